@@ -1,0 +1,1 @@
+"""Entities, timeline, claims and conflicts across sources (filled as analysis lands)."""

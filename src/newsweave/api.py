@@ -1,0 +1,89 @@
+"""The Python API: ``newsweave.brief(...)`` from inputs to a :class:`~newsweave.Brief`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from newsweave.errors import InvalidOptionError
+from newsweave.ingest import read_story
+from newsweave.ingest.decode import DEFAULT_MAX_BYTES
+from newsweave.models import Article, Brief, Budget, Story
+from newsweave.summarize import Summarizer, create, summarize
+from newsweave.text import split_article
+
+DEFAULT_WORDS = 150
+
+
+def make_budget(
+    words: int | None = None, bytes: int | None = None, sentences: int | None = None
+) -> Budget:
+    """The one budget given, or the default of :data:`DEFAULT_WORDS` words.
+
+    Raises
+    ------
+    InvalidOptionError
+        When more than one is given, or a limit is below 1.
+    """
+    given = {unit: limit for unit, limit in
+             (("words", words), ("bytes", bytes), ("sentences", sentences)) if limit is not None}
+    if len(given) > 1:
+        raise InvalidOptionError(f"give one budget, not {' and '.join(given)}")
+    unit, limit = next(iter(given.items()), ("words", DEFAULT_WORDS))
+    if limit < 1:
+        raise InvalidOptionError(f"the {unit} budget must be at least 1, got {limit}")
+    return Budget(limit=limit, unit=unit)  # type: ignore[arg-type]
+
+
+def brief(
+    inputs: Story | Sequence[Article] | Sequence[str | Path] | str | Path,
+    *,
+    words: int | None = None,
+    bytes: int | None = None,
+    sentences: int | None = None,
+    algorithm: str | Summarizer = "default",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Brief:
+    """A brief of one story.
+
+    Parameters
+    ----------
+    inputs:
+        A :class:`Story`, a list of :class:`Article`, or paths (files, folders, ``"-"``).
+    words, bytes, sentences:
+        The summary's budget; at most one. Default: 150 words.
+    algorithm:
+        A registered summarizer name (see ``newsweave.summarize.available()``) or an instance.
+    max_bytes:
+        Largest input file read.
+
+    Raises
+    ------
+    NewsweaveError
+        Any of its subclasses: unreadable input, empty story, unknown algorithm, bad budget.
+    """
+    budget = make_budget(words, bytes, sentences)
+    summarizer = create(algorithm) if isinstance(algorithm, str) else algorithm
+    story, warnings = _story(inputs, max_bytes)
+    summary = summarize(story, budget, summarizer)
+    return Brief(
+        story=story,
+        summary=tuple(summary),
+        budget=budget,
+        algorithm=summarizer.name,
+        warnings=tuple(warnings),
+    )
+
+
+def _story(
+    inputs: Story | Sequence[Article] | Sequence[str | Path] | str | Path, max_bytes: int
+) -> tuple[Story, list[str]]:
+    if isinstance(inputs, Story):
+        return inputs, []
+    if isinstance(inputs, str | Path):
+        inputs = [inputs]
+    items = list(inputs)
+    if items and all(isinstance(item, Article) for item in items):
+        articles = tuple(a if a.sentences else split_article(a) for a in items)  # type: ignore[arg-type]
+        return Story(articles=articles), []
+    return read_story(items, max_bytes=max_bytes)  # type: ignore[arg-type]

@@ -1,0 +1,86 @@
+"""The command line: parse, call the API, render, map errors to exit codes.
+
+Each subcommand lives beside the code it drives, as a module with ``add_parser(subparsers)``
+that sets ``func``; this module only lists them. Only newsweave's own errors are caught: they
+print ``newsweave: Type: message`` on stderr and exit 1. A bug still shows its traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from newsweave import __version__
+from newsweave.errors import NewsweaveError
+from newsweave.ingest.decode import DEFAULT_MAX_BYTES
+
+COMMAND_MODULES = ("newsweave.commands.brief",)
+"""Modules that each add one subcommand, in the order ``--help`` lists them."""
+
+EXIT_ERROR = 1
+EXIT_INTERRUPTED = 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsweave",
+        description="Turn many news reports of one story into one attributed brief.",
+    )
+    parser.add_argument("--version", action="version", version=f"newsweave {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).add_parser(subparsers)
+    return parser
+
+
+def add_budget_arguments(parser: argparse.ArgumentParser, default_words: int) -> None:
+    """--words/--bytes/--sentences, mutually exclusive, shared by brief and eval."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--words", type=int, metavar="N",
+                       help=f"summary length in words (default {default_words})")
+    group.add_argument("--bytes", type=int, metavar="N", help="summary length in UTF-8 bytes")
+    group.add_argument("--sentences", type=int, metavar="N", help="summary length in sentences")
+
+
+def add_max_bytes_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
+                        help=f"largest input file read (default {DEFAULT_MAX_BYTES:,} bytes)")
+
+
+def warn(message: str) -> None:
+    print(f"newsweave: warning: {message}", file=sys.stderr)
+
+
+def write_output(text: str, output: Path | None) -> None:
+    """Write to ``output``, or to stdout when it is None."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise NewsweaveError(f"cannot write {output}: {exc.strerror or exc}") from exc
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except NewsweaveError as exc:
+        print(f"newsweave: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("newsweave: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        sys.stderr.close()
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,56 @@
+"""``newsweave brief PATH...``: a brief of the reports given."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from newsweave.api import DEFAULT_WORDS, brief
+from newsweave.cli import add_budget_arguments, add_max_bytes_argument, warn, write_output
+from newsweave.report import RENDERERS, render
+from newsweave.summarize import DEFAULT_ALGORITHM, describe
+
+_SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".json": "json", ".html": "html", ".htm": "html"}
+
+
+def add_parser(subparsers: Any) -> None:
+    algorithms = describe()
+    parser = subparsers.add_parser(
+        "brief",
+        help="summarize several reports of one story into an attributed brief",
+        description="Read news reports of one story (.txt, .html, .jsonl files, folders, or - "
+        "for stdin) and print a brief: a summary whose every sentence names the outlets "
+        "that report it.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="algorithms:\n" + "\n".join(f"  {n:12} {d}" for n, d in algorithms.items()),
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help="article files, folders of them, or - for stdin")
+    add_budget_arguments(parser, DEFAULT_WORDS)
+    parser.add_argument("--format", choices=sorted(RENDERERS), default=None,
+                        help="output format (default: from -o's suffix, else md)")
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE",
+                        help="write to FILE instead of stdout")
+    parser.add_argument("--algorithm", choices=sorted(algorithms), default=DEFAULT_ALGORITHM,
+                        help=f"summarizer (default {DEFAULT_ALGORITHM})")
+    add_max_bytes_argument(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    result = brief(
+        args.paths,
+        words=args.words,
+        bytes=args.bytes,
+        sentences=args.sentences,
+        algorithm=args.algorithm,
+        max_bytes=args.max_bytes,
+    )
+    for message in result.warnings:
+        warn(message)
+    fmt = args.format or _SUFFIX_FORMATS.get(
+        args.output.suffix.lower() if args.output else "", "md"
+    )
+    write_output(render(result, fmt), args.output)
+    return 0

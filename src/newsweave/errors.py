@@ -1,0 +1,44 @@
+"""One exception tree for everything newsweave rejects.
+
+    NewsweaveError             base: the CLI prints ``Type: message`` and exits non-zero
+    ├── IngestError            an input could not be read (empty, binary, undecodable, too big,
+    │                          malformed JSON, HTML with no article); names the input
+    ├── EmptyStoryError        nothing left to summarize after reading and cleaning
+    ├── UnknownAlgorithmError  a summarizer name that is not registered; lists the registered
+    └── InvalidOptionError     an option value out of range; names the value and what is valid
+
+Messages name the bad value and, where there is a choice, the valid options. Functions raise;
+none returns None to mean "rejected".
+"""
+
+from __future__ import annotations
+
+
+class NewsweaveError(Exception):
+    """Base class of every error newsweave raises on purpose."""
+
+
+class IngestError(NewsweaveError):
+    """An input could not be turned into an article."""
+
+    def __init__(self, origin: str, reason: str) -> None:
+        self.origin = origin
+        self.reason = reason
+        super().__init__(f"{origin}: {reason}")
+
+
+class EmptyStoryError(NewsweaveError):
+    """There is nothing to summarize."""
+
+
+class UnknownAlgorithmError(NewsweaveError):
+    """A summarizer was asked for by a name that is not registered."""
+
+    def __init__(self, name: str, available: list[str]) -> None:
+        self.name = name
+        self.available = available
+        super().__init__(f"no summarizer named {name!r}; available: {', '.join(available)}")
+
+
+class InvalidOptionError(NewsweaveError):
+    """An option has a value outside its valid range."""

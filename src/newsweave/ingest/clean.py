@@ -1,0 +1,256 @@
+"""Cleaning of scraped article text: keep the story, drop the page around it.
+
+A scraped page is the story's paragraphs mixed with navigation, bylines, captions, video and
+gallery links, related-headline lists and footers. :func:`clean_text` works line by line:
+
+1. Normalise: no-break and zero-width spaces, ``\\r\\n``, DUC's ````...''`` quotes, entities.
+2. Paragraphs: blank lines separate blocks; a block of hard-wrapped lines is joined back.
+3. Metadata is read before anything is dropped: the outlet (dateline tag "(CNN) --",
+   byline "By Ivan Watson, CNN", house boilerplate, "Al Jazeera's <correspondent>") and the
+   publication date ("Page last updated at 17:05 GMT, Thursday, 15 April 2010").
+4. A footer marker ("Print Sponsor", "The BBC is not responsible ...") in the second half
+   of the page ends the article.
+5. Junk lines go: known boilerplate, bylines, bullets, labelled links ("Video: ...") and any
+   short line that does not end a sentence (headlines, captions, menus, link lists).
+   The first headline before the body becomes the title.
+6. A dateline opening a paragraph is cut off ("Moscow, Russia (CNN) -- Four days ...").
+
+Long unpunctuated lines are kept: that is prose cut short, not junk, and losing it would lose
+data.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from newsweave.ingest.outlets import canonical_outlet, outlet_alternation
+
+MAX_JUNK_WORDS = 25
+"""A line without closing punctuation and at most this many words is a headline or caption."""
+MIN_WRAPPED_LINE = 40
+"""Lines of a block at least this long (but the last) mean the block is hard-wrapped prose."""
+
+_SPACES = re.compile(r"[\u00a0\u2007\u202f\t ]+")
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+_SENTENCE_END = re.compile(r"[.!?…][\"”'’)\]]*$|[\"”]$")
+_BULLET = re.compile(r"^\s*(?:[•*▪►●■◦·]|--?\s|\d+\.\s+[A-Z].{0,80}$)")
+_LABELLED_LINK = re.compile(
+    r"^(?:video|gallery|photos?|interview|profile|watch|listen|audio|read more|related|"
+    r"see also|more on this story|inside story|in pictures|in depth|explainer|analysis|"
+    r"timeline|q&a|live|opinion|click here|advertisement)\b\s*[:|-]?",
+    re.IGNORECASE,
+)
+_BOILERPLATE = re.compile(
+    r"^(?:skip to (?:main )?content|click to play|print sponsor|advertisement|"
+    r"share (?:this|on)\b.*|e-?mail (?:this|to a friend)\b.*|follow us\b.*|sign up\b.*|"
+    r"\* ?may require registration|page last updated at .*|last updated .*|"
+    r"image (?:caption|copyright)\b.*|media playback is unsupported.*|"
+    r"copyright ©?.*|© .*|all rights reserved\.?|story highlights|"
+    r"the bbc is not responsible for the content of external (?:internet )?sites\.?)$",
+    re.IGNORECASE,
+)
+_FOOTER_MARKERS = re.compile(
+    r"^(?:print sponsor|the bbc is not responsible for the content of external .*|"
+    r"\* ?may require registration|copyright ©?.*|© .*|all rights reserved\.?|"
+    r"more on this story|related (?:stories|articles|internet links))$",
+    re.IGNORECASE,
+)
+# "1 hr ago", "10 hrs ago", "3 days ago" closing a related-link line.
+_AGO = re.compile(r"[-–—]\s*\d+\s+(?:min|mins|hr|hrs|hour|hours|day|days)\s+ago$")
+# Parenthesised camera directions that mark a photo caption.
+_CAPTION_HINT = re.compile(
+    r"\((?:with (?:his |her )?back to (?:the )?camera|l|r|c|left|right|centre|center|"
+    r"front|top|bottom|file(?: photo)?|pictured)\b[^)]*\)",
+    re.IGNORECASE,
+)
+_OUTLETS = outlet_alternation()
+_BYLINE = re.compile(
+    rf"^by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,4}}(?:\s*(?:,|and)\s+(?P<outlet>{_OUTLETS}))?"
+    r"(?:\s*,.*)?$",
+    re.IGNORECASE,
+)
+_CORRESPONDENT_LINE = re.compile(
+    rf"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{1,3}},\s+(?P<outlet>{_OUTLETS})(?:\s+News)?,\s+.+$"
+)
+_OWN_CORRESPONDENT = re.compile(
+    rf"\b(?:the\s+)?(?P<outlet>{_OUTLETS})['’]s\s+(?:correspondent\s+)?[A-Z][\w-]+\s+[A-Z][\w-]+"
+    rf"|\b(?P<outlet2>{_OUTLETS})\s+correspondent\s+[A-Z][\w-]+\s+[A-Z][\w-]+"
+)
+_HOUSE_MARKS = {
+    "BBC": re.compile(r"the bbc is not responsible|^page last updated at", re.IGNORECASE),
+}
+# "Moscow, Russia (CNN) -- ", "Headline(RFE/RL) – ", "PINE RIDGE, S.D. (AP) _ ".
+_DATELINE = re.compile(
+    r"^(?P<place>[^()]{0,80}?)\s*\((?P<tag>[A-Z][A-Za-z/&.\- ]{1,24})\)\s*(?:--|–|—|_|-|:)\s+"
+)
+_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|" \
+    r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_FULL_DATE = re.compile(
+    rf"\b(?:(?P<day>\d{{1,2}})\s+{_MONTH},?\s+(?P<year>(?:19|20)\d\d)"
+    rf"|{_MONTH.replace('month', 'month2')}\s+(?P<day2>\d{{1,2}}),?\s+(?P<year2>(?:19|20)\d\d)"
+    r"|(?P<iso>(?:19|20)\d\d-\d\d-\d\d))\b",
+    re.IGNORECASE,
+)
+_DATE_LINE_HINT = re.compile(r"updated|published|posted|^\W*\w*day,?\s|^\W*\d", re.IGNORECASE)
+_HEADER_LINES_FOR_DATE = 6
+
+
+@dataclass(frozen=True, slots=True)
+class CleanText:
+    """The story's paragraphs (one a line) and what the page said about itself."""
+
+    text: str
+    title: str | None = None
+    source: str | None = None
+    published: date | None = None
+
+
+def clean_text(raw: str) -> CleanText:
+    """The story told by a scraped page, its title, outlet and date where the page says them."""
+    lines = _paragraphs(_normalise(raw))
+    source = _detect_outlet(lines)
+    published = _detect_date(lines)
+    lines = _cut_footer(lines)
+    title, body = _drop_junk(lines)
+    body = [_strip_dateline(line) for line in body]
+    return CleanText(
+        text="\n".join(line for line in body if line),
+        title=title,
+        source=source,
+        published=published,
+    )
+
+
+def _normalise(raw: str) -> str:
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ZERO_WIDTH.sub("", text)
+    text = text.replace("``", '"').replace("''", '"')
+    if "&" in text:
+        text = html.unescape(text)
+    return text
+
+
+def _paragraphs(text: str) -> list[str]:
+    """One string per paragraph: hard-wrapped blocks joined, other blocks kept line by line."""
+    paragraphs: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [_SPACES.sub(" ", line).strip() for line in block.split("\n")]
+        lines = [line for line in lines if line]
+        if _is_wrapped(lines):
+            paragraphs.append(" ".join(lines))
+        else:
+            paragraphs.extend(lines)
+    return paragraphs
+
+
+def _is_wrapped(lines: list[str]) -> bool:
+    """Whether a block is one paragraph hard-wrapped at a fixed width (as DUC text is)."""
+    if len(lines) < 2 or not _SENTENCE_END.search(lines[-1]):
+        return False
+    leading = lines[:-1]
+    ended = sum(1 for line in leading if _SENTENCE_END.search(line))
+    return all(len(line) >= MIN_WRAPPED_LINE for line in leading) and ended * 2 < len(leading) + 1
+
+
+def _detect_outlet(lines: list[str]) -> str | None:
+    """The outlet named by the strongest evidence on the page (a vote, strongest cue wins)."""
+    votes: Counter[str] = Counter()
+    for position, line in enumerate(lines):
+        tag = _DATELINE.match(line)
+        if tag and position < 12 and canonical_outlet(tag.group("tag")):
+            votes[canonical_outlet(tag.group("tag")) or ""] += 3
+        for pattern in (_BYLINE, _CORRESPONDENT_LINE):
+            match = pattern.match(line)
+            if match and match.group("outlet"):
+                votes[canonical_outlet(match.group("outlet")) or ""] += 3
+        for outlet, mark in _HOUSE_MARKS.items():
+            if mark.search(line):
+                votes[outlet] += 3
+        for match in _OWN_CORRESPONDENT.finditer(line):
+            votes[canonical_outlet(match.group("outlet") or match.group("outlet2")) or ""] += 2
+    votes.pop("", None)
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _detect_date(lines: list[str]) -> date | None:
+    """The publication date from an "updated"/"published" line or a date line at the top."""
+    for position, line in enumerate(lines):
+        near_top = position < _HEADER_LINES_FOR_DATE and len(line.split()) <= 12
+        if (near_top or re.search(r"updated|published|posted", line, re.IGNORECASE)) and (
+            _DATE_LINE_HINT.search(line)
+        ):
+            found = parse_full_date(line)
+            if found:
+                return found
+    return None
+
+
+def parse_full_date(text: str) -> date | None:
+    """The first date with day, month and year in ``text`` ("15 April 2010", "April 15, 2010")."""
+    for match in _FULL_DATE.finditer(text):
+        try:
+            if match.group("iso"):
+                return date.fromisoformat(match.group("iso"))
+            month_name = (match.group("month") or match.group("month2")).lower()[:3]
+            month = next(i for i, m in enumerate(_MONTHS, 1) if m.startswith(month_name))
+            day = int(match.group("day") or match.group("day2"))
+            year = int(match.group("year") or match.group("year2"))
+            return datetime(year, month, day).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _cut_footer(lines: list[str]) -> list[str]:
+    for position, line in enumerate(lines):
+        if position >= len(lines) // 2 and _FOOTER_MARKERS.match(line):
+            return lines[:position]
+    return lines
+
+
+def is_junk(line: str) -> bool:
+    """Whether a paragraph of a scraped page is page furniture rather than story text."""
+    if _BOILERPLATE.match(line) or _BYLINE.match(line) or _CORRESPONDENT_LINE.match(line):
+        return True
+    if _BULLET.match(line) or _LABELLED_LINK.match(line) or _AGO.search(line):
+        return True
+    if _CAPTION_HINT.search(line):
+        return True
+    return not _SENTENCE_END.search(line) and len(line.split()) <= MAX_JUNK_WORDS
+
+
+def _drop_junk(lines: list[str]) -> tuple[str | None, list[str]]:
+    title: str | None = None
+    body: list[str] = []
+    for line in lines:
+        if not is_junk(line):
+            body.append(line)
+        elif title is None and not body and _looks_like_headline(line):
+            title = line
+    return title, body
+
+
+def _looks_like_headline(line: str) -> bool:
+    words = line.split()
+    return (
+        3 <= len(words) <= 20
+        and not _BOILERPLATE.match(line)
+        and not _BYLINE.match(line)
+        and not _LABELLED_LINK.match(line)
+        and not _BULLET.match(line)
+        and line[:1].isupper()
+    )
+
+
+def _strip_dateline(line: str) -> str:
+    match = _DATELINE.match(line)
+    if match and canonical_outlet(match.group("tag")):
+        return line[match.end():]
+    return line

@@ -1,0 +1,95 @@
+"""From bytes on disk to text, or a clear reason why not.
+
+Order of attempts: a byte-order mark (UTF-8/16/32), strict UTF-8, then charset-normalizer's
+best guess, where a Western single-byte guess is settled as cp1252 (the usual encoding of
+scraped pages that are not UTF-8). Binary data is refused before any of that.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import charset_normalizer
+
+from newsweave.errors import IngestError
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+"""Largest input file read by default; a news article is rarely over 100 KB."""
+
+_SNIFF_BYTES = 8192
+_MAX_CONTROL_RATIO = 0.05
+"""Share of control bytes in the first 8 KiB above which a file is taken for binary."""
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_WESTERN_SINGLE_BYTE = {"cp1250", "cp1252", "latin_1", "iso8859_15", "iso8859_2", "cp1257"}
+_MAGIC = {
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive (or a .docx/.xlsx file)",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"\x1f\x8b": "a gzip archive",
+    b"\x7fELF": "an executable",
+}
+
+
+def read_limited(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of ``path``, refusing files over ``max_bytes`` without reading them whole."""
+    origin = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise IngestError(
+                origin,
+                f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit "
+                "(raise it with --max-bytes)",
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        raise IngestError(origin, f"cannot read file ({exc.strerror or exc})") from exc
+
+
+def decode_text(data: bytes, origin: str) -> str:
+    """Text from bytes, in whatever encoding they are in; raises :class:`IngestError`."""
+    if not data.strip():
+        raise IngestError(origin, "file is empty")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _strict(data, encoding, origin)
+    _refuse_binary(data, origin)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        raise IngestError(origin, "not text in any known encoding (tried UTF-8 and others)")
+    if best.encoding in _WESTERN_SINGLE_BYTE:
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+    return str(best)
+
+
+def _strict(data: bytes, encoding: str, origin: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise IngestError(origin, f"starts with a {encoding} mark but is not {encoding}") from exc
+
+
+def _refuse_binary(data: bytes, origin: str) -> None:
+    for magic, kind in _MAGIC.items():
+        if data.startswith(magic):
+            raise IngestError(origin, f"binary file ({kind}), not text, HTML or JSONL")
+    head = data[:_SNIFF_BYTES]
+    control = sum(1 for b in head if b < 32 and b not in b"\t\n\r\f")
+    if b"\x00" in head or control > _MAX_CONTROL_RATIO * len(head):
+        raise IngestError(origin, "binary file, not text, HTML or JSONL")

@@ -1,0 +1,285 @@
+"""Readers: from paths, folders, JSONL lines and stdin to cleaned :class:`Article` objects.
+
+Formats, chosen by file suffix and, failing that, by a look at the content:
+
+* ``.txt`` (or any text): one scraped article, cleaned by :mod:`newsweave.ingest.clean`;
+* ``.html``/``.htm``: one page, extracted by :mod:`newsweave.ingest.html`;
+* ``.jsonl``/``.json`` (optionally ``.gz``): one article a line ``{"text" or "html", "id",
+  "source", "title", "url", "published"}``, or one cluster a line ``{"id", "documents"}``;
+* ``-``: standard input, in any of the above.
+
+One bad input among good ones becomes a warning naming it; the caller decides whether an
+input with nothing readable is fatal. Nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from newsweave.errors import IngestError
+from newsweave.ingest.clean import CleanText, clean_text, parse_full_date
+from newsweave.ingest.decode import DEFAULT_MAX_BYTES, decode_text, read_limited
+from newsweave.ingest.html import extract_html
+from newsweave.models import Article, Story, content_id
+from newsweave.text import split_article
+
+TEXT_SUFFIXES = (".txt", ".text")
+HTML_SUFFIXES = (".html", ".htm")
+JSONL_SUFFIXES = (".jsonl", ".json", ".ndjson")
+STDIN = "-"
+
+
+@dataclass
+class ReadResult:
+    """Articles read, and a warning for every input or line that was skipped."""
+
+    articles: list[Article] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_articles(
+    inputs: Sequence[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> ReadResult:
+    """Every article in ``inputs`` (files, folders, ``-``), split into sentences.
+
+    Raises
+    ------
+    IngestError
+        When no input yields an article; the message names every input and why.
+    """
+    result = ReadResult()
+    failures: list[str] = []
+    for path in _expand(inputs, result.warnings):
+        try:
+            found = list(_read_one(path, max_bytes, result.warnings))
+        except IngestError as exc:
+            failures.append(str(exc))
+            continue
+        result.articles.extend(found)
+    if not result.articles:
+        reasons = failures or result.warnings or ["no input files given"]
+        raise IngestError(", ".join(map(str, inputs)) or "input", "; ".join(reasons))
+    result.warnings.extend(f"skipped {reason}" for reason in failures)
+    result.articles = _unique(result.articles, result.warnings)
+    return result
+
+
+def read_story(inputs: Sequence[str | Path], **options: Any) -> tuple[Story, list[str]]:
+    """One story of every article in ``inputs``, and the warnings raised while reading."""
+    result = read_articles(inputs, **options)
+    return Story(articles=tuple(result.articles)), result.warnings
+
+
+def _expand(inputs: Iterable[str | Path], warnings: list[str]) -> Iterator[str | Path]:
+    for item in inputs:
+        if str(item) == STDIN:
+            yield STDIN
+            continue
+        path = Path(item)
+        if path.is_dir():
+            files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+            readable = [p for p in files if _kind_by_suffix(p) is not None]
+            for skipped in sorted(set(files) - set(readable)):
+                warnings.append(f"skipped {skipped}: not a .txt, .html or .jsonl file")
+            if not readable:
+                warnings.append(f"{path}: folder has no .txt, .html or .jsonl file")
+            yield from readable
+        else:
+            yield path
+
+
+def _kind_by_suffix(path: Path) -> str | None:
+    name = path.name.lower().removesuffix(".gz")
+    for kind, suffixes in (("text", TEXT_SUFFIXES), ("html", HTML_SUFFIXES),
+                           ("jsonl", JSONL_SUFFIXES)):
+        if name.endswith(suffixes):
+            return kind
+    return None
+
+
+def _read_one(path: str | Path, max_bytes: int, warnings: list[str]) -> Iterator[Article]:
+    if path == STDIN:
+        origin, data = "<stdin>", sys.stdin.buffer.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise IngestError(origin, f"input is over the {max_bytes / 1e6:.1f} MB limit")
+        kind = None
+    else:
+        path = Path(path)
+        origin, data = str(path), read_limited(path, max_bytes)
+        if path.name.lower().endswith(".gz"):
+            data = _gunzip(data, origin, max_bytes)
+        kind = _kind_by_suffix(path)
+    text = decode_text(data, origin)
+    kind = kind or _sniff(text)
+    if kind == "jsonl":
+        yield from _read_jsonl(text, origin, warnings)
+    else:
+        cleaned = extract_html(text, origin) if kind == "html" else clean_text(text)
+        stem = Path(origin).stem if origin != "<stdin>" else None
+        yield _article(cleaned, origin, article_id=stem)
+
+
+def _gunzip(data: bytes, origin: str, max_bytes: int) -> bytes:
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as handle:
+            out = handle.read(max_bytes * 8 + 1)
+    except (OSError, EOFError) as exc:
+        raise IngestError(origin, f"not a valid gzip file ({exc})") from exc
+    if len(out) > max_bytes * 8:
+        raise IngestError(origin, "decompressed size is over the limit")
+    return out
+
+
+def _sniff(text: str) -> str:
+    head = text.lstrip()[:1000].lower()
+    if head.startswith("{"):
+        return "jsonl"
+    if head.startswith("<") and any(tag in head for tag in ("<html", "<body", "<!doctype", "<p")):
+        return "html"
+    return "text"
+
+
+def _read_jsonl(text: str, origin: str, warnings: list[str]) -> Iterator[Article]:
+    found = False
+    failures: list[str] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{origin}:{number}"
+        try:
+            record = json.loads(line)
+            for article in articles_from_record(record, where):
+                found = True
+                yield article
+        except json.JSONDecodeError as exc:
+            failures.append(f"{where}: not JSON ({exc.msg} at column {exc.colno})")
+        except IngestError as exc:
+            failures.append(str(exc))
+    if not found:
+        raise IngestError(origin, "; ".join(failures) or "no JSON lines")
+    warnings.extend(f"skipped {failure}" for failure in failures)
+
+
+def articles_from_record(record: Any, origin: str) -> list[Article]:
+    """Articles from one JSON record: an article object, or a cluster with ``documents``."""
+    if not isinstance(record, dict):
+        raise IngestError(origin, f"expected a JSON object, got {type(record).__name__}")
+    if "documents" in record:
+        return _cluster_articles(record, origin)
+    return [_record_article(record, origin)]
+
+
+def _cluster_articles(record: dict[str, Any], origin: str) -> list[Article]:
+    documents = record["documents"]
+    if not isinstance(documents, list) or not documents:
+        raise IngestError(origin, '"documents" must be a non-empty list')
+    cluster = str(record.get("id", "")) or None
+    articles = []
+    for position, document in enumerate(documents):
+        where = f"{origin}#{position}"
+        if isinstance(document, str):
+            document = {"text": document}
+        if cluster and isinstance(document, dict) and "id" not in document:
+            document = {**document, "id": f"{cluster}/{position}"}
+        try:
+            articles.append(_record_article(document, where))
+        except IngestError:
+            if len(documents) == 1:
+                raise
+    if not articles:
+        raise IngestError(origin, "no document of the cluster has text")
+    return articles
+
+
+def _record_article(record: Any, origin: str) -> Article:
+    if not isinstance(record, dict):
+        raise IngestError(origin, f"expected a JSON object, got {type(record).__name__}")
+    raw_html, raw_text = record.get("html"), record.get("text")
+    if isinstance(raw_html, str) and raw_html.strip():
+        cleaned = extract_html(raw_html, origin)
+    elif isinstance(raw_text, str) and raw_text.strip():
+        cleaned = clean_text(raw_text)
+    else:
+        raise IngestError(origin, 'needs a non-empty "text" or "html" field')
+    published = _parse_published(record.get("published"), origin)
+    given = CleanText(
+        text=cleaned.text,
+        title=_str_or_none(record.get("title")) or cleaned.title,
+        source=_str_or_none(record.get("source")) or cleaned.source,
+        published=published or cleaned.published,
+    )
+    article_id = record.get("id")
+    return _article(
+        given,
+        origin,
+        article_id=str(article_id) if article_id not in (None, "") else None,
+        url=_str_or_none(record.get("url")),
+    )
+
+
+def _str_or_none(value: Any) -> str | None:
+    return str(value).strip() or None if value is not None else None
+
+
+def _parse_published(value: Any, origin: str) -> date | None:
+    if value in (None, ""):
+        return None
+    text = str(value).strip()
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    found = parse_full_date(text)
+    if found is None:
+        raise IngestError(origin, f'"published" value {text!r} is not a date (use YYYY-MM-DD)')
+    return found
+
+
+def _article(
+    cleaned: CleanText, origin: str, *, article_id: str | None, url: str | None = None
+) -> Article:
+    if not cleaned.text.strip():
+        raise IngestError(origin, "no article text left after removing page furniture")
+    article = Article(
+        id=article_id or content_id(cleaned.text),
+        text=cleaned.text,
+        source=cleaned.source,
+        title=cleaned.title,
+        url=url,
+        published=cleaned.published,
+        origin=origin,
+    )
+    article = split_article(article)
+    if not article.sentences:
+        raise IngestError(origin, "no sentence found in the text")
+    return article
+
+
+def _unique(articles: list[Article], warnings: list[str]) -> list[Article]:
+    """Drop exact duplicate texts (with a warning) and make ids unique."""
+    seen_text: dict[str, str] = {}
+    seen_ids: set[str] = set()
+    unique: list[Article] = []
+    for article in articles:
+        if article.text in seen_text:
+            warnings.append(
+                f"skipped {article.origin}: same text as {seen_text[article.text]}"
+            )
+            continue
+        seen_text[article.text] = article.origin or article.id
+        article_id, n = article.id, 2
+        while article_id in seen_ids:
+            article_id, n = f"{article.id}-{n}", n + 1
+        seen_ids.add(article_id)
+        if article_id != article.id:
+            article = split_article(replace(article, id=article_id, sentences=()))
+        unique.append(article)
+    return unique

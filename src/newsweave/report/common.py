@@ -1,0 +1,38 @@
+"""What every renderer says the same way: the title, the source list, attributions."""
+
+from __future__ import annotations
+
+from newsweave.models import Article, Brief, SummarySentence
+
+
+def brief_title(brief: Brief) -> str:
+    """The story's title, else the title of the article the summary leans on most."""
+    if brief.story.title:
+        return brief.story.title
+    if brief.summary:
+        lead = brief.story.article(brief.summary[0].sentence.article_id)
+        if lead.title:
+            return lead.title
+    titled = [a.title for a in brief.story.articles if a.title]
+    return titled[0] if titled else "Brief"
+
+
+def attribution(brief: Brief, item: SummarySentence) -> str:
+    """"BBC; also Al Jazeera, RFE/RL": the sentence's own outlet, then the others."""
+    own, *others = brief.sources_of(item)
+    return f"{own}; also {', '.join(others)}" if others else own
+
+
+def article_line(article: Article) -> str:
+    """One line naming an article: outlet, date, title, where it came from."""
+    parts = [article.label]
+    parts.append(article.published.isoformat() if article.published else "date unknown")
+    if article.title:
+        parts.append(f"\u201c{article.title}\u201d")
+    if article.url or article.origin:
+        parts.append(str(article.url or article.origin))
+    return " \u2014 ".join(parts)
+
+
+def summary_words(brief: Brief) -> int:
+    return sum(len(item.sentence.text.split()) for item in brief.summary)

@@ -1,0 +1,24 @@
+"""Markdown output, the default: what a reader sees in the terminal."""
+
+from __future__ import annotations
+
+from newsweave.models import Brief
+from newsweave.report.common import article_line, attribution, brief_title, summary_words
+
+
+def render_markdown(brief: Brief) -> str:
+    lines = [f"# {brief_title(brief)}", ""]
+    lines.append(
+        f"*{len(brief.story.articles)} reports, summary of {summary_words(brief)} words "
+        f"({brief.algorithm}, budget {brief.budget.limit} {brief.budget.unit}).*"
+    )
+    lines += ["", "## Summary", ""]
+    for item in brief.summary:
+        lines.append(f"- {item.sentence.text} *[{attribution(brief, item)}]*")
+    lines += ["", "## Sources", ""]
+    for number, article in enumerate(brief.story.articles, 1):
+        lines.append(f"{number}. {article_line(article)}")
+    if brief.warnings:
+        lines += ["", "## Warnings", ""]
+        lines += [f"- {warning}" for warning in brief.warnings]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,47 @@
+"""Which sentences may stand alone in a summary, and how well they read out of context."""
+
+from __future__ import annotations
+
+import re
+
+from newsweave.models import Sentence
+
+MIN_WORDS = 6
+"""Shorter sentences are fragments, headings or datelines more often than facts."""
+MAX_WORDS = 60
+"""Longer ones are run-ons or merged captions, and cost a summary its breadth."""
+DANGLING_PENALTY = 0.75
+"""Score factor for a sentence that opens on a reference to what came before ("It said")."""
+FIRST_PERSON_PENALTY = 0.6
+"""Score factor for a reporter's first person outside quotes ("I was outside his home")."""
+
+# A pronoun or connective among the first three words: "It said", "Earlier he told",
+# "In a statement it said".
+_DANGLING_START = re.compile(
+    r"^(?:\S+\s+){0,2}(?:it|he|she|they|this|these|those|but|also|however|meanwhile|"
+    r"still|yet|then|his|her|their|its)\b",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]?")
+_FIRST_PERSON = re.compile(r"\b(?:I|we|our|us|me|my)\b")
+
+
+def is_eligible(sentence: Sentence) -> bool:
+    """Whether the sentence can be a summary sentence at all."""
+    words = len(sentence.text.split())
+    text = sentence.text.rstrip()
+    return (
+        MIN_WORDS <= words <= MAX_WORDS
+        and not text.endswith(("?", ":"))
+        and sum(c.isalpha() for c in text) > len(text) / 2
+    )
+
+
+def standalone_factor(sentence: Sentence) -> float:
+    """1.0 for a sentence that reads well alone, less for one that leans on its context."""
+    factor = 1.0
+    if _DANGLING_START.match(sentence.text.lstrip("\"“ ")):
+        factor *= DANGLING_PENALTY
+    if _FIRST_PERSON.search(_QUOTED.sub(" ", sentence.text)):
+        factor *= FIRST_PERSON_PENALTY
+    return factor

@@ -1,0 +1,47 @@
+"""One registry of summarizers by name: the CLI's choices, ``--help`` and the docs come from it.
+
+Algorithms register themselves with :func:`register` where they are defined; importing
+:mod:`newsweave.summarize` imports them all, so the registry is complete once the package is.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from newsweave.errors import UnknownAlgorithmError
+from newsweave.summarize.base import Summarizer
+
+DEFAULT_ALGORITHM = "centroid"
+"""The algorithm a brief uses unless told otherwise."""
+
+_REGISTRY: dict[str, type[Summarizer]] = {}
+S = TypeVar("S", bound=type[Summarizer])
+
+
+def register(cls: S) -> S:
+    """Class decorator: make ``cls`` available under ``cls.name``."""
+    if cls.name in _REGISTRY:
+        raise ValueError(f"a summarizer named {cls.name!r} is already registered")
+    _REGISTRY[cls.name] = cls
+    return cls
+
+
+def available() -> list[str]:
+    """Registered algorithm names, sorted."""
+    return sorted(_REGISTRY)
+
+
+def describe() -> dict[str, str]:
+    """Each algorithm's name and the first line of its docstring."""
+    return {name: (_REGISTRY[name].__doc__ or "").strip().splitlines()[0] for name in available()}
+
+
+def create(name: str, **params: Any) -> Summarizer:
+    """A new summarizer by name; raises :class:`UnknownAlgorithmError` for an unknown name."""
+    if name == "default":
+        name = DEFAULT_ALGORITHM
+    try:
+        cls = _REGISTRY[name]
+    except KeyError:
+        raise UnknownAlgorithmError(name, available()) from None
+    return cls(**params)

@@ -1,0 +1,46 @@
+"""Word tokens, Snowball stems and stop words, shared by every algorithm and scorer."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import Stemmer
+
+from newsweave.text.stopwords import STOP_WORDS
+
+# Words (with inner apostrophes and hyphens kept apart), and numbers with their separators.
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*", re.UNICODE)
+_POSSESSIVE = re.compile(r"['’]s$")
+_STEMMER = Stemmer.Stemmer("english")
+# Transliteration variants of one name fold to one form: Bakiyev/Bakiev, Nazarbayev/Nazarbaev,
+# Kaliyev/Kalyev, Dmitry/Dmitriy, Jalal'abad/Jalalabad.
+_SPELLING_FOLDS = (
+    (re.compile(r"['’]"), ""),
+    (re.compile(r"(?<=[a-z])[iy]+e(v|va|vs)$"), r"e\1"),
+    (re.compile(r"(?<=[a-z]{3})(?:iy|y)$"), "i"),
+)
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased word and number tokens; possessive 's is dropped ("Bakiyev's" -> "bakiyev")."""
+    return [_POSSESSIVE.sub("", t.lower()) for t in _TOKEN.findall(text)]
+
+
+def fold_spelling(token: str) -> str:
+    """One spelling for the transliteration variants of a name ("bakiyev" -> "bakev")."""
+    for pattern, replacement in _SPELLING_FOLDS:
+        token = pattern.sub(replacement, token)
+    return token
+
+
+@lru_cache(maxsize=200_000)
+def stem(token: str) -> str:
+    """The Snowball (Porter 2) stem of a lower-cased token."""
+    return str(_STEMMER.stemWord(token))
+
+
+def content_stems(tokens: tuple[str, ...] | list[str]) -> list[str]:
+    """Stems of the tokens that carry content, spelling variants folded; stop words and
+    one-letter tokens dropped."""
+    return [stem(fold_spelling(t)) for t in tokens if t not in STOP_WORDS and len(t) > 1]

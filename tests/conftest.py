@@ -1,0 +1,34 @@
+"""Shared fixtures: the bundled example, and the benchmark data in ../shared when present."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsweave.ingest import read_story
+from newsweave.models import Story
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "kyrgyzstan-2010"
+SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def example_dir() -> Path:
+    return EXAMPLE
+
+
+@pytest.fixture(scope="session")
+def example_story() -> Story:
+    story, warnings = read_story([EXAMPLE])
+    assert not warnings
+    return story
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """../shared/data; tests that need it skip cleanly where it is absent (CI has it)."""
+    if not SHARED_DATA.is_dir():
+        pytest.skip("benchmark data in ../shared/data is not present")
+    return SHARED_DATA

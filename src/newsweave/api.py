@@ -82,8 +82,10 @@ def _story(
         return inputs, []
     if isinstance(inputs, str | Path):
         inputs = [inputs]
-    items = list(inputs)
-    if items and all(isinstance(item, Article) for item in items):
-        articles = tuple(a if a.sentences else split_article(a) for a in items)  # type: ignore[arg-type]
-        return Story(articles=articles), []
-    return read_story(items, max_bytes=max_bytes)  # type: ignore[arg-type]
+    articles = [item for item in inputs if isinstance(item, Article)]
+    if articles:
+        if len(articles) != len(inputs):
+            raise InvalidOptionError("give either articles or paths, not both")
+        return Story(articles=tuple(a if a.sentences else split_article(a) for a in articles)), []
+    paths = [item for item in inputs if isinstance(item, str | Path)]
+    return read_story(paths, max_bytes=max_bytes)

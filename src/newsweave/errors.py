@@ -3,6 +3,7 @@
     NewsweaveError             base: the CLI prints ``Type: message`` and exits non-zero
     ├── IngestError            an input could not be read (empty, binary, undecodable, too big,
     │                          malformed JSON, HTML with no article); names the input
+    │   └── NoArticleError     none of the inputs given yields an article
     ├── EmptyStoryError        nothing left to summarize after reading and cleaning
     ├── UnknownAlgorithmError  a summarizer name that is not registered; lists the registered
     └── InvalidOptionError     an option value out of range; names the value and what is valid
@@ -25,6 +26,15 @@ class IngestError(NewsweaveError):
         self.origin = origin
         self.reason = reason
         super().__init__(f"{origin}: {reason}")
+
+
+class NoArticleError(IngestError):
+    """Not one of the inputs yields an article; the message says why each failed."""
+
+    def __init__(self, reason: str) -> None:
+        self.origin = ""
+        self.reason = reason
+        NewsweaveError.__init__(self, reason)
 
 
 class EmptyStoryError(NewsweaveError):

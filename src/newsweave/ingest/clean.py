@@ -21,6 +21,7 @@ data.
 
 from __future__ import annotations
 
+import calendar
 import html
 import re
 from collections import Counter
@@ -87,15 +88,13 @@ _HOUSE_MARKS = {
 _DATELINE = re.compile(
     r"^(?P<place>[^()]{0,80}?)\s*\((?P<tag>[A-Z][A-Za-z/&.\- ]{1,24})\)\s*(?:--|–|—|_|-|:)\s+"
 )
-_MONTHS = (
-    "january february march april may june july august september october november december"
-).split()
+_MONTHS = [name.lower() for name in calendar.month_name[1:]]
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|" \
     r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _FULL_DATE = re.compile(
     rf"\b(?:(?P<day>\d{{1,2}})\s+{_MONTH},?\s+(?P<year>(?:19|20)\d\d)"
     rf"|{_MONTH.replace('month', 'month2')}\s+(?P<day2>\d{{1,2}}),?\s+(?P<year2>(?:19|20)\d\d)"
-    r"|(?P<iso>(?:19|20)\d\d-\d\d-\d\d))\b",
+    r"|(?P<iso>(?:19|20)\d\d-\d\d-\d\d))(?!\d)",
     re.IGNORECASE,
 )
 _DATE_LINE_HINT = re.compile(r"updated|published|posted|^\W*\w*day,?\s|^\W*\d", re.IGNORECASE)

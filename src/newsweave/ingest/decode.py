@@ -1,8 +1,8 @@
 """From bytes on disk to text, or a clear reason why not.
 
 Order of attempts: a byte-order mark (UTF-8/16/32), strict UTF-8, then charset-normalizer's
-best guess, where a Western single-byte guess is settled as cp1252 (the usual encoding of
-scraped pages that are not UTF-8). Binary data is refused before any of that.
+best guess, where a tie with cp1252 is settled for cp1252. Binary data is refused before any
+of that.
 """
 
 from __future__ import annotations
@@ -27,7 +27,9 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_WESTERN_SINGLE_BYTE = {"cp1250", "cp1252", "latin_1", "iso8859_15", "iso8859_2", "cp1257"}
+_CHAOS_TIE = 0.01
+"""Guesses this close in charset-normalizer's "chaos" are a tie, settled for cp1252: the usual
+encoding of Western pages that are not UTF-8 (short texts fit many code pages equally well)."""
 _MAGIC = {
     b"%PDF": "a PDF document",
     b"PK\x03\x04": "a ZIP archive (or a .docx/.xlsx file)",
@@ -47,12 +49,16 @@ def read_limited(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         if size > max_bytes:
             raise IngestError(
                 origin,
-                f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit "
+                f"file is {_mib(size)}, over the {_mib(max_bytes)} limit "
                 "(raise it with --max-bytes)",
             )
         return path.read_bytes()
     except OSError as exc:
         raise IngestError(origin, f"cannot read file ({exc.strerror or exc})") from exc
+
+
+def _mib(size: int) -> str:
+    return f"{size / 2**20:.1f} MiB"
 
 
 def decode_text(data: bytes, origin: str) -> str:
@@ -67,14 +73,13 @@ def decode_text(data: bytes, origin: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    best = charset_normalizer.from_bytes(data).best()
+    candidates = charset_normalizer.from_bytes(data)
+    best = candidates.best()
     if best is None:
         raise IngestError(origin, "not text in any known encoding (tried UTF-8 and others)")
-    if best.encoding in _WESTERN_SINGLE_BYTE:
-        try:
-            return data.decode("cp1252")
-        except UnicodeDecodeError:
-            pass
+    for candidate in candidates:
+        if candidate.encoding == "cp1252" and candidate.chaos <= best.chaos + _CHAOS_TIE:
+            return str(candidate)
     return str(best)
 
 

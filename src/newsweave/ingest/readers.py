@@ -22,9 +22,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
-from newsweave.errors import IngestError
+from newsweave.errors import IngestError, NoArticleError
 from newsweave.ingest.clean import CleanText, clean_text, parse_full_date
 from newsweave.ingest.decode import DEFAULT_MAX_BYTES, decode_text, read_limited
 from newsweave.ingest.html import extract_html
@@ -65,11 +65,23 @@ def read_articles(
             continue
         result.articles.extend(found)
     if not result.articles:
-        reasons = failures or result.warnings or ["no input files given"]
-        raise IngestError(", ".join(map(str, inputs)) or "input", "; ".join(reasons))
+        _raise_nothing_read(inputs, failures, result.warnings)
     result.warnings.extend(f"skipped {reason}" for reason in failures)
     result.articles = _unique(result.articles, result.warnings)
     return result
+
+
+def _raise_nothing_read(
+    inputs: Sequence[str | Path], failures: list[str], warnings: list[str]
+) -> NoReturn:
+    """One input, one reason: say it plainly; several: list why each failed."""
+    reasons = failures + warnings
+    if len(reasons) == 1:
+        raise NoArticleError(reasons[0])
+    if not reasons:
+        raise NoArticleError("no input given")
+    raise NoArticleError(f"no article could be read from {len(inputs)} input(s): "
+                         + "; ".join(reasons))
 
 
 def read_story(inputs: Sequence[str | Path], **options: Any) -> tuple[Story, list[str]]:
@@ -109,7 +121,8 @@ def _read_one(path: str | Path, max_bytes: int, warnings: list[str]) -> Iterator
     if path == STDIN:
         origin, data = "<stdin>", sys.stdin.buffer.read(max_bytes + 1)
         if len(data) > max_bytes:
-            raise IngestError(origin, f"input is over the {max_bytes / 1e6:.1f} MB limit")
+            raise IngestError(origin, f"input is over the {max_bytes:,}-byte limit "
+                              "(raise it with --max-bytes)")
         kind = None
     else:
         path = Path(path)
@@ -153,19 +166,18 @@ def _read_jsonl(text: str, origin: str, warnings: list[str]) -> Iterator[Article
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
-        where = f"{origin}:{number}"
         try:
             record = json.loads(line)
-            for article in articles_from_record(record, where):
+            for article in articles_from_record(record, f"{origin}:{number}"):
                 found = True
                 yield article
         except json.JSONDecodeError as exc:
-            failures.append(f"{where}: not JSON ({exc.msg} at column {exc.colno})")
+            failures.append(f"line {number}: not JSON ({exc.msg} at column {exc.colno})")
         except IngestError as exc:
-            failures.append(str(exc))
+            failures.append(f"line {number}: {exc.reason}")
     if not found:
         raise IngestError(origin, "; ".join(failures) or "no JSON lines")
-    warnings.extend(f"skipped {failure}" for failure in failures)
+    warnings.extend(f"skipped {origin} {failure}" for failure in failures)
 
 
 def articles_from_record(record: Any, origin: str) -> list[Article]:

@@ -36,3 +36,8 @@ def article_line(article: Article) -> str:
 
 def summary_words(brief: Brief) -> int:
     return sum(len(item.sentence.text.split()) for item in brief.summary)
+
+
+def reports(brief: Brief) -> str:
+    count = len(brief.story.articles)
+    return f"{count} report" if count == 1 else f"{count} reports"

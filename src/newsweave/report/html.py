@@ -6,7 +6,13 @@ from html import escape
 from importlib.resources import files
 
 from newsweave.models import Brief
-from newsweave.report.common import article_line, attribution, brief_title, summary_words
+from newsweave.report.common import (
+    article_line,
+    attribution,
+    brief_title,
+    reports,
+    summary_words,
+)
 
 _STYLE = files("newsweave.report").joinpath("brief.css").read_text(encoding="utf-8")
 
@@ -37,7 +43,7 @@ def render_html(brief: Brief) -> str:
 <body>
 <main>
 <h1>{title}</h1>
-<p class="meta">{len(brief.story.articles)} reports, summary of {summary_words(brief)} words
+<p class="meta">{reports(brief)}, summary of {summary_words(brief)} words
 ({escape(brief.algorithm)}, budget {brief.budget.limit} {escape(brief.budget.unit)}).</p>
 <section class="summary"><h2>Summary</h2><ul>
 {items}

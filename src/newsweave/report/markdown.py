@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from newsweave.models import Brief
-from newsweave.report.common import article_line, attribution, brief_title, summary_words
+from newsweave.report.common import (
+    article_line,
+    attribution,
+    brief_title,
+    reports,
+    summary_words,
+)
 
 
 def render_markdown(brief: Brief) -> str:
     lines = [f"# {brief_title(brief)}", ""]
     lines.append(
-        f"*{len(brief.story.articles)} reports, summary of {summary_words(brief)} words "
+        f"*{reports(brief)}, summary of {summary_words(brief)} words "
         f"({brief.algorithm}, budget {brief.budget.limit} {brief.budget.unit}).*"
     )
     lines += ["", "## Summary", ""]

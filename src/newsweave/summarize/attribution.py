@@ -21,7 +21,9 @@ checked by hand on the example: 0.3 joins "flown to neighbouring Kazakhstan" acr
 outlets and keeps "Bakiyev fled to Jalal'abad" apart from "Bakiev fled to the south"."""
 
 
-def attribute(story: Story, chosen: list[Scored], vectors: SentenceVectors) -> list[SummarySentence]:
+def attribute(
+    story: Story, chosen: list[Scored], vectors: SentenceVectors
+) -> list[SummarySentence]:
     """The chosen sentences with their supporting sentences, in reading order."""
     row_of = {s.ref: row for row, s in enumerate(vectors.sentences)}
     similarity = vectors.matrix @ vectors.matrix.T

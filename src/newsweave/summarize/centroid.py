@@ -63,7 +63,7 @@ class CentroidSummarizer(Summarizer):
         ]) / others
         position = np.array([1.0 / np.sqrt(1.0 + s.index) for s in sentences])
         readable = np.array([standalone_factor(s) for s in sentences])
-        return (
+        return np.asarray(
             vectors.centroid_similarity()
             * (1.0 + self.support_weight * support)
             * (1.0 + self.position_weight * position)

@@ -23,9 +23,12 @@ from newsweave.text.tokens import tokenize
 
 # Abbreviations that precede a name or a number and so never end a news sentence.
 _NON_FINAL_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen lt col maj sgt capt cmdr adm sen rep gov pres rev st fr sr jr "
-    "no nos vol art fig jan feb mar apr aug sep sept oct nov dec mt ft messrs hon supt det "
-    "insp amb brig".split()
+    (
+        "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "sgt", "capt", "cmdr",
+        "adm", "sen", "rep", "gov", "pres", "rev", "st", "fr", "sr", "jr", "no", "nos", "vol",
+        "art", "fig", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec",
+        "mt", "ft", "messrs", "hon", "supt", "det", "insp", "amb", "brig",
+    )
 )
 _LAST_WORD = re.compile(r"(?:^|[\s(\[\"“])([A-Za-z]+)\.$")
 _OPEN_QUOTE = re.compile(r"[\"“]")

@@ -1,0 +1,126 @@
+"""Cleaning on the example's real noise: every story sentence kept, every junk line gone."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from newsweave.ingest.clean import clean_text, parse_full_date
+
+JUNK = [
+    "Skip to main content",
+    "Print Sponsor",
+    "Click to play",
+    "By Ivan Watson, CNN",
+    "Rayhan Demytrie, BBC News, Jalalabad",
+    "Page last updated at",
+    "The BBC is not responsible",
+    "May require registration",
+    "Video: Back to normal in Kyrgyzstan",
+    "Gallery: Unrest in Kyrgyzstan",
+    "Profile: Roza Otunbayeva",
+    "Interview: Kurmanbek Bakiyev",
+    "Inside Story",
+    "Bakiyev calls for protest probe",
+    "Has China's housing bubble burst?",
+    "Times Online",
+    "Prevent civil war",
+    "Creating destabalisation",
+    "Calm Returned To City",
+    "with back to camera",
+    "Outsed Kyrgyz President",
+    "Shots are fired at the rally",
+    "President Kurmanbek Bakiev was overthrown earlier this month",  # CNN highlight bullet
+    "(CNN) --",
+    "(RFE/RL)",
+]
+
+STORY_SENTENCES = [
+    # first and last body sentences of each report, and ones next to junk
+    "His brother, Zhanybek, accompanied him, according to Russia's ITAR-TASS state news agency.",
+    "Since being ousted, Bakiyev had been holed up in Jalal'abad where he maintains support.",
+    "Because it is trying to put the country back on its feet,\" he said.",
+    "Deposed Kyrgyzstan President Kurmanbek Bakiyev has left the country and flown to "
+    "neighbouring Kazakhstan.",
+    "The big question now is whether or not he will be able to come back, our correspondent adds.",
+    "Four days after fleeing his country to neighboring Kazakhstan, Kyrgyzstan's deposed "
+    "president Kurmanbek Bakiev is once again on the move",
+    "has publicly offered Bakiev sanctuary in his country.",
+    "Kyrgyz President Kurmanbek Bakiev has reportedly flown out of the country to neighboring "
+    "Kazakhstan.",
+    "RFE/RL correspondent Bruce Pannier, who is in Osh, says calm has returned to the city",
+    "Within hours, visiting Assistant Secretary of State Robert Blake had offered help",
+]
+
+
+@pytest.fixture(scope="module")
+def cleaned(example_dir: Path) -> dict[str, str]:
+    return {p.name: clean_text(p.read_text(encoding="utf-8")).text
+            for p in sorted(example_dir.glob("*.txt"))}
+
+
+@pytest.mark.parametrize("junk", JUNK)
+def test_junk_is_dropped(cleaned: dict[str, str], junk: str) -> None:
+    assert all(junk not in text for text in cleaned.values())
+
+
+@pytest.mark.parametrize("sentence", STORY_SENTENCES)
+def test_story_sentences_are_kept(cleaned: dict[str, str], sentence: str) -> None:
+    assert any(sentence in text for text in cleaned.values())
+
+
+def test_every_body_paragraph_is_kept(example_dir: Path) -> None:
+    """Each report keeps all its story paragraphs: counted by hand on the example."""
+    expected = {"000": 20, "001": 26, "002": 11, "003": 11}
+    for path in sorted(example_dir.glob("*.txt")):
+        paragraphs = clean_text(path.read_text(encoding="utf-8")).text.split("\n")
+        assert len(paragraphs) == expected[path.name[:3]], path.name
+
+
+def test_outlets_titles_and_dates_are_detected(example_dir: Path) -> None:
+    found = {p.name[:3]: clean_text(p.read_text(encoding="utf-8"))
+             for p in sorted(example_dir.glob("*.txt"))}
+    assert [found[k].source for k in sorted(found)] == ["Al Jazeera", "BBC", "CNN", "RFE/RL"]
+    assert found["001"].title == "Kyrgyz ex-leader Kurmanbek Bakiyev flies to Kazakhstan"
+    assert found["002"].title == "Ousted Kyrgyz president on the move"
+    assert found["003"].title == "Bakiev Reportedly Leaves For Kazakhstan"
+    assert found["001"].published == date(2010, 4, 15)
+    assert found["002"].published is None  # the CNN page states no date: none is guessed
+
+
+def test_dateline_is_cut_from_first_paragraph() -> None:
+    cleaned = clean_text("WASHINGTON (AP) _ The Senate voted on the bill late on Tuesday night.")
+    assert cleaned.text == "The Senate voted on the bill late on Tuesday night."
+    assert cleaned.source == "AP"
+
+
+def test_hard_wrapped_duc_paragraphs_are_joined() -> None:
+    raw = ("\tPINE RIDGE, S.D. (AP) -- President Clinton turned the attention  \n"
+           "of his national poverty tour today to arguably the poorest, most \n"
+           "forgotten U.S. citizens of them all: American Indians. \n\n\n"
+           "\tHe called it ``a moment of hope'' for the tribe &AMP; its people. \n")
+    cleaned = clean_text(raw)
+    assert cleaned.text.split("\n") == [
+        "President Clinton turned the attention of his national poverty tour today to arguably "
+        "the poorest, most forgotten U.S. citizens of them all: American Indians.",
+        'He called it "a moment of hope" for the tribe & its people.',
+    ]
+
+
+def test_long_unpunctuated_prose_is_kept() -> None:
+    """A paragraph cut short (as Multi-News inputs are) is data, not a headline."""
+    prose = " ".join(["the council debated the plan for many hours"] * 5)
+    assert clean_text(prose).text == prose
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Page last updated at 17:05 GMT, Thursday, 15 April 2010 18:05 UK", date(2010, 4, 15)),
+    ("Posted April 15, 2010", date(2010, 4, 15)),
+    ("2010-04-19T10:00:00Z", date(2010, 4, 19)),
+    ("on 31 February 2010", None),
+    ("no date here", None),
+])
+def test_parse_full_date(text: str, expected: date | None) -> None:
+    assert parse_full_date(text) == expected

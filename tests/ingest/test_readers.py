@@ -1,0 +1,156 @@
+"""Readers for every input format, and every kind of bad input."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from newsweave.errors import IngestError, NoArticleError
+from newsweave.ingest import read_articles
+
+BODY = ("The river burst its banks on Monday, flooding the old town. "
+        "Rescue teams evacuated about 300 residents overnight, officials said.")
+
+
+def test_folder_of_text_files(example_dir: Path) -> None:
+    result = read_articles([example_dir])
+    assert [a.id for a in result.articles] == [
+        "000_7afdc91638b36233", "001_0644b31f70d166b7", "002_e650edd0c95d0191",
+        "003_4b1982676398886e"]
+    assert all(a.sentences for a in result.articles)
+    assert not result.warnings
+
+
+def test_html_page_gives_text_title_date_and_site(tmp_path: Path) -> None:
+    page = tmp_path / "flood.html"
+    page.write_text(f"""<!doctype html><html><head><title>Flood hits old town | Daily News</title>
+<meta property="og:site_name" content="Daily News">
+<meta property="article:published_time" content="2021-07-12T08:00:00Z">
+</head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Flood hits old town</h1><p>{BODY}</p>
+<p>The mayor said the damage would cost at least $2 million to repair.</p></article>
+<footer>Copyright 2021 Daily News</footer></body></html>""", encoding="utf-8")
+    (article,) = read_articles([page]).articles
+    assert "Rescue teams evacuated about 300 residents" in article.text
+    assert "Home" not in article.text and "Copyright" not in article.text
+    assert article.title and "Flood hits old town" in article.title
+    assert article.published == date(2021, 7, 12)
+    assert article.source == "Daily News"
+
+
+def test_jsonl_articles_keep_their_ids_and_metadata(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    lines = [
+        {"id": "reuters-1", "text": BODY, "source": "Reuters", "title": "Flood",
+         "url": "https://example.org/1", "published": "2021-07-12"},
+        {"id": "ap-7", "html": f"<html><body><article><p>{BODY} Water rose fast in the "
+         "night and the bridge closed.</p></article></body></html>", "source": "AP"},
+    ]
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    articles = read_articles([path]).articles
+    assert [a.id for a in articles] == ["reuters-1", "ap-7"]
+    assert articles[0].published == date(2021, 7, 12)
+    assert articles[0].url == "https://example.org/1"
+    assert articles[1].source == "AP"
+    assert all(s.article_id == a.id for a in articles for s in a.sentences)
+
+
+def test_cluster_line_gzipped(tmp_path: Path) -> None:
+    path = tmp_path / "clusters.jsonl.gz"
+    record = {"id": "c42", "documents": [BODY, "Officials said 300 people left their homes."],
+              "summaries": ["A flood."]}
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.write(json.dumps(record) + "\n")
+    assert [a.id for a in read_articles([path]).articles] == ["c42/0", "c42/1"]
+
+
+def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(BODY.encode("utf-8"))))
+    (article,) = read_articles(["-"]).articles
+    assert article.origin == "<stdin>"
+    assert len(article.sentences) == 2
+
+
+def test_cp1252_text_is_decoded(tmp_path: Path) -> None:
+    path = tmp_path / "cafe.txt"
+    path.write_bytes("Café owners in München said the naïve plan would fail, "
+                     "and the mayor disagreed.".encode("cp1252"))
+    (article,) = read_articles([path]).articles
+    assert article.text.startswith("Café owners in München said the naïve plan")
+
+
+def test_utf16_with_bom_is_decoded(tmp_path: Path) -> None:
+    path = tmp_path / "utf16.txt"
+    path.write_bytes(BODY.encode("utf-16"))
+    assert read_articles([path]).articles[0].text == BODY
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("empty.txt", b"", "file is empty"),
+    ("blank.txt", b"   \n\n  ", "file is empty"),
+    ("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "binary file (a PNG image)"),
+    ("noise.txt", bytes(range(256)) * 20, "binary file"),
+    ("menu.html", b"<html><body><nav><a href='/'>Home</a></nav></body></html>",
+     "no article text found"),
+    ("bad.jsonl", b"this is not json\n", "line 1: not JSON"),
+    ("list.jsonl", b"[1, 2]\n", "expected a JSON object, got list"),
+    ("notext.jsonl", b'{"title": "no body"}\n', 'needs a non-empty "text" or "html" field'),
+    ("date.jsonl", json.dumps({"text": BODY, "published": "someday"}).encode(),
+     "is not a date"),
+])
+def test_bad_input_gives_one_clear_error(
+    tmp_path: Path, name: str, content: bytes, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(IngestError, match=None) as caught:
+        read_articles([path])
+    assert message in str(caught.value)
+    assert name in str(caught.value)
+
+
+def test_huge_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    with pytest.raises(NoArticleError, match=r"huge.txt: file is 50.0 MiB, over the 20.0 MiB"):
+        read_articles([path])
+
+
+def test_empty_folder(tmp_path: Path) -> None:
+    with pytest.raises(NoArticleError, match=r"folder has no \.txt, \.html or \.jsonl file"):
+        read_articles([tmp_path])
+
+
+def test_bad_file_among_good_ones_is_a_warning(tmp_path: Path, example_dir: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    good = example_dir / "001_0644b31f70d166b7.txt"
+    result = read_articles([tmp_path, good])
+    assert len(result.articles) == 1
+    assert any("notes.pdf: not a .txt, .html or .jsonl file" in w for w in result.warnings)
+    assert any("empty.txt: file is empty" in w for w in result.warnings)
+
+
+def test_bad_jsonl_line_among_good_ones_is_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.jsonl"
+    path.write_text(json.dumps({"text": BODY}) + "\n{broken\n", encoding="utf-8")
+    result = read_articles([path])
+    assert len(result.articles) == 1
+    assert result.warnings == [
+        f"skipped {path} line 2: not JSON (Expecting property name enclosed in double quotes "
+        "at column 2)"]
+
+
+def test_duplicate_article_is_reported_not_repeated(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(BODY, encoding="utf-8")
+    result = read_articles([tmp_path])
+    assert len(result.articles) == 1
+    assert result.warnings == [f"skipped {tmp_path / 'b.txt'}: same text as {tmp_path / 'a.txt'}"]

@@ -1,0 +1,77 @@
+"""The CLI end to end, as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsweave import __version__
+from newsweave.cli import main
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "newsweave.cli", *args],
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_brief_of_example_in_a_subprocess(example_dir: Path) -> None:
+    done = run("brief", str(example_dir))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("# Kyrgyz ex-leader Kurmanbek Bakiyev flies to Kazakhstan")
+    assert "*[BBC; also RFE/RL, CNN]*" in done.stdout
+    assert done.stderr == ""
+
+
+@pytest.mark.parametrize("suffix, check", [
+    (".json", lambda text: json.loads(text)["algorithm"]),
+    (".html", lambda text: text.startswith("<!doctype html>")),
+    (".md", lambda text: text.startswith("# ")),
+])
+def test_output_file_format_follows_suffix(
+    tmp_path: Path, example_dir: Path, suffix: str, check: object
+) -> None:
+    out = tmp_path / f"brief{suffix}"
+    assert main(["brief", str(example_dir), "--sentences", "3", "-o", str(out)]) == 0
+    assert check(out.read_text(encoding="utf-8"))  # type: ignore[operator]
+
+
+def test_format_flag_wins(example_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["brief", str(example_dir), "--format", "json", "--words", "50"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["budget"] == {"limit": 50, "unit": "words"}
+
+
+def test_bad_input_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    done = run("brief", str(empty))
+    assert done.returncode == 1
+    assert done.stderr == f"newsweave: NoArticleError: {empty}: file is empty\n"
+    assert "Traceback" not in done.stderr
+
+
+def test_skipped_input_is_a_warning_and_brief_still_made(
+    tmp_path: Path, example_dir: Path
+) -> None:
+    (tmp_path / "blob.txt").write_bytes(b"\x00\x01\x02" * 100)
+    done = run("brief", str(tmp_path), str(example_dir / "001_0644b31f70d166b7.txt"))
+    assert done.returncode == 0
+    assert f"newsweave: warning: skipped {tmp_path / 'blob.txt'}: binary file" in done.stderr
+    assert "## Summary" in done.stdout
+
+
+def test_usage_errors_exit_2(example_dir: Path) -> None:
+    done = run("brief", str(example_dir), "--words", "10", "--bytes", "10")
+    assert done.returncode == 2
+    assert "not allowed with argument" in done.stderr
+    assert run("brief", str(example_dir), "--algorithm", "magic").returncode == 2
+
+
+def test_version_and_help() -> None:
+    assert run("--version").stdout.strip() == f"newsweave {__version__}"
+    helped = run("brief", "--help")
+    assert "algorithms:" in helped.stdout and "centroid" in helped.stdout

@@ -50,3 +50,58 @@ def test_html_is_self_contained_and_escaped() -> None:
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "<b>Evil</b> News" in "".join(parser.text)
     assert "http" not in page.replace("http-equiv", "")  # no external asset
+
+
+def _analysed_brief() -> Brief:
+    from datetime import date
+
+    from newsweave.models import (
+        Budget,
+        Claim,
+        Entity,
+        Mention,
+        Quote,
+        SentenceRef,
+        Statement,
+        TimelineEvent,
+    )
+
+    bbc = Article(id="bbc", text="Bakiyev left. At least 80 died.", source="BBC",
+                  published=date(2010, 4, 15))
+    rfe = Article(id="rfe", text="Bakiev left. More than 80 died.", source="RFE/RL")
+    return Brief(
+        story=Story(articles=(bbc, rfe)),
+        summary=(),
+        budget=Budget(150),
+        algorithm="centroid",
+        entities=(Entity("Kurmanbek Bakiyev", "PERSON", ("Kurmanbek Bakiyev", "Bakiev"),
+                         (Mention("bbc", 0, 7, "Bakiyev"), Mention("rfe", 0, 6, "Bakiev"))),),
+        timeline=(TimelineEvent(date(2010, 4, 7), "7 April", "An uprising <b>killed</b> scores.",
+                                (SentenceRef("bbc", 1),)),
+                  TimelineEvent(None, "last Wednesday", "Unrest left 80 dead.",
+                                (SentenceRef("rfe", 1),))),
+        claims=(Claim("conflict", "death toll",
+                      (Statement(SentenceRef("bbc", 1), "At least 80 died.", "at least 80"),
+                       Statement(SentenceRef("rfe", 1), "More than 80 died.", "more than 80")),
+                      "lower bounds differ"),),
+        quotes=(Quote("Ilyas Omarov", "He left on Sunday.", SentenceRef("rfe", 0)),),
+    )
+
+
+def test_markdown_analysis_sections() -> None:
+    text = render(_analysed_brief(), "md")
+    assert ("- **Kurmanbek Bakiyev**: person \u2014 also written Bakiev *[BBC, RFE/RL]*"
+            in text)
+    assert ("- **2010-04-07**: An uprising <b>killed</b> scores. \u2014 \u201c7 April\u201d "
+            "*[BBC]*") in text
+    assert "- **date unresolved**: Unrest left 80 dead." in text
+    assert ("## Where sources conflict\n\n- **death toll**: at least 80 (BBC) \u00b7 more than 80 "
+            "(RFE/RL) \u2014 lower bounds differ *[BBC, RFE/RL]*") in text
+    assert "- **Ilyas Omarov**: He left on Sunday. *[RFE/RL]*" in text
+    assert "What sources agree on" not in text  # empty sections are left out
+
+
+def test_html_analysis_sections_are_escaped() -> None:
+    page = render(_analysed_brief(), "html")
+    assert '<section class="analysis conflicts"><h2>Where sources conflict</h2>' in page
+    assert "An uprising &lt;b&gt;killed&lt;/b&gt; scores." in page

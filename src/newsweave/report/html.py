@@ -13,6 +13,7 @@ from newsweave.report.common import (
     reports,
     summary_words,
 )
+from newsweave.report.sections import Section, sections
 
 _STYLE = files("newsweave.report").joinpath("brief.css").read_text(encoding="utf-8")
 
@@ -29,6 +30,7 @@ def render_html(brief: Brief) -> str:
         f'<li id="article-{escape(a.id)}">{escape(article_line(a))}</li>'
         for a in brief.story.articles
     )
+    analysis = "\n".join(_section(section) for section in sections(brief))
     warnings = "".join(f"<li>{escape(w)}</li>" for w in brief.warnings)
     warning_block = f'<section class="warnings"><h2>Warnings</h2><ul>{warnings}</ul></section>' \
         if warnings else ""
@@ -48,6 +50,7 @@ def render_html(brief: Brief) -> str:
 <section class="summary"><h2>Summary</h2><ul>
 {items}
 </ul></section>
+{analysis}
 <section class="sources"><h2>Sources</h2><ol>
 {sources}
 </ol></section>
@@ -56,3 +59,14 @@ def render_html(brief: Brief) -> str:
 </body>
 </html>
 """
+
+
+def _section(section: Section) -> str:
+    items = "\n".join(
+        f'<li><strong>{escape(row.lead)}</strong>: {escape(row.text)}'
+        + (f' <span class="detail">{escape(row.detail)}</span>' if row.detail else "")
+        + f' <span class="attribution">{escape(row.sources)}</span></li>'
+        for row in section.rows
+    )
+    return (f'<section class="analysis {section.key}"><h2>{escape(section.heading)}</h2>'
+            f"<ul>\n{items}\n</ul></section>")

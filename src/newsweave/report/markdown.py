@@ -10,6 +10,7 @@ from newsweave.report.common import (
     reports,
     summary_words,
 )
+from newsweave.report.sections import Row, sections
 
 
 def render_markdown(brief: Brief) -> str:
@@ -21,6 +22,9 @@ def render_markdown(brief: Brief) -> str:
     lines += ["", "## Summary", ""]
     for item in brief.summary:
         lines.append(f"- {item.sentence.text} *[{attribution(brief, item)}]*")
+    for section in sections(brief):
+        lines += ["", f"## {section.heading}", ""]
+        lines += [_row(row) for row in section.rows]
     lines += ["", "## Sources", ""]
     for number, article in enumerate(brief.story.articles, 1):
         lines.append(f"{number}. {article_line(article)}")
@@ -28,3 +32,8 @@ def render_markdown(brief: Brief) -> str:
         lines += ["", "## Warnings", ""]
         lines += [f"- {warning}" for warning in brief.warnings]
     return "\n".join(lines) + "\n"
+
+
+def _row(row: Row) -> str:
+    detail = f" — {row.detail}" if row.detail else ""
+    return f"- **{row.lead}**: {row.text}{detail} *[{row.sources}]*"

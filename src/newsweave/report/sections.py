@@ -1,0 +1,107 @@
+"""The brief's analysis sections as plain rows, so every renderer says them the same way.
+
+A row holds display strings only; Markdown and HTML differ in markup, not in what they say.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from newsweave.models import Brief, Claim, SentenceRef
+
+MAX_ENTITIES = 15
+"""Entities listed in Markdown and HTML, most reported first; JSON has them all."""
+
+KIND_LABELS = {"PERSON": "person", "PLACE": "place", "ORG": "organisation"}
+CLAIM_SECTIONS = {
+    "conflict": ("conflicts", "Where sources conflict"),
+    "agreement": ("agreements", "What sources agree on"),
+    "single_source": ("single-source", "Reported by one source only"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One line of a section: a lead (name, date, topic), its text, and the outlets."""
+
+    lead: str
+    text: str
+    sources: str
+    detail: str = ""
+
+
+def outlets(brief: Brief, refs: Iterable[SentenceRef]) -> str:
+    """The outlets of ``refs``, each once, in order."""
+    labels = (brief.story.article(ref.article_id).label for ref in refs)
+    return ", ".join(dict.fromkeys(labels))
+
+
+def entity_rows(brief: Brief) -> list[Row]:
+    rows = []
+    for entity in brief.entities[:MAX_ENTITIES]:
+        others = [v for v in entity.variants if v != entity.name]
+        labels = (brief.story.article(a).label for a in entity.article_ids)
+        rows.append(Row(
+            lead=entity.name,
+            text=KIND_LABELS.get(entity.kind, entity.kind.lower()),
+            sources=", ".join(dict.fromkeys(labels)),
+            detail=f"also written {', '.join(others)}" if others else "",
+        ))
+    return rows
+
+
+def timeline_rows(brief: Brief) -> list[Row]:
+    rows = []
+    for event in brief.timeline:
+        when = event.when.isoformat() if event.when else "date unresolved"
+        if event.when and event.granularity == "month":
+            when = event.when.strftime("%Y-%m")
+        elif event.when and event.granularity == "year":
+            when = str(event.when.year)
+        rows.append(Row(lead=when, text=event.text, sources=outlets(brief, event.sentences),
+                        detail=f"\u201c{event.expression}\u201d"))
+    return rows
+
+
+def claim_rows(brief: Brief, kind: str) -> list[Row]:
+    return [_claim_row(brief, claim) for claim in brief.claims if claim.kind == kind]
+
+
+def _claim_row(brief: Brief, claim: Claim) -> Row:
+    versions = []
+    for statement in claim.statements:
+        outlet = outlets(brief, [statement.ref])
+        versions.append(f"{statement.value or statement.text} ({outlet})")
+    return Row(
+        lead=claim.topic,
+        text=" \u00b7 ".join(versions),
+        sources=outlets(brief, (s.ref for s in claim.statements)),
+        detail=claim.note,
+    )
+
+
+def quote_rows(brief: Brief) -> list[Row]:
+    return [Row(lead=quote.speaker or "unnamed speaker", text=quote.text,
+                sources=outlets(brief, [quote.ref])) for quote in brief.quotes]
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A titled list of rows; ``key`` names it for styling and for tests."""
+
+    key: str
+    heading: str
+    rows: list[Row]
+
+
+def sections(brief: Brief) -> list[Section]:
+    """Every non-empty analysis section, in the order a reader wants them."""
+    found = [
+        Section("entities", "People, places and organisations", entity_rows(brief)),
+        Section("timeline", "Timeline", timeline_rows(brief)),
+        *(Section(key, heading, claim_rows(brief, kind))
+          for kind, (key, heading) in CLAIM_SECTIONS.items()),
+        Section("quotes", "Quotes", quote_rows(brief)),
+    ]
+    return [section for section in found if section.rows]

@@ -1,0 +1,1 @@
+"""Evaluation against benchmark data: scorers and the datasets they read."""

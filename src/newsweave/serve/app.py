@@ -1,0 +1,53 @@
+"""The FastAPI application: routers, static files, limits and the domain-error handler.
+
+:func:`create_app` wires one router per resource (FastAPI's "bigger applications" layout);
+nothing here knows how a brief is made. ``newsweave serve`` runs it on uvicorn; tests call
+it with their own :class:`ServeSettings`.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from newsweave import __version__
+from newsweave.errors import NewsweaveError
+from newsweave.serve.errors import handle_newsweave_error
+from newsweave.serve.limits import BodySizeLimit
+from newsweave.serve.routers import briefs, health, pages
+from newsweave.serve.settings import ServeSettings
+
+DESCRIPTION = """\
+Turn several news reports of one story into one attributed brief.
+
+`POST /briefs` takes the reports as JSON, `POST /briefs/files` as uploaded files; both answer
+with the brief as the model's JSON (`Brief.to_dict()`). Errors answer
+`{"detail": message, "error": type}` with a 4xx status.
+"""
+
+
+def create_app(settings: ServeSettings | None = None) -> FastAPI:
+    """The service, with ``settings`` (default limits when None).
+
+    Parameters
+    ----------
+    settings:
+        Request size and time limits, concurrency, and whether URLs may be fetched.
+
+    Returns
+    -------
+    FastAPI
+        An ASGI app: run it with uvicorn, or test it with ``fastapi.testclient.TestClient``.
+    """
+    settings = settings or ServeSettings()
+    app = FastAPI(title="newsweave", version=__version__, description=DESCRIPTION)
+    app.state.settings = settings
+    app.state.slots = threading.BoundedSemaphore(settings.max_concurrent)
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
+    app.add_exception_handler(NewsweaveError, handle_newsweave_error)
+    for router in (pages.router, health.router, briefs.router):
+        app.include_router(router)
+    app.mount("/static", StaticFiles(packages=[("newsweave.serve", "static")]), name="static")
+    return app

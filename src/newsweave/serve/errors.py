@@ -1,0 +1,51 @@
+"""Where newsweave's domain errors become HTTP errors, and nowhere else.
+
+Routers and the pipeline raise :class:`~newsweave.errors.NewsweaveError` subclasses as the CLI
+sees them; the handler here answers with the status that fits and the same message the CLI
+prints, as ``{"detail": message, "error": type name}`` (FastAPI's own ``detail`` shape).
+"""
+
+from __future__ import annotations
+
+from fastapi import Request
+from fastapi.responses import JSONResponse
+
+from newsweave.errors import (
+    EmptyStoryError,
+    IngestError,
+    InvalidOptionError,
+    NewsweaveError,
+    UnknownAlgorithmError,
+)
+from newsweave.serve.fetch import FetchRefusedError
+
+_STATUS_BY_ERROR: tuple[tuple[type[NewsweaveError], int], ...] = (
+    (FetchRefusedError, 403),      # the request is understood and refused on purpose
+    (IngestError, 422),            # the reports were received but cannot be read
+    (EmptyStoryError, 422),
+    (UnknownAlgorithmError, 400),  # a query option out of its valid set
+    (InvalidOptionError, 400),
+)
+"""Most specific class first: the first match decides."""
+
+DEFAULT_STATUS = 400
+"""Any other newsweave error is taken for a bad request: the pipeline raises on input."""
+
+
+def status_for(error: NewsweaveError) -> int:
+    """The HTTP status that answers ``error``."""
+    for cls, status in _STATUS_BY_ERROR:
+        if isinstance(error, cls):
+            return status
+    return DEFAULT_STATUS
+
+
+def error_response(status: int, error: str, detail: str) -> JSONResponse:
+    """The one error body every handler and middleware of the service answers with."""
+    return JSONResponse({"detail": detail, "error": error}, status_code=status)
+
+
+async def handle_newsweave_error(request: Request, exc: Exception) -> JSONResponse:
+    """Exception handler: a domain error as a 4xx answer carrying its message."""
+    assert isinstance(exc, NewsweaveError)  # registered for NewsweaveError only
+    return error_response(status_for(exc), type(exc).__name__, str(exc))

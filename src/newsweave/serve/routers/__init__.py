@@ -1,0 +1,1 @@
+"""One APIRouter per resource; :mod:`newsweave.serve.app` includes them."""

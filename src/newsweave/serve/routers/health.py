@@ -1,0 +1,30 @@
+"""``/healthz``: is the service up, and what can it do (the web page reads this)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+
+from newsweave import __version__
+from newsweave.serve.deps import SettingsDep
+from newsweave.summarize import DEFAULT_ALGORITHM, describe
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/healthz", summary="Liveness and capabilities")
+def healthz(settings: SettingsDep) -> dict[str, Any]:
+    """``ok``, the version, the algorithms and the request limits a client must respect."""
+    return {
+        "status": "ok",
+        "version": __version__,
+        "algorithms": describe(),
+        "default_algorithm": DEFAULT_ALGORITHM,
+        "limits": {
+            "max_request_bytes": settings.max_request_bytes,
+            "max_articles": settings.max_articles,
+            "timeout_seconds": settings.timeout_seconds,
+        },
+        "fetch": settings.allow_fetch,
+    }

@@ -1,0 +1,314 @@
+// newsweave's web page: send reports to the API, show the brief it answers with.
+//
+// Safety rule: every piece of data reaches the page through textContent or a text node,
+// never as markup, so a report containing <script> is shown as text. The page's content
+// security policy (script-src 'self') is the second wall.
+"use strict";
+
+const INITIAL_REPORTS = 2;
+const CLAIM_SECTIONS = [
+  // [kind, heading, badge]: the order a reader wants, as in newsweave's HTML report.
+  ["conflict", "Where sources conflict", "Conflict"],
+  ["single_source", "Reported by one source only", "Single source"],
+  ["agreement", "What sources agree on", "Confirmed"],
+];
+const KIND_LABELS = { PERSON: "person", PLACE: "place", ORG: "organisation" };
+
+const $ = (id) => document.getElementById(id);
+
+// el("p", {className: "x"}, "text", child): an element with properties and children;
+// strings become text nodes, never markup.
+function el(tag, props, ...children) {
+  const node = document.createElement(tag);
+  Object.assign(node, props || {});
+  for (const child of children) {
+    if (child === null || child === undefined) continue;
+    node.append(typeof child === "string" ? document.createTextNode(child) : child);
+  }
+  return node;
+}
+
+// ---- input ----------------------------------------------------------------------------
+
+function addReport() {
+  const n = $("reports").children.length + 1;
+  const id = `report-${n}`;
+  const box = el("fieldset", { className: "report" },
+    el("legend", {}, `Report ${n}`),
+    el("label", { htmlFor: `${id}-source` }, "Outlet (optional)"),
+    el("input", { id: `${id}-source`, className: "source", type: "text",
+                  placeholder: "e.g. BBC", autocomplete: "off" }),
+    el("label", { htmlFor: `${id}-text` }, "Text"),
+    el("textarea", { id: `${id}-text`, className: "text", rows: 6,
+                     placeholder: "Paste the report's text or HTML" }));
+  $("reports").append(box);
+}
+
+function pastedReports() {
+  return Array.from(document.querySelectorAll("#reports .report"))
+    .map((box) => ({
+      source: box.querySelector(".source").value.trim(),
+      text: box.querySelector(".text").value,
+    }))
+    .filter((report) => report.text.trim() !== "");
+}
+
+function looksLikeHtml(text) {
+  return /^\s*</.test(text) && /<(html|body|p|article|div)[\s>]/i.test(text);
+}
+
+function jsonRequest(reports) {
+  const articles = reports.map((report) => {
+    const article = looksLikeHtml(report.text) ? { html: report.text } : { text: report.text };
+    if (report.source) article.source = report.source;
+    return article;
+  });
+  return { path: "/briefs", init: {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ articles }),
+  } };
+}
+
+function filesRequest(files, reports) {
+  const form = new FormData();
+  for (const file of files) form.append("files", file, file.name);
+  reports.forEach((report, i) => {
+    // Pasted reports travel with the files as one-line JSON records, outlet included.
+    const record = looksLikeHtml(report.text) ? { html: report.text } : { text: report.text };
+    if (report.source) record.source = report.source;
+    const blob = new Blob([JSON.stringify(record)], { type: "application/json" });
+    form.append("files", blob, `pasted-${i + 1}.jsonl`);
+  });
+  return { path: "/briefs/files", init: { method: "POST", body: form } };
+}
+
+function errorText(status, body) {
+  if (body && typeof body.detail === "string") return body.detail;
+  if (body && Array.isArray(body.detail)) {
+    return body.detail.map((d) => `${(d.loc || []).join(".")}: ${d.msg}`).join("; ");
+  }
+  return `the server answered ${status}`;
+}
+
+async function submitBrief(event) {
+  event.preventDefault();
+  const reports = pastedReports();
+  const files = Array.from($("files").files);
+  if (reports.length === 0 && files.length === 0) {
+    showError("Paste at least one report, or choose files to upload.");
+    return;
+  }
+  const request = files.length ? filesRequest(files, reports) : jsonRequest(reports);
+  const words = parseInt($("words").value, 10);
+  const query = Number.isInteger(words) ? `?words=${words}` : "";
+  setBusy(true);
+  try {
+    const response = await fetch(request.path + query, request.init);
+    const body = await response.json().catch(() => null);
+    if (!response.ok) {
+      showError(`Could not make the brief: ${errorText(response.status, body)}`);
+      return;
+    }
+    showError(null);
+    renderBrief(body);
+  } catch (err) {
+    showError(`Could not reach the server: ${err.message}`);
+  } finally {
+    setBusy(false);
+  }
+}
+
+function setBusy(busy) {
+  $("submit").disabled = busy;
+  $("status").textContent = busy ? "Reading the reports…" : "";
+}
+
+function showError(message) {
+  $("error").hidden = !message;
+  $("error").textContent = message || "";
+}
+
+// ---- the brief ------------------------------------------------------------------------
+
+// One brief's lookups: articles by id, and a reader's name for each.
+function indexStory(brief) {
+  const articles = new Map(brief.story.articles.map((a) => [a.id, a]));
+  const label = (id) => {
+    const a = articles.get(id);
+    return a ? (a.source || a.id) : id;
+  };
+  const outlets = (refs) => [...new Set(refs.map((r) => label(r.article_id)))];
+  return { brief, articles, label, outlets };
+}
+
+function renderBrief(brief) {
+  const story = indexStory(brief);
+  const n = brief.story.articles.length;
+  $("brief-meta").textContent =
+    `${brief.summary.length} sentences from ${n} report${n === 1 ? "" : "s"} · ` +
+    `${brief.algorithm}, ${brief.budget.limit} ${brief.budget.unit}`;
+  $("warnings").replaceChildren(...brief.warnings.map((w) => el("li", {}, w)));
+  $("summary").replaceChildren(...brief.summary.map((item) => summaryItem(story, item)));
+  $("analysis").replaceChildren(...analysisSections(story));
+  $("sources").hidden = true;
+  $("brief").hidden = false;
+  $("brief").scrollIntoView({ behavior: "smooth", block: "start" });
+}
+
+function summaryItem(story, item) {
+  const own = { article_id: item.sentence.article_id, index: item.sentence.index };
+  const [first, ...others] = story.outlets([own, ...item.support]);
+  const button = el("button", { type: "button", className: "sentence" }, item.sentence.text);
+  button.addEventListener("click", () => selectRefs(story, button, own, item.support));
+  return el("li", {}, button,
+    el("span", { className: "attribution" },
+      el("strong", {}, first),
+      others.length ? ` · also ${others.join(", ")}` : ""));
+}
+
+// Show ``main`` and ``others`` (sentence refs) highlighted in their articles, side by side.
+function selectRefs(story, trigger, main, others) {
+  for (const node of document.querySelectorAll(".selected")) node.classList.remove("selected");
+  trigger.classList.add("selected");
+  const byArticle = new Map();
+  for (const [ref, role] of [[main, "primary"], ...others.map((r) => [r, "support"])]) {
+    if (!byArticle.has(ref.article_id)) byArticle.set(ref.article_id, []);
+    byArticle.get(ref.article_id).push({ ref, role });
+  }
+  const columns = [...byArticle].map(([id, marks]) => sourceColumn(story, id, marks));
+  $("source-columns").replaceChildren(...columns);
+  $("sources-caption").textContent = others.length
+    ? `The sentence (yellow) and the matching sentences of other reports (blue).`
+    : `The sentence in its report (yellow); no other report says the same.`;
+  $("sources").hidden = false;
+  $("sources").scrollIntoView({ behavior: "smooth", block: "start" });
+  for (const column of columns) scrollToMark(column);
+}
+
+function sourceColumn(story, articleId, marks) {
+  const article = story.articles.get(articleId);
+  const head = el("header", {},
+    el("h3", {}, story.label(articleId)),
+    article.title ? el("p", { className: "meta" }, article.title) : null,
+    article.published ? el("p", { className: "meta" }, article.published) : null);
+  const body = el("div", { className: "article-text", tabIndex: 0 },
+    ...highlighted(article, marks));
+  return el("article", { className: "source-column" }, head, body);
+}
+
+// The article's text as text nodes, with <mark>s at the sentences' exact offsets.
+function highlighted(article, marks) {
+  const spans = marks
+    .map(({ ref, role }) => ({ sentence: article.sentences[ref.index], role }))
+    .filter(({ sentence }) => sentence)
+    .sort((a, b) => a.sentence.start - b.sentence.start);
+  const nodes = [];
+  let at = 0;
+  for (const { sentence, role } of spans) {
+    if (sentence.start < at) continue;
+    nodes.push(document.createTextNode(article.text.slice(at, sentence.start)));
+    nodes.push(el("mark", { className: role }, article.text.slice(sentence.start, sentence.end)));
+    at = sentence.end;
+  }
+  nodes.push(document.createTextNode(article.text.slice(at)));
+  return nodes;
+}
+
+function scrollToMark(column) {
+  const body = column.querySelector(".article-text");
+  const mark = body.querySelector("mark");
+  if (mark) body.scrollTop = Math.max(0, mark.offsetTop - body.clientHeight / 3);
+}
+
+// ---- analysis sections, generic over the model's JSON --------------------------------
+
+function analysisSections(story) {
+  const { brief } = story;
+  const sections = [];
+  if (brief.entities.length) sections.push(entitiesSection(story));
+  if (brief.timeline.length) sections.push(timelineSection(story));
+  for (const [kind, heading, badge] of CLAIM_SECTIONS) {
+    const claims = brief.claims.filter((c) => c.kind === kind);
+    if (claims.length) sections.push(claimsSection(story, kind, heading, badge, claims));
+  }
+  if (brief.quotes.length) sections.push(quotesSection(story));
+  return sections;
+}
+
+function section(key, heading, ...children) {
+  return el("section", { className: `analysis ${key}` }, el("h2", {}, heading), ...children);
+}
+
+// A row's lead, text and outlets; clicking it highlights ``refs`` in the sources.
+function refRow(story, lead, text, refs, detail, badge) {
+  const button = el("button", { type: "button", className: "row-text" }, text);
+  if (refs.length) {
+    button.addEventListener("click", () => selectRefs(story, button, refs[0], refs.slice(1)));
+  } else {
+    button.disabled = true;
+  }
+  return el("li", {},
+    badge ? el("span", { className: "badge" }, badge) : null,
+    el("strong", { className: "lead" }, lead), " ", button,
+    el("span", { className: "attribution" }, story.outlets(refs).join(", ")),
+    detail ? el("span", { className: "detail" }, detail) : null);
+}
+
+function entitiesSection(story) {
+  const rows = story.brief.entities.map((entity) => {
+    const variants = entity.variants.filter((v) => v !== entity.name);
+    const reports = [...new Set(entity.mentions.map((m) => story.label(m.article_id)))];
+    return el("tr", {},
+      el("th", { scope: "row" }, entity.name),
+      el("td", {}, KIND_LABELS[entity.kind] || String(entity.kind).toLowerCase()),
+      el("td", {}, variants.length ? variants.join(", ") : "—"),
+      el("td", {}, reports.join(", ")));
+  });
+  const head = el("tr", {}, ...["Name", "Kind", "Also written", "Named by"]
+    .map((h) => el("th", { scope: "col" }, h)));
+  return section("entities", "People, places and organisations",
+    el("div", { className: "table-wrap" },
+      el("table", {}, el("thead", {}, head), el("tbody", {}, ...rows))));
+}
+
+function when(event) {
+  if (!event.when) return "date unresolved";
+  if (event.granularity === "year") return event.when.slice(0, 4);
+  if (event.granularity === "month") return event.when.slice(0, 7);
+  return event.when;
+}
+
+function timelineSection(story) {
+  const items = story.brief.timeline.map((event) =>
+    refRow(story, when(event), event.text, event.sentences, `“${event.expression}”`));
+  return section("timeline", "Timeline", el("ol", { className: "rows" }, ...items));
+}
+
+function claimsSection(story, kind, heading, badge, claims) {
+  const items = claims.map((claim) => {
+    const refs = claim.statements.map((s) => s.ref);
+    const versions = claim.statements.map((s) =>
+      el("li", {}, el("strong", {}, story.label(s.ref.article_id)), ": ",
+        s.value ? el("span", { className: "value" }, s.value) : null,
+        s.value ? " — " : "", s.text));
+    const row = refRow(story, claim.topic, "show in sources", refs, claim.note, badge);
+    row.append(el("ul", { className: "versions" }, ...versions));
+    return row;
+  });
+  return section(kind.replace("_", "-"), heading, el("ul", { className: "rows" }, ...items));
+}
+
+function quotesSection(story) {
+  const items = story.brief.quotes.map((quote) =>
+    refRow(story, quote.speaker || "unnamed speaker", `“${quote.text}”`, [quote.ref]));
+  return section("quotes", "Quotes", el("ul", { className: "rows" }, ...items));
+}
+
+// ---- start ----------------------------------------------------------------------------
+
+document.addEventListener("DOMContentLoaded", () => {
+  for (let i = 0; i < INITIAL_REPORTS; i++) addReport();
+  $("add-report").addEventListener("click", addReport);
+  $("brief-form").addEventListener("submit", submitBrief);
+});

@@ -134,15 +134,19 @@ def _brief_uploads(uploads: Sequence[tuple[str, bytes]], options: BriefOptions
     """
     with tempfile.TemporaryDirectory(prefix="newsweave-") as folder:
         _save_uploads(Path(folder), uploads)
-        prefix = folder + "/"
         try:
             story, warnings = read_story([folder])
         except NoArticleError as exc:
-            raise NoArticleError(str(exc).replace(prefix, "")) from None
-    articles = tuple(replace(a, origin=(a.origin or "").replace(prefix, ""))
-                     for a in story.articles)
+            raise NoArticleError(_without(folder, str(exc))) from None
+    articles = tuple(replace(a, origin=_without(folder, a.origin or "")) for a in story.articles)
     return _brief_story(Story(articles=articles), options,
-                        [w.replace(prefix, "") for w in warnings])
+                        [_without(folder, w) for w in warnings])
+
+
+def _without(folder: str, text: str) -> str:
+    """``text`` with the temp folder's path taken out: files by their uploaded names, the
+    folder itself as "the upload"."""
+    return text.replace(folder + "/", "").replace(folder, "the upload")
 
 
 def _save_uploads(folder: Path, uploads: Sequence[tuple[str, bytes]]) -> None:

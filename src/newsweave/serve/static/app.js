@@ -153,7 +153,7 @@ function renderBrief(brief) {
   $("analysis").replaceChildren(...analysisSections(story));
   $("sources").hidden = true;
   $("brief").hidden = false;
-  $("brief").scrollIntoView({ behavior: "smooth", block: "start" });
+  $("brief").scrollIntoView({ block: "start" });
 }
 
 function summaryItem(story, item) {
@@ -182,7 +182,7 @@ function selectRefs(story, trigger, main, others) {
     ? `The sentence (yellow) and the matching sentences of other reports (blue).`
     : `The sentence in its report (yellow); no other report says the same.`;
   $("sources").hidden = false;
-  $("sources").scrollIntoView({ behavior: "smooth", block: "start" });
+  $("sources").scrollIntoView({ block: "start" });
   for (const column of columns) scrollToMark(column);
 }
 
@@ -311,4 +311,9 @@ document.addEventListener("DOMContentLoaded", () => {
   for (let i = 0; i < INITIAL_REPORTS; i++) addReport();
   $("add-report").addEventListener("click", addReport);
   $("brief-form").addEventListener("submit", submitBrief);
+  $("back").addEventListener("click", () => {
+    const selected = document.querySelector(".selected");
+    if (selected) selected.scrollIntoView({ block: "center" });
+    if (selected) selected.focus();
+  });
 });

@@ -1,0 +1,53 @@
+"""Fixtures for the service: apps with small limits, a TestClient, a real uvicorn on loopback,
+and the example's four reports as the API takes them."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi", reason="the serve extra (fastapi, uvicorn) is not installed")
+
+with warnings.catch_warnings():  # starlette's TestClient warns that it prefers httpx2
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+from newsweave.serve import ServeSettings
+from newsweave.serve.app import create_app
+from newsweave.serve.server import running
+
+
+@pytest.fixture(scope="session")
+def example_files(example_dir: Path) -> list[Path]:
+    return sorted(example_dir.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def example_payload(example_files: list[Path]) -> dict[str, Any]:
+    """The body of ``POST /briefs`` for the example: each report's raw text and its id."""
+    return {"articles": [{"id": path.stem, "text": path.read_text(encoding="utf-8")}
+                         for path in example_files]}
+
+
+@pytest.fixture(scope="session")
+def client() -> TestClient:
+    return TestClient(create_app(ServeSettings()))
+
+
+@pytest.fixture(scope="session")
+def client_with() -> Callable[..., TestClient]:
+    """Make a client of an app with the given :class:`ServeSettings` fields."""
+    def make(**limits: Any) -> TestClient:
+        return TestClient(create_app(ServeSettings(**limits)))
+    return make
+
+
+@pytest.fixture(scope="session")
+def live_url() -> Iterator[str]:
+    """The service on a real uvicorn, on a free loopback port."""
+    with running(create_app(ServeSettings())) as url:
+        yield url

@@ -1,0 +1,203 @@
+"""The HTTP API through FastAPI's TestClient: briefs from JSON and files, limits, errors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from newsweave.models import Brief
+
+
+def _check_brief(data: dict[str, Any], words: int) -> Brief:
+    """The answer is the model's JSON, and every offset points at its sentence's text."""
+    brief = Brief.from_dict(data)
+    assert brief.to_dict() == data
+    assert brief.summary
+    assert sum(len(item.sentence.text.split()) for item in brief.summary) <= words
+    for item in brief.summary:
+        article = brief.story.article(item.sentence.article_id)
+        assert article.text[item.sentence.start:item.sentence.end] == item.sentence.text
+        for ref in item.support:
+            assert ref.article_id != article.id
+            brief.story.sentence(ref)  # resolves: support points at a real sentence
+    return brief
+
+
+def test_healthz_reports_status_algorithms_and_limits(client: TestClient) -> None:
+    body = client.get("/healthz").json()
+    assert body["status"] == "ok"
+    assert "centroid" in body["algorithms"]
+    assert body["limits"]["max_request_bytes"] > 0
+    assert body["fetch"] is False
+
+
+def test_brief_of_the_example_from_json(client: TestClient, example_payload: dict[str, Any]
+                                        ) -> None:
+    response = client.post("/briefs", json=example_payload)
+    assert response.status_code == 200
+    brief = _check_brief(response.json(), words=150)
+    assert [a.id for a in brief.story.articles] == [a["id"] for a in example_payload["articles"]]
+    assert {a.source for a in brief.story.articles} == {"Al Jazeera", "BBC", "CNN", "RFE/RL"}
+    assert any("Bakiyev" in item.sentence.text for item in brief.summary)
+    assert any(item.support for item in brief.summary)
+
+
+def test_budget_and_algorithm_come_from_the_query(
+    client: TestClient, example_payload: dict[str, Any]
+) -> None:
+    response = client.post("/briefs?sentences=2&algorithm=centroid", json=example_payload)
+    brief = Brief.from_dict(response.json())
+    assert len(brief.summary) == 2
+    assert brief.budget.unit == "sentences"
+
+
+def test_brief_of_uploaded_files_reads_them_like_the_cli(
+    client: TestClient, example_files: list[Path]
+) -> None:
+    files = [("files", (path.name, path.read_bytes(), "text/plain")) for path in example_files]
+    response = client.post("/briefs/files?words=60", files=files)
+    assert response.status_code == 200
+    brief = _check_brief(response.json(), words=60)
+    assert [a.id for a in brief.story.articles] == [p.stem for p in example_files]
+    assert [a.origin for a in brief.story.articles] == [p.name for p in example_files]
+
+
+def test_uploaded_names_cannot_leave_the_temp_folder(
+    client: TestClient, example_files: list[Path]
+) -> None:
+    text = example_files[0].read_bytes()
+    response = client.post("/briefs/files", files=[
+        ("files", ("../../etc/evil.txt", text, "text/plain")),
+        ("files", ("..\\x/.hidden name.txt", example_files[1].read_bytes(), "text/plain")),
+    ])
+    assert response.status_code == 200
+    origins = [a["origin"] for a in response.json()["story"]["articles"]]
+    assert origins == ["evil.txt", "hidden_name.txt"]
+
+
+def test_unreadable_upload_is_named_without_the_servers_temp_path(client: TestClient) -> None:
+    response = client.post("/briefs/files", files=[
+        ("files", ("scan.pdf", b"%PDF-1.4 binary", "application/pdf")),
+    ])
+    assert response.status_code == 422
+    body = response.json()
+    assert body["error"] == "NoArticleError"
+    assert "scan.pdf" in body["detail"]
+    assert "/tmp" not in body["detail"] and "newsweave-" not in body["detail"]
+
+
+def test_one_bad_report_among_good_ones_is_a_warning(
+    client: TestClient, example_payload: dict[str, Any]
+) -> None:
+    payload = {"articles": [*example_payload["articles"], {"text": "   \n  "}]}
+    body = client.post("/briefs", json=payload).json()
+    assert len(body["story"]["articles"]) == 4
+    assert any("articles.jsonl line 5" in warning for warning in body["warnings"])
+
+
+@pytest.mark.parametrize(("query", "status", "words"), [
+    ("?algorithm=nope", 400, ["nope", "centroid"]),
+    ("?words=10&sentences=2", 400, ["words and sentences"]),
+    ("?words=0", 400, ["at least 1", "0"]),
+])
+def test_bad_options_are_400_naming_the_value_and_the_choices(
+    client: TestClient, query: str, status: int, words: list[str]
+) -> None:
+    response = client.post(f"/briefs{query}", json={"articles": [{"text": "A report."}]})
+    assert response.status_code == status
+    assert all(word in response.json()["detail"] for word in words)
+
+
+def test_a_report_with_nothing_to_read_is_422(client: TestClient) -> None:
+    response = client.post("/briefs", json={"articles": [{"text": " ", "source": "BBC"}]})
+    assert response.status_code == 422
+    assert response.json()["error"] == "NoArticleError"
+    assert 'non-empty "text" or "html"' in response.json()["detail"]
+
+
+def test_schema_violations_are_422(client: TestClient) -> None:
+    assert client.post("/briefs", json={"articles": []}).status_code == 422
+    assert client.post("/briefs", json={"articles": [{"body": "x"}]}).status_code == 422
+    assert client.post("/briefs", content=b"not json",
+                       headers={"Content-Type": "application/json"}).status_code == 422
+
+
+def test_declared_body_over_the_limit_is_413_before_reading(
+    client_with: Callable[..., TestClient], example_payload: dict[str, Any]
+) -> None:
+    small = client_with(max_request_bytes=2000)
+    response = small.post("/briefs", json=example_payload)
+    assert response.status_code == 413
+    assert "2,000-byte limit" in response.json()["detail"]
+
+
+def test_chunked_body_over_the_limit_is_413(
+    client_with: Callable[..., TestClient], example_files: list[Path]
+) -> None:
+    small = client_with(max_request_bytes=2000)
+    data = example_files[0].read_bytes()
+
+    def chunks() -> Any:
+        yield b'{"articles": [{"text": '
+        for start in range(0, len(data), 500):
+            yield repr(data[start:start + 500]).encode()
+    response = small.post("/briefs", content=chunks(),
+                          headers={"Content-Type": "application/json"})
+    assert response.status_code == 413
+    assert "limit" in response.json()["detail"]
+
+
+def test_too_many_reports_is_413(
+    client_with: Callable[..., TestClient], example_payload: dict[str, Any]
+) -> None:
+    response = client_with(max_articles=3).post("/briefs", json=example_payload)
+    assert response.status_code == 413
+    assert "4 reports" in response.json()["detail"]
+
+
+def test_a_brief_over_the_time_limit_is_503(
+    client_with: Callable[..., TestClient], example_payload: dict[str, Any]
+) -> None:
+    response = client_with(timeout_seconds=0.001).post("/briefs", json=example_payload)
+    assert response.status_code == 503
+    assert "0.001-second limit" in response.json()["detail"]
+
+
+def test_urls_are_not_fetched_unless_enabled(client: TestClient) -> None:
+    response = client.post("/briefs", json={"articles": [{"url": "https://example.com/a"}]})
+    assert response.status_code == 403
+    assert "--allow-fetch" in response.json()["detail"]
+
+
+def test_enabled_fetching_still_refuses_loopback_and_metadata_addresses(
+    client_with: Callable[..., TestClient],
+) -> None:
+    fetching = client_with(allow_fetch=True)
+    for url in ("http://127.0.0.1:8000/healthz", "http://169.254.169.254/latest/meta-data",
+                "http://[::1]/", "file:///etc/passwd"):
+        response = fetching.post("/briefs", json={"articles": [{"url": url}]})
+        assert response.status_code == 403, url
+        assert response.json()["error"] == "FetchRefusedError"
+
+
+def test_openapi_documents_every_route(client: TestClient) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    assert {"/briefs", "/briefs/files", "/healthz"} <= set(paths)
+    assert "413" in paths["/briefs"]["post"]["responses"]
+    assert client.get("/docs").status_code == 200
+
+
+def test_the_page_and_its_files_are_served_with_a_strict_policy(client: TestClient) -> None:
+    page = client.get("/")
+    assert page.status_code == 200
+    assert "script-src 'self'" in page.headers["content-security-policy"]
+    assert '<script src="/static/app.js"' in page.text
+    script = client.get("/static/app.js")
+    assert script.headers["content-type"].startswith(("text/javascript",
+                                                      "application/javascript"))
+    assert "innerHTML" not in script.text  # data only ever reaches the page as text
+    assert client.get("/static/style.css").status_code == 200

@@ -1,0 +1,562 @@
+"""What the sources agree on, where they conflict, and what only one of them reports.
+
+:func:`find_claims` runs four passes over a story, each a plain reading a careful editor
+makes when laying reports side by side:
+
+1. **Figures.** Every count is read as a range (:mod:`newsweave.analyze.numbers`) and filed
+   under what it counts: a casualty frame ("dead", "injured", "arrested", "aboard") named near
+   it, or else the noun it counts. Counts of one frame and one order of magnitude are one
+   figure; when sources give it differently, that is a conflict whose note says whether the
+   versions can both be true ("at least 80" vs "more than 80") or not.
+2. **Polarity.** Two sources tell the same fact, and one of them refuses, denies, negates or
+   cannot confirm it ("offered Bakiev sanctuary" vs "turned down an offer of political
+   asylum"). A sentence such as "These claims were not confirmed" speaks of the sentence
+   before it and is read with it.
+3. **Agreement.** Sentences of different outlets that say the same (story TF-IDF cosine at
+   least :data:`AGREEMENT_SIMILARITY`) form one fact confirmed by several outlets.
+4. **Single source.** Salient sentences (a figure or a name in them) that no other outlet
+   comes close to, most central to the story first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+from scipy.sparse.csgraph import connected_components
+
+from newsweave.analyze.numbers import Quantity, find_quantities, relation
+from newsweave.models import Claim, Sentence, SentenceRef, Statement, Story
+from newsweave.summarize.vectors import SentenceVectors
+from newsweave.text import content_stems, stem, tokenize
+from newsweave.text.stopwords import STOP_WORDS
+
+AGREEMENT_SIMILARITY = 0.4
+"""Cosine at which two outlets' sentences tell the same fact. Higher than attribution's 0.3:
+an agreement is shown as a fact of its own, so it must be the same fact, not the same topic."""
+
+POLARITY_SIMILARITY = 0.2
+"""Cosine (with synonyms folded) at which a negated sentence is taken to speak of the same
+fact as an affirmed one. Checked on the example: 0.2 joins "offered Bakiev sanctuary" with
+"turned down an offer of political asylum in Belarus"."""
+
+FIGURE_SIMILARITY = 0.15
+"""Cosine needed between two sentences whose counts share only a noun ("2,000 supporters"),
+not a casualty frame: a bare noun is too weak a sign that they count the same thing."""
+
+SAME_FIGURE_RATIO = 3.0
+"""Counts of one frame within this factor of each other are read as one figure told
+differently; further apart (Nairobi's 200 dead, Dar es Salaam's 11) they are two figures."""
+
+FRAME_WINDOW = 6
+"""Tokens either side of a count searched for the casualty frame it counts."""
+
+SINGLE_SOURCE_MAX_SIMILARITY = 0.2
+"""A sentence is told by one source only when no other outlet's sentence reaches this cosine."""
+
+MAX_SINGLE_SOURCE = 8
+"""Single-source facts listed, most central to the story first."""
+
+MAX_AGREEMENTS = 12
+"""Agreements listed, most outlets first."""
+
+MIN_NAMES_FOR_SALIENCE = 2
+"""Proper names (capitalised, not sentence-initial) that make a sentence salient on their own."""
+
+# What a count near these words counts. Words, not stems, so "lives" does not match "live".
+FRAMES: dict[str, frozenset[str]] = {
+    "death toll": frozenset({
+        "killed", "kill", "kills", "killing", "dead", "death", "deaths", "died", "die",
+        "dying", "fatalities", "toll", "bodies", "perished", "lives",
+    }),
+    "injured": frozenset({"injured", "injuring", "injuries", "wounded", "wounding", "hurt"}),
+    "missing": frozenset({"missing", "unaccounted"}),
+    "arrests": frozenset({"arrested", "arrests", "detained", "detentions", "rounded"}),
+    "people aboard": frozenset({"aboard", "passengers", "crew", "crewmen", "sailors",
+                                "seamen", "board"}),
+    "homeless": frozenset({"homeless", "displaced", "evacuated"}),
+}
+_FRAME_OF = {word: frame for frame, words in FRAMES.items() for word in words}
+
+# Nouns counting time or order: a count of them is a duration, not a fact worth comparing.
+_TIME_NOUNS = frozenset({
+    "years", "year", "days", "day", "hours", "hour", "minutes", "minute", "seconds",
+    "weeks", "week", "months", "month", "times", "decades", "percent", "money",
+})
+
+# Cues that a sentence refuses, denies or cannot confirm what it reports. Plain "not" is left
+# out: "I can't say where he went" negates nothing another outlet asserts.
+_NEGATIVE_CUE = re.compile(
+    r"\b(?:turned down|refused|refuses|rejected|rejects|declined|declines|denied|denies"
+    r"|not (?:been |be )?confirmed|unconfirmed|without confirmation|no confirmation)\b",
+    re.IGNORECASE,
+)
+# A condition put on the fact: "he will only step down if ...".
+_CONDITIONAL_CUE = re.compile(r"\b(?:only|might|may|would|will|ready)\b[^.;]*\bif\b", re.IGNORECASE)
+# A sentence that speaks of the one before it: "These claims were not confirmed".
+_ANAPHORIC_START = re.compile(
+    r"^(?:these|this|those|that|the|such)\s+(?:claims?|reports?|accounts?|allegations?"
+    r"|statements?|figures?)\b",
+    re.IGNORECASE,
+)
+# Words and phrases that name one event, folded to one word before comparing polarity.
+_SYNONYMS = (
+    (re.compile(r"\b(?:sanctuary|refuge|safe haven)\b", re.IGNORECASE), "asylum"),
+    (re.compile(r"\b(?:resignation|resigned|step(?:ped)? down|quit|relinquish(?:ed)? power)\b",
+                re.IGNORECASE), "resign"),
+    (re.compile(r"\b(?:detained|detain|detention|arrested)\b", re.IGNORECASE), "arrest"),
+)
+_EVENT_WORDS = frozenset({"asylum", "resign", "arrest", "offer"})
+EVENT_WORD_WEIGHT = 3
+"""A shared event word (resign, arrest, asylum, offer) counts as this many shared words: on
+its own it ties two sentences to one event ("signed a letter of resignation" vs "might step
+down if"), which a name or a place does not."""
+
+POLARITY_MIN_WEIGHT = 3
+"""Weight of shared words two sentences need before a polarity difference counts as a conflict;
+one shared word is a topic, not a fact. Words in more than half the articles ("Bakiyev",
+"government") do not count, event words excepted: every sentence shares them."""
+
+# A run of capitalised words ("Robin Forestier-Walker", "Nursultan Nazarbayev").
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*(?:\s+[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*)*")
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "president", "prime", "minister", "the"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    """A count in one sentence, filed under what it counts."""
+
+    sentence: Sentence
+    quantity: Quantity
+    key: str
+    framed: bool
+
+
+def find_claims(story: Story) -> tuple[Claim, ...]:
+    """Conflicts, agreements and single-source facts across the story's articles.
+
+    Parameters
+    ----------
+    story:
+        Articles already split into sentences.
+
+    Returns
+    -------
+    tuple of Claim
+        Conflicts first (figures, then polarity), then agreements (most outlets first), then
+        single-source facts (most central first). Empty for a story of one article.
+    """
+    sentences = story.sentences
+    if len({s.article_id for s in sentences}) < 2:
+        return ()
+    vectors = SentenceVectors.build(sentences)
+    similarity = vectors.similarity()
+    row_of = {s.ref: row for row, s in enumerate(sentences)}
+    figures = _figure_claims(story, similarity, row_of)
+    polarity = _polarity_claims(story)
+    used = {st.ref for claim in (*figures, *polarity) if claim.kind == "conflict"
+            for st in claim.statements}
+    agreements = _agreement_claims(sentences, similarity, used)
+    single = _single_source_claims(sentences, similarity, vectors)
+    conflicts = [c for c in (*figures, *polarity) if c.kind == "conflict"]
+    figure_agreements = [c for c in figures if c.kind == "agreement"]
+    return (*conflicts, *figure_agreements, *agreements, *single)
+
+
+# 1. Figures ----------------------------------------------------------------------------------
+
+def _figure_claims(
+    story: Story, similarity: np.ndarray, row_of: dict[SentenceRef, int]
+) -> list[Claim]:
+    by_key: dict[str, list[_Figure]] = defaultdict(list)
+    for figure in _figures(story):
+        by_key[figure.key].append(figure)
+    claims = []
+    for key, figures in by_key.items():
+        for group in _same_figure_groups(figures, similarity, row_of):
+            claim = _figure_claim(story, key, group)
+            if claim is not None:
+                claims.append(claim)
+    return claims
+
+
+def _figures(story: Story) -> Iterator[_Figure]:
+    for sentence in story.sentences:
+        words = [(m.start(), m.group(0).lower()) for m in re.finditer(r"[\w']+", sentence.text)]
+        for quantity in find_quantities(sentence.text):
+            frame = _frame(quantity, words)
+            if frame:
+                yield _Figure(sentence, quantity, frame, framed=True)
+            elif quantity.noun and quantity.noun not in _TIME_NOUNS:
+                yield _Figure(sentence, quantity, stem(quantity.noun), framed=False)
+
+
+def _frame(quantity: Quantity, words: list[tuple[int, str]]) -> str | None:
+    """The casualty frame named nearest the count, within :data:`FRAME_WINDOW` tokens."""
+    if quantity.noun in _FRAME_OF:
+        return _FRAME_OF[quantity.noun]
+    first = next((i for i, (start, _) in enumerate(words) if start >= quantity.start), len(words))
+    last = next((i for i, (start, _) in enumerate(words) if start >= quantity.end), len(words))
+    candidates = [
+        (min(abs(i - first), abs(i - last + 1)), _FRAME_OF[word])
+        for i, (_, word) in enumerate(words)
+        if word in _FRAME_OF and not first <= i < last
+        and (first - FRAME_WINDOW <= i < last + FRAME_WINDOW)
+    ]
+    return min(candidates)[1] if candidates else None
+
+
+def _same_figure_groups(
+    figures: list[_Figure], similarity: np.ndarray, row_of: dict[SentenceRef, int]
+) -> list[list[_Figure]]:
+    """Single-linkage groups of counts that are one figure told differently."""
+    edges = [(i, j) for i, a in enumerate(figures) for j in range(i + 1, len(figures))
+             if _same_figure(a, figures[j], similarity, row_of)]
+    return [[figures[i] for i in group] for group in _components(len(figures), edges)]
+
+
+def _components(size: int, edges: list[tuple[int, int]]) -> list[list[int]]:
+    """Connected components of ``size`` nodes joined by ``edges``, each in node order."""
+    rows = [i for i, _ in edges]
+    cols = [j for _, j in edges]
+    graph = sp.csr_matrix((np.ones(len(edges)), (rows, cols)), shape=(size, size))
+    _, labels = connected_components(graph, directed=False)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for node, label in enumerate(labels.tolist()):
+        groups[label].append(node)
+    return list(groups.values())
+
+
+def _same_figure(
+    a: _Figure, b: _Figure, similarity: np.ndarray, row_of: dict[SentenceRef, int]
+) -> bool:
+    if not a.framed and similarity[row_of[a.sentence.ref], row_of[b.sentence.ref]] \
+            < FIGURE_SIMILARITY:
+        return False
+    if relation(a.quantity, b.quantity) != "disjoint":
+        return True
+    low, high = sorted((_magnitude(a.quantity), _magnitude(b.quantity)))
+    return high <= low * SAME_FIGURE_RATIO
+
+
+def _magnitude(quantity: Quantity) -> float:
+    """One value standing for the range: its finite bound nearest the stated number."""
+    if quantity.vague:
+        return float(np.sqrt(quantity.low * quantity.high))
+    return max(quantity.low, 1.0) if quantity.low > 0 or quantity.high == np.inf \
+        else max(quantity.high, 1.0)
+
+
+def _figure_claim(story: Story, key: str, group: list[_Figure]) -> Claim | None:
+    """A conflict or agreement over one figure; None when only one outlet gives it.
+
+    (None is "no claim here", the normal case for most counts, not a rejected input.)"""
+    per_article: dict[str, list[_Figure]] = defaultdict(list)
+    for figure in group:
+        per_article[figure.sentence.article_id].append(figure)
+    if len(per_article) < 2:
+        return None
+    versions = _distinct_versions(group)
+    statements = tuple(
+        Statement(ref=f.sentence.ref, text=f.sentence.text, value=f.quantity.text)
+        for f in _one_per_article_and_value(group)
+    )
+    topic = key if key in FRAMES else f"number of {group[0].quantity.noun}"
+    if len(versions) == 1:
+        return Claim(kind="agreement", topic=topic, statements=statements,
+                     note=f"{len(per_article)} sources give {versions[0].text}")
+    if not _differs_across_articles(group):
+        return None
+    return Claim(kind="conflict", topic=topic, statements=statements,
+                 note=_figure_note(story, versions, group))
+
+
+def _distinct_versions(group: list[_Figure]) -> list[Quantity]:
+    versions: list[Quantity] = []
+    for figure in group:
+        if all(relation(figure.quantity, v) != "same" for v in versions):
+            versions.append(figure.quantity)
+    return versions
+
+
+def _one_per_article_and_value(group: list[_Figure]) -> list[_Figure]:
+    seen: set[tuple[str, float, float, bool, bool]] = set()
+    kept = []
+    for f in sorted(group, key=lambda f: (f.sentence.article_id, f.sentence.index)):
+        q = f.quantity
+        key = (f.sentence.article_id, q.low, q.high, q.low_open, q.vague)
+        if key not in seen:
+            seen.add(key)
+            kept.append(f)
+    return kept
+
+
+def _differs_across_articles(group: list[_Figure]) -> bool:
+    return any(
+        a.sentence.article_id != b.sentence.article_id
+        and relation(a.quantity, b.quantity) != "same"
+        for i, a in enumerate(group) for b in group[i + 1:]
+    )
+
+
+def _figure_note(story: Story, versions: list[Quantity], group: list[_Figure]) -> str:
+    """Plain words for how the versions differ: which cannot both be true, which merely hedge."""
+    said = "; ".join(f"{v.text} ({v.describe()})" for v in versions)
+    parts = [f"sources give {said}"]
+    disjoint = [(a, b) for i, a in enumerate(versions) for b in versions[i + 1:]
+                if relation(a, b) == "disjoint"]
+    if disjoint:
+        a, b = disjoint[0]
+        parts.append(f"'{a.text}' and '{b.text}' cannot both be right")
+    else:
+        parts.append("the versions can all be true but say different things")
+    vague = [v.text for v in versions if v.vague]
+    if vague:
+        parts.append(f"{', '.join(vague)} name no number")
+    open_low = [v for v in versions if v.low_open]
+    closed_low = [v for v in versions if not v.low_open and not v.vague and v.high == np.inf]
+    if open_low and closed_low:
+        parts.append(f"'{closed_low[0].text}' allows exactly {closed_low[0].low:,.0f}, "
+                     f"'{open_low[0].text}' does not")
+    dates = {story.article(f.sentence.article_id).published for f in group} - {None}
+    if len(dates) > 1:
+        parts.append("the reports are from different days, so the figure may have changed")
+    return "; ".join(parts)
+
+
+# 2. Polarity ---------------------------------------------------------------------------------
+
+Mode = str
+"""How a sentence holds its fact: "affirmed", "negated" (refused, denied, unconfirmed) or
+"conditional" (only if ...)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """A sentence read for polarity: its folded content stems and how it holds them."""
+
+    sentences: tuple[Sentence, ...]
+    stems: frozenset[str]
+    mode: Mode
+
+
+def _polarity_claims(story: Story) -> list[Claim]:
+    readings = [r for article in story.articles for r in _readings(article.sentences)]
+    common = _ubiquitous_stems(story)
+    pairs = []
+    for i, a in enumerate(readings):
+        for b in readings[i + 1:]:
+            if not _opposed(a, b):
+                continue
+            shared = (a.stems & b.stems) - (common - _EVENT_WORDS)
+            weight = sum(EVENT_WORD_WEIGHT if w in _EVENT_WORDS else 1 for w in shared)
+            if weight >= POLARITY_MIN_WEIGHT and _binary_cosine(a, b) >= POLARITY_SIMILARITY:
+                pairs.append((a, b, shared))
+    return [_polarity_claim(story, group) for group in _merge_pairs(pairs)]
+
+
+_Pair = tuple["_Reading", "_Reading", frozenset[str]]
+
+
+def _merge_pairs(pairs: list[_Pair]) -> list[list[_Pair]]:
+    """Pairs that share a sentence and a word are one conflict told by several outlets."""
+    refs = [{s.ref for reading in pair[:2] for s in reading.sentences} for pair in pairs]
+    edges = [(i, j) for i in range(len(pairs)) for j in range(i + 1, len(pairs))
+             if refs[i] & refs[j] and pairs[i][2] & pairs[j][2]]
+    return [[pairs[i] for i in group] for group in _components(len(pairs), edges)]
+
+
+def _opposed(a: _Reading, b: _Reading) -> bool:
+    """One affirms, the other negates or conditions, and they come from different articles."""
+    return (a.sentences[0].article_id != b.sentences[0].article_id
+            and "affirmed" in (a.mode, b.mode) and a.mode != b.mode)
+
+
+def _ubiquitous_stems(story: Story) -> frozenset[str]:
+    """Stems used by more than half the articles: shared by everything, they link nothing."""
+    counts: dict[str, int] = defaultdict(int)
+    for article in story.articles:
+        for term in set().union(*(_folded_stems(s.text) for s in article.sentences)):
+            counts[term] += 1
+    return frozenset(t for t, n in counts.items() if n * 2 > len(story.articles))
+
+
+def _readings(sentences: tuple[Sentence, ...]) -> Iterator[_Reading]:
+    for i, sentence in enumerate(sentences):
+        stems = _folded_stems(sentence.text)
+        mode = _mode(sentence.text)
+        if mode == "negated" and i and _ANAPHORIC_START.search(sentence.text):
+            before = sentences[i - 1]
+            yield _Reading((before, sentence), stems | _folded_stems(before.text), mode)
+        yield _Reading((sentence,), stems, mode)
+
+
+def _mode(text: str) -> Mode:
+    if _NEGATIVE_CUE.search(text):
+        return "negated"
+    return "conditional" if _CONDITIONAL_CUE.search(text) else "affirmed"
+
+
+def _folded_stems(text: str) -> frozenset[str]:
+    for pattern, word in _SYNONYMS:
+        text = pattern.sub(word, text)
+    return frozenset(content_stems(tokenize(text)))
+
+
+def _binary_cosine(a: _Reading, b: _Reading) -> float:
+    """Cosine of the two stem sets as binary vectors."""
+    return len(a.stems & b.stems) / float(np.sqrt(len(a.stems) * len(b.stems)) or 1.0)
+
+
+def _polarity_claim(story: Story, group: list[_Pair]) -> Claim:
+    readings = [r for a, b, _ in group for r in sorted((a, b), key=lambda r: r.mode != "affirmed")]
+    statements: dict[SentenceRef, Statement] = {}
+    for reading in readings:
+        for s in reading.sentences:
+            statements.setdefault(s.ref, Statement(ref=s.ref, text=s.text, value=reading.mode))
+    return Claim(
+        kind="conflict",
+        topic=" ".join(sorted(frozenset.union(*(shared for _, _, shared in group)))[:4]),
+        statements=tuple(statements.values()),
+        note="; ".join(dict.fromkeys(_polarity_note(story, r) for r in readings)),
+    )
+
+
+def _polarity_note(story: Story, reading: _Reading) -> str:
+    source = story.article(reading.sentences[0].article_id).label
+    if reading.mode == "affirmed":
+        return f"{source} reports it as fact"
+    cue = (_NEGATIVE_CUE if reading.mode == "negated" else _CONDITIONAL_CUE).search(
+        " ".join(s.text for s in reading.sentences))
+    return f"{source} says '{cue.group(0) if cue else reading.mode}'"
+
+
+# 3. Agreement --------------------------------------------------------------------------------
+
+def _agreement_claims(
+    sentences: tuple[Sentence, ...], similarity: np.ndarray, used: set[SentenceRef]
+) -> list[Claim]:
+    groups = _agreement_groups(sentences, similarity)
+    claims = []
+    for rows in groups:
+        chosen = _best_per_article(rows, sentences, similarity)
+        if len(chosen) < 2 or any(sentences[r].ref in used for r in chosen):
+            continue
+        statements = tuple(Statement(ref=sentences[r].ref, text=sentences[r].text)
+                           for r in chosen)
+        claims.append(Claim(
+            kind="agreement",
+            topic=_shared_topic([sentences[r] for r in chosen]),
+            statements=statements,
+            note=f"told alike by {len(chosen)} sources",
+        ))
+    claims.sort(key=lambda c: -len(c.statements))
+    return claims[:MAX_AGREEMENTS]
+
+
+def _agreement_groups(sentences: tuple[Sentence, ...], similarity: np.ndarray) -> list[list[int]]:
+    rows, cols = np.nonzero(np.triu(similarity, k=1) >= AGREEMENT_SIMILARITY)
+    edges = [(i, j) for i, j in zip(rows.tolist(), cols.tolist(), strict=True)
+             if sentences[i].article_id != sentences[j].article_id]
+    return [g for g in _components(len(sentences), edges) if len(g) > 1]
+
+
+def _best_per_article(
+    rows: list[int], sentences: tuple[Sentence, ...], similarity: np.ndarray
+) -> list[int]:
+    """The group's most central sentence of each article, in story order."""
+    best: dict[str, tuple[float, int]] = {}
+    for row in rows:
+        centrality = float(similarity[row, rows].sum())
+        article = sentences[row].article_id
+        if article not in best or centrality > best[article][0]:
+            best[article] = (centrality, row)
+    return sorted(row for _, row in best.values())
+
+
+def _shared_topic(sentences: list[Sentence]) -> str:
+    """Up to four words every statement uses, names first: a label, not a summary."""
+    common = set.intersection(*(set(content_stems(s.tokens)) for s in sentences))
+    words = []
+    for token in re.findall(r"[\w'-]+", sentences[0].text):
+        if stem(token.lower()) in common and token not in words and len(token) > 2:
+            words.append(token)
+    words.sort(key=lambda w: not w[:1].isupper())
+    return " ".join(words[:4]) or sentences[0].text[:40]
+
+
+# 4. Single source ----------------------------------------------------------------------------
+
+def _single_source_claims(
+    sentences: tuple[Sentence, ...], similarity: np.ndarray, vectors: SentenceVectors
+) -> list[Claim]:
+    centrality = vectors.centroid_similarity()
+    candidates = []
+    for row, sentence in enumerate(sentences):
+        other = [j for j, s in enumerate(sentences) if s.article_id != sentence.article_id]
+        if other and similarity[row, other].max() >= SINGLE_SOURCE_MAX_SIMILARITY:
+            continue
+        names = _names(sentence.text)
+        if find_quantities(sentence.text) or len(names) >= MIN_NAMES_FOR_SALIENCE:
+            candidates.append((float(centrality[row]), sentence, names))
+    candidates.sort(key=lambda c: (-c[0], c[1].ref))
+    return [
+        Claim(kind="single_source", topic=", ".join(names[:3]) or sentence.text[:40],
+              statements=(Statement(ref=sentence.ref, text=sentence.text),),
+              note="no other source reports this")
+        for _, sentence, names in candidates[:MAX_SINGLE_SOURCE]
+    ]
+
+
+def _names(text: str) -> list[str]:
+    """Capitalised runs other than the sentence's first word, titles and stop words dropped."""
+    names = []
+    for match in _NAME.finditer(text):
+        words = [w for w in match.group(0).split() if w.lower() not in _TITLES]
+        if match.start() == 0 and words:
+            words = words[1:] if match.group(0).split()[0] == words[0] else words
+        name = " ".join(w for w in words if w.lower() not in STOP_WORDS)
+        if name and name not in names:
+            names.append(name)
+    return names
+
+
+def conflict_sentences(story: Story, claims: tuple[Claim, ...] | list[Claim]) -> list[SentenceRef]:
+    """Sentences that, put in a summary, show each conflict: one per version of the fact.
+
+    For each conflict claim, in order, the first sentence giving each distinct value (each
+    outlet's version). The lead's summarizer forces these in so a brief never hides a
+    disagreement.
+
+    Parameters
+    ----------
+    story:
+        The story the claims were found in (every ref must point into it).
+    claims:
+        The output of :func:`find_claims`; non-conflict claims are ignored.
+
+    Returns
+    -------
+    list of SentenceRef
+        No duplicates, in claim order.
+
+    Raises
+    ------
+    KeyError
+        When a statement's ref is not in ``story``.
+    """
+    refs: list[SentenceRef] = []
+    for claim in claims:
+        if claim.kind != "conflict":
+            continue
+        seen_values: set[str | None] = set()
+        for statement in claim.statements:
+            story.sentence(statement.ref)
+            if statement.value not in seen_values and statement.ref not in refs:
+                seen_values.add(statement.value)
+                refs.append(statement.ref)
+    return refs

@@ -1,0 +1,271 @@
+"""Quantities as news reports state them: exact, bounded ("at least 80") or vague ("scores").
+
+Sources rarely disagree with a bare "79 vs 80": they hedge. A reader comparing "at least 80",
+"more than 80", "scores" and "dozens" needs each read as a range of values, so that
+:func:`relation` can say whether two reports can both be right and, if so, how they still
+differ. A :class:`Quantity` is that range, with the words that gave it.
+
+Parsing is one regular expression per part (qualifier, number, scale word, counted noun);
+years, times, dates and ordinals are not quantities and are skipped.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from newsweave.text.stopwords import STOP_WORDS
+
+Relation = Literal["same", "compatible", "disjoint"]
+
+APPROXIMATE_SPREAD = 0.1
+""""about 80" is read as 80 ± 10 %: the rounding a reporter applies to a count."""
+
+NEARLY_SPREAD = 0.1
+""""nearly 80" / "almost 80" is read as 72 up to (not including) 80."""
+
+# Vague plurals, read as (low, high) counts. "dozens" starts at two dozen, "scores" at two
+# score; the upper ends are where a reporter would switch to the next word up.
+VAGUE_RANGES: dict[str, tuple[float, float]] = {
+    "a handful": (2, 6),
+    "a few": (2, 5),
+    "several": (3, 9),
+    "dozens": (24, 144),
+    "scores": (40, 200),
+    "hundreds": (200, 999),
+    "thousands": (2_000, 9_999),
+    "tens of thousands": (20_000, 99_999),
+    "hundreds of thousands": (200_000, 999_999),
+    "millions": (2_000_000, 9_999_999),
+}
+
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "a dozen": 12, "a hundred": 100, "a thousand": 1000,
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+# Qualifier -> how it bounds the number n: (low, high, low_open, high_open) as factors of n;
+# None means unbounded on that side.
+_BOUNDS: dict[str, tuple[float | None, float | None, bool, bool]] = {
+    "at least": (1.0, None, False, False),
+    "no fewer than": (1.0, None, False, False),
+    "no less than": (1.0, None, False, False),
+    "a minimum of": (1.0, None, False, False),
+    "more than": (1.0, None, True, False),
+    "over": (1.0, None, True, False),
+    "upwards of": (1.0, None, True, False),
+    "in excess of": (1.0, None, True, False),
+    "exceeding": (1.0, None, True, False),
+    "at most": (0.0, 1.0, False, False),
+    "up to": (0.0, 1.0, False, False),
+    "no more than": (0.0, 1.0, False, False),
+    "fewer than": (0.0, 1.0, False, True),
+    "less than": (0.0, 1.0, False, True),
+    "under": (0.0, 1.0, False, True),
+    "nearly": (1.0 - NEARLY_SPREAD, 1.0, False, True),
+    "almost": (1.0 - NEARLY_SPREAD, 1.0, False, True),
+    "about": (1.0 - APPROXIMATE_SPREAD, 1.0 + APPROXIMATE_SPREAD, False, False),
+    "around": (1.0 - APPROXIMATE_SPREAD, 1.0 + APPROXIMATE_SPREAD, False, False),
+    "approximately": (1.0 - APPROXIMATE_SPREAD, 1.0 + APPROXIMATE_SPREAD, False, False),
+    "roughly": (1.0 - APPROXIMATE_SPREAD, 1.0 + APPROXIMATE_SPREAD, False, False),
+    "some": (1.0 - APPROXIMATE_SPREAD, 1.0 + APPROXIMATE_SPREAD, False, False),
+    "an estimated": (1.0 - APPROXIMATE_SPREAD, 1.0 + APPROXIMATE_SPREAD, False, False),
+}
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first so "tens of thousands" beats "thousands"."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_NUMBER = (
+    r"(?P<digits>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+    rf"|(?P<word>{_alternation(_WORD_NUMBERS)})(?:[- ](?P<unit_word>one|two|three|four|five|six"
+    r"|seven|eight|nine))?"
+)
+_QUANTITY = re.compile(
+    rf"(?:(?P<qualifier>{_alternation(_BOUNDS)})\s+)?"
+    rf"(?P<money>[$£€]\s?)?(?:{_NUMBER})"
+    rf"(?:\s+(?P<scale>{_alternation(_SCALES)}))?"
+    r"(?P<percent>\s?%|\s+per\s?cent)?"
+    r"(?:\s+(?:of\s+)?(?P<noun>[A-Za-z][A-Za-z-]*))?"
+    rf"|(?P<vague>\b(?:{_alternation(VAGUE_RANGES)}))\b(?:\s+of\s+(?P<vague_noun>[A-Za-z-]+))?",
+    re.IGNORECASE,
+)
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+# A number that is part of a date, a clock time or a year is not a count.
+_DATE_BEFORE = re.compile(rf"(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
+_NOT_COUNT_NOUNS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "am", "pm", "a", "p", "o'clock", "gmt", "est", "bst"}
+)
+# Nouns after which a number in year range (1800-2099) is still a count: "1,900 people".
+_PEOPLE = frozenset({"people", "persons", "dead", "killed", "victims", "passengers"})
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+_WORD_BOUNDARY_BEFORE = re.compile(r"[\w$£€.:/-]$")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A stated amount read as the range of values it allows.
+
+    ``low``/``high`` bound the value (``high`` may be ``math.inf``); ``low_open`` and
+    ``high_open`` say whether the bound itself is excluded ("more than 80" excludes 80).
+    ``vague`` marks words like "scores" that name no number. ``noun`` is the counted word
+    ("people", "percent", "dollars") in lower case, when one follows.
+    """
+
+    text: str
+    low: float
+    high: float
+    low_open: bool = False
+    high_open: bool = False
+    vague: bool = False
+    noun: str | None = None
+    start: int = 0
+    end: int = 0
+
+    @property
+    def exact(self) -> bool:
+        return self.low == self.high and not self.vague
+
+    def describe(self) -> str:
+        """The range in words, for notes: "exactly 80", "80 or more", "roughly 40 to 200"."""
+        if self.exact:
+            return f"exactly {_fmt(self.low)}"
+        if self.vague:
+            return f"roughly {_fmt(self.low)} to {_fmt(self.high)}"
+        if math.isinf(self.high):
+            return f"above {_fmt(self.low)}" if self.low_open else f"{_fmt(self.low)} or more"
+        if self.low == 0:
+            return f"below {_fmt(self.high)}" if self.high_open else f"{_fmt(self.high)} or fewer"
+        return f"{_fmt(self.low)} to {_fmt(self.high)}"
+
+
+def _fmt(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every count or amount stated in ``text``, in order; dates, times and years skipped.
+
+    Parameters
+    ----------
+    text:
+        One sentence.
+
+    Returns
+    -------
+    list of Quantity
+        With character offsets into ``text``.
+    """
+    found = []
+    for match in _QUANTITY.finditer(text):
+        quantity = _quantity(match, text)
+        if quantity is not None:
+            found.append(quantity)
+    return found
+
+
+def _quantity(match: re.Match[str], text: str) -> Quantity | None:
+    """The match read as a Quantity, or None when it is a date, time, year or part of a word.
+
+    (None here is "this match is not a quantity", a normal outcome of scanning, not a
+    rejected input.)"""
+    start = match.start()
+    if start and _WORD_BOUNDARY_BEFORE.search(text[:start]):
+        return None
+    if match.group("vague"):
+        low, high = VAGUE_RANGES[match.group("vague").lower()]
+        return Quantity(text=match.group(0).strip(), low=low, high=high, vague=True,
+                        noun=_lower(match.group("vague_noun")), start=start, end=match.end())
+    value = _value(match)
+    noun = _lower(match.group("noun"))
+    if noun in STOP_WORDS:
+        noun = None
+    if _is_not_a_count(match, text, value, noun):
+        return None
+    end = match.end("noun") if noun else _number_end(match)
+    if match.group("percent") or match.group("money"):
+        noun = "percent" if match.group("percent") else "money"
+        end = _number_end(match)
+    low, high, low_open, high_open = _bounds(match.group("qualifier"), value)
+    return Quantity(text=text[start:end].strip(), low=low, high=high, low_open=low_open,
+                    high_open=high_open, noun=noun, start=start, end=end)
+
+
+def _number_end(match: re.Match[str]) -> int:
+    return max(match.end(group) for group in ("digits", "word", "unit_word", "scale", "percent"))
+
+
+def _lower(word: str | None) -> str | None:
+    return word.lower() if word else None
+
+
+def _value(match: re.Match[str]) -> float:
+    if match.group("digits"):
+        value = float(match.group("digits").replace(",", ""))
+    else:
+        value = float(_WORD_NUMBERS[match.group("word").lower()])
+        if match.group("unit_word"):
+            value += _WORD_NUMBERS[match.group("unit_word").lower()]
+    if match.group("scale"):
+        value *= _SCALES[match.group("scale").lower()]
+    return value
+
+
+def _is_not_a_count(match: re.Match[str], text: str, value: float, noun: str | None) -> bool:
+    digits = match.group("digits") or ""
+    after = text[match.end("digits"):match.end("digits") + 1] if digits else ""
+    if after in (":", "-") or text[match.end():match.end() + 2] in (":0", ":1", ":2", ":3"):
+        return True
+    if _DATE_BEFORE.search(text[:match.start()]):
+        return True
+    if noun in _NOT_COUNT_NOUNS:
+        return True
+    return bool(_YEAR.match(digits)) and not match.group("qualifier") and noun not in _PEOPLE
+
+
+def _bounds(qualifier: str | None, value: float) -> tuple[float, float, bool, bool]:
+    if not qualifier:
+        return value, value, False, False
+    low_factor, high_factor, low_open, high_open = _BOUNDS[qualifier.lower()]
+    low = value * low_factor if low_factor is not None else 0.0
+    high = value * high_factor if high_factor is not None else math.inf
+    return low, high, low_open, high_open
+
+
+def relation(a: Quantity, b: Quantity) -> Relation:
+    """Whether two stated amounts agree, could both be right, or cannot both be right.
+
+    Returns
+    -------
+    "same"
+        The same range ("80" and "80"; "at least 80" and "no fewer than 80").
+    "compatible"
+        The ranges overlap: both can be true, but they say different things ("at least 80"
+        allows exactly 80, "more than 80" does not; "scores" allows 80).
+    "disjoint"
+        No value satisfies both ("at least 80" and "dozens" of 30).
+    """
+    if (a.low, a.high, a.low_open, a.high_open) == (b.low, b.high, b.low_open, b.high_open):
+        return "same"
+    return "compatible" if _overlap(a, b) else "disjoint"
+
+
+def _overlap(a: Quantity, b: Quantity) -> bool:
+    low, low_open = max((a.low, a.low_open), (b.low, b.low_open))
+    # max over (value, open) takes the larger low bound and, at a tie, the excluding one;
+    # min over (value, included) takes the smaller high bound and, at a tie, the excluding one.
+    high, high_included = min((a.high, not a.high_open), (b.high, not b.high_open))
+    return low < high or (low == high and not low_open and high_included)

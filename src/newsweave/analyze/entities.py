@@ -1,0 +1,124 @@
+"""The people, places and organisations of a story, each with every spelling its sources use.
+
+Names are found in each article (:func:`newsweave.analyze.ner.find_names`: spaCy when
+installed, capitalisation rules otherwise), their spellings grouped across sources
+(:func:`newsweave.analyze.names.group_forms`: transliterations, surnames, acronyms), and the
+groups returned as :class:`~newsweave.models.Entity` objects whose mentions point into the
+articles' text, the most talked-about first.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from newsweave.analyze.names import (
+    NameForm,
+    NameGroup,
+    group_forms,
+    is_acronym,
+    is_demonym,
+    name_tokens,
+)
+from newsweave.analyze.ner import NameSpan, NerBackend, find_names
+from newsweave.models import Entity, EntityKind, Mention, Story
+
+CUE_VOTES = 2
+"""How many votes a cue ("Mr", "President", "in", "Ministry") is worth against one tag of the
+name finder: a cue says more than a statistical tag, which often calls a foreign surname or
+town an ORG (spaCy's "Bakiev", "Osh")."""
+
+
+def _default_kind(group: NameGroup) -> EntityKind:
+    """A group nothing voted on: an acronym is an organisation; a full name a person's; a
+    lone word a place's (people named once by one word are rarer in news than places)."""
+    if all(is_acronym(form.text) for form in group.forms):
+        return "ORG"
+    long_forms = any(len(form.tokens) > 1 for form in group.forms)
+    return "PERSON" if long_forms else "PLACE"
+
+
+def _without_demonyms(groups: list[NameGroup]) -> list[NameGroup]:
+    """Drop nationalities ("Kazakh" beside "Kazakhstan"): they name no one thing."""
+    places = {f.tokens[0] for g in groups for f in g.forms if len(f.tokens) == 1}
+    return [g for g in groups
+            if not all(len(f.tokens) == 1 and any(is_demonym(f.tokens[0], p) for p in places)
+                       for f in g.forms)]
+
+
+def _kind(group: NameGroup) -> EntityKind:
+    votes = group.votes
+    if not votes:
+        return _default_kind(group)
+    ranked = sorted(votes.items(), key=lambda item: (-item[1], ("PERSON", "PLACE", "ORG")
+                                                     .index(item[0])))
+    return ranked[0][0]
+
+
+def _display_name(group: NameGroup, kind: EntityKind) -> str:
+    """The fullest form most sources use: the full name over a surname or an acronym."""
+    best = max(group.forms, key=lambda f: (len(f.tokens), f.count, -len(f.text)))
+    return " ".join(best.text.split())
+
+
+def _collect(story: Story, backend: NerBackend) -> tuple[dict[str, NameForm],
+                                                         list[tuple[str, NameSpan]]]:
+    """Each distinct surface form with its kind votes, and every mention with its article."""
+    forms: dict[str, NameForm] = {}
+    mentions: list[tuple[str, NameSpan]] = []
+    for article, spans in zip(story.articles, find_names(story.articles, backend), strict=True):
+        for span in spans:
+            text = " ".join(span.text.split())
+            form = forms.setdefault(text, NameForm(text, name_tokens(text)))
+            form.count += 1
+            if span.kind is not None:
+                form.votes[span.kind] += 1
+            if span.cue is not None:
+                form.votes[span.cue] += CUE_VOTES
+            mentions.append((article.id, span))
+    return forms, mentions
+
+
+def _entity(group: NameGroup, mentions: list[Mention]) -> Entity:
+    kind = _kind(group)
+    seen = Counter(m.text for m in mentions)
+    variants = tuple(sorted(seen, key=lambda text: (-seen[text], text)))
+    return Entity(_display_name(group, kind), kind, variants, tuple(mentions))
+
+
+def _salience(entity: Entity) -> tuple[int, int, str]:
+    return (-len(entity.article_ids), -len(entity.mentions), entity.name)
+
+
+def find_entities(story: Story, *, ner: NerBackend = "auto") -> tuple[Entity, ...]:
+    """The people, places and organisations the story's articles name, grouped across them.
+
+    Parameters
+    ----------
+    story
+        The articles, with their sentences.
+    ner
+        Which name finder to use: ``auto`` (spaCy when installed, else rules), ``spacy`` or
+        ``rules`` (see :func:`newsweave.analyze.ner.find_names`).
+
+    Returns
+    -------
+    tuple of Entity
+        One entity per person, place or organisation, its spellings merged (Bakiyev and
+        Bakiev, OSCE and its expansion); sorted by salience: the number of articles naming
+        it, then its number of mentions. Each mention points into its article's text.
+
+    Raises
+    ------
+    InvalidOptionError
+        When ``ner`` is unknown, or is ``spacy`` and spaCy is not installed.
+    """
+    forms, spans = _collect(story, ner)
+    groups = _without_demonyms(group_forms(forms.values()))
+    owner = {id(form): i for i, group in enumerate(groups) for form in group.forms}
+    by_group: list[list[Mention]] = [[] for _ in groups]
+    for article_id, span in spans:
+        index = owner.get(id(forms[" ".join(span.text.split())]))
+        if index is not None:
+            by_group[index].append(Mention(article_id, span.start, span.end, span.text))
+    entities = (_entity(group, found) for group, found in zip(groups, by_group, strict=True))
+    return tuple(sorted(entities, key=_salience))

@@ -1,0 +1,257 @@
+"""When two spellings name the same person, place or organisation.
+
+Sources spell one name many ways: transliterations (Bakiyev/Bakiev, Otunbayeva/Otunbaeva),
+British and American spelling (Organisation/Organization), punctuation (Jalal'abad/Jalalabad,
+Co-operation/Cooperation), titles (Mr Bakiyev), a surname for the full name, an acronym for
+its expansion (OSCE). This module turns a surface form into folded name tokens and groups
+forms that name one thing, without merging look-alikes (Kazakhstan/Kyrgyzstan, two people
+who share a surname). It knows no names: only spelling rules and string similarity
+(:mod:`rapidfuzz`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Levenshtein
+
+from newsweave.models import EntityKind
+from newsweave.text.tokens import fold_spelling, tokenize
+
+SURNAME_SIMILARITY = 0.85
+"""Least normalised Levenshtein similarity of two folded family names (or one-word names) that
+may be one name: Jala'abad/Jalalabad is 0.89; Austria/Australia (0.78) and
+Kazakhstan/Kyrgyzstan (0.5) stay apart."""
+
+GIVEN_NAME_SIMILARITY = 0.75
+"""Least similarity of two given names once the family names match: Roza/Rosa is 0.75,
+John/Jane 0.25, so two people sharing a surname stay apart."""
+
+MIN_FUZZY_LENGTH = 4
+"""Shorter tokens must match exactly after folding: one edit in a short word is a new word."""
+
+ACRONYM_LENGTHS = range(2, 7)
+"""How many letters an acronym may have (UN ... UNESCO)."""
+
+TITLES: frozenset[str] = frozenset(
+    {
+        "mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "president", "vice", "prime",
+        "minister", "premier", "chancellor", "king", "queen", "prince", "princess", "gen", "col",
+        "colonel", "captain", "capt", "sgt", "sergeant", "lieutenant", "lt", "governor", "gov",
+        "senator", "sen", "rep", "representative", "judge", "mayor", "secretary", "ambassador",
+        "chairman", "chairwoman", "chief", "commander", "professor", "prof", "rev", "reverend",
+        "pope", "bishop", "sheikh", "deputy", "acting", "former", "interim", "leader", "spokesman",
+        "spokeswoman", "officer", "lawyer", "attorney", "assistant", "envoy"
+    }
+)
+"""Words that stand before a name without being part of it ("President Kurmanbek Bakiyev",
+"Mr Bakiyev"); they also mark the name as a person's."""
+
+DEMONYM_ENDINGS = ("n", "an", "i", "ian")
+"""What a nationality adds to its country's name (Russia-n, Iraq-i)."""
+
+COUNTRY_ENDINGS = ("stan", "istan")
+"""What a country's name adds to its people's (Kazakh-stan, Kyrgyz-stan)."""
+
+_CONNECTORS = frozenset({"of", "for", "and", "the", "in", "on", "de", "du", "la", "le", "al"})
+_BRITISH_ENDINGS = ((re.compile(r"is(ation|e|ed|ing)$"), r"iz\1"), (re.compile(r"tre$"), "ter"))
+
+
+def _strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _fold_token(token: str) -> str:
+    """One spelling for a name token's transliteration and British/American variants."""
+    for pattern, replacement in _BRITISH_ENDINGS:
+        token = pattern.sub(replacement, token)
+    return fold_spelling(token)
+
+
+def name_tokens(text: str) -> tuple[str, ...]:
+    """The folded tokens that identify a name, titles and leading "the" left out.
+
+    Parameters
+    ----------
+    text
+        A surface form as an article gives it ("Mr Bakiyev's", "the Organisation for ...").
+
+    Returns
+    -------
+    tuple of str
+        Lower-case, accent-free, transliteration-folded tokens; hyphens and apostrophes
+        inside a word are dropped so "Co-operation" and "Cooperation" agree. Empty when the
+        text holds nothing but titles.
+    """
+    tokens = tokenize(_strip_accents(text).replace("-", "").replace("‐", ""))
+    while tokens and (tokens[0] in TITLES or tokens[0] == "the"):
+        tokens = tokens[1:]
+    return tuple(_fold_token(t) for t in tokens)
+
+
+def has_title(text: str) -> bool:
+    """Whether the form opens with a title that marks a person ("Mr", "President")."""
+    tokens = tokenize(text)
+    return bool(tokens) and tokens[0] in TITLES and tokens[0] not in {"former", "acting"}
+
+
+def is_acronym(text: str) -> bool:
+    """Whether the form is an acronym: 2 to 6 capitals, dots allowed ("OSCE", "U.N.")."""
+    letters = text.replace(".", "")
+    return len(letters) in ACRONYM_LENGTHS and letters.isalpha() and letters.isupper()
+
+
+def initials(text: str) -> str:
+    """The acronym a long name would have: the initials of its words, connectors left out.
+
+    "Organisation for Security and Co-operation in Europe" gives "OSCE"; "the United
+    Nations" gives "UN".
+    """
+    words = re.findall(r"[^\W\d_][\w'’-]*", _strip_accents(text))
+    letters = [w[0] for w in words if w.lower() not in _CONNECTORS]
+    return "".join(letters).upper()
+
+
+def is_demonym(word: str, place: str) -> bool:
+    """Whether a folded one-word form names the people of a place ("kazakh", "kazakhstan").
+
+    Nationalities are not entities here; without a gazetteer, they are told by their
+    country's name standing beside them in the story.
+    """
+    return any(place == word + end for end in COUNTRY_ENDINGS) or any(
+        word == place + end for end in DEMONYM_ENDINGS)
+
+
+def _similar(a: str, b: str, threshold: float) -> bool:
+    if a == b:
+        return True
+    if min(len(a), len(b)) < MIN_FUZZY_LENGTH or a[0] != b[0]:
+        return False
+    return Levenshtein.normalized_similarity(a, b) >= threshold
+
+
+def same_name(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether two folded names (from :func:`name_tokens`) are spellings of one name.
+
+    Names of the same length match when their last tokens are close (the family name, or
+    the whole of a one-word name: :data:`SURNAME_SIMILARITY`) and every earlier token is
+    close too (:data:`GIVEN_NAME_SIMILARITY`).
+    """
+    if not a or len(a) != len(b) or is_demonym(a[-1], b[-1]) or is_demonym(b[-1], a[-1]):
+        return False
+    if not _similar(a[-1], b[-1], SURNAME_SIMILARITY):
+        return False
+    return all(_similar(x, y, GIVEN_NAME_SIMILARITY) for x, y in zip(a[:-1], b[:-1], strict=True))
+
+
+@dataclass(slots=True)
+class NameForm:
+    """One surface form of a name in a story, with how often and as what it was seen."""
+
+    text: str
+    tokens: tuple[str, ...]
+    votes: Counter[EntityKind] = field(default_factory=Counter)
+    count: int = 0
+
+    @property
+    def kind(self) -> EntityKind | None:
+        """The kind most of its mentions were given, None when no mention said."""
+        return self.votes.most_common(1)[0][0] if self.votes else None
+
+
+@dataclass(slots=True)
+class NameGroup:
+    """Forms found to name one thing."""
+
+    forms: list[NameForm] = field(default_factory=list)
+
+    @property
+    def votes(self) -> Counter[EntityKind]:
+        total: Counter[EntityKind] = Counter()
+        for form in self.forms:
+            total.update(form.votes)
+        return total
+
+    @property
+    def count(self) -> int:
+        return sum(form.count for form in self.forms)
+
+    def is_person(self) -> bool:
+        """Whether most votes say PERSON; a group nothing voted on may be a person's too."""
+        votes = self.votes
+        return votes["PERSON"] >= max(votes["PLACE"], votes["ORG"])
+
+
+def _spelling_match(form: NameForm, group: NameGroup) -> bool:
+    return any(same_name(form.tokens, other.tokens) for other in group.forms)
+
+
+def _acronym_match(form: NameForm, group: NameGroup) -> bool:
+    acronym = form.text.replace(".", "").upper()
+    return any(len(o.tokens) > 1 and initials(o.text) == acronym for o in group.forms)
+
+
+def _surname_match(form: NameForm, group: NameGroup) -> bool:
+    """A one-word name is a person's family name, as in "Bakiyev" for "Kurmanbek Bakiyev"."""
+    if len(form.tokens) != 1 or form.kind == "PLACE":
+        return False
+    if not group.is_person():
+        return False
+    return any(
+        len(o.tokens) > 1 and _similar(form.tokens[0], o.tokens[-1], SURNAME_SIMILARITY)
+        for o in group.forms
+    )
+
+
+def _best(groups: Iterable[NameGroup]) -> NameGroup | None:
+    """The most mentioned of the candidate groups: a bare surname two people share goes to
+    the one the story is about."""
+    return max(groups, key=lambda g: g.count, default=None)
+
+
+def _place(form: NameForm, groups: list[NameGroup]) -> NameGroup | None:
+    if is_acronym(form.text):
+        found = _best(g for g in groups if _acronym_match(form, g))
+        return found or _best(g for g in groups if _spelling_match(form, g))
+    return _best(g for g in groups if _spelling_match(form, g)) or _best(
+        g for g in groups if _surname_match(form, g)
+    )
+
+
+def group_forms(forms: Iterable[NameForm]) -> list[NameGroup]:
+    """Group the forms that name one thing.
+
+    Longer names are placed first so that a surname or an acronym meets its full form. A
+    form joins the most mentioned group it matches, by the first rule that applies:
+
+    1. an acronym joins a group with a long form whose initials it is (OSCE);
+    2. a form joins a group holding another spelling of it (:func:`same_name`);
+    3. a one-word name not seen as a place or organisation joins a person's group whose
+       full name ends in it (Bakiyev -> Kurmanbek Bakiyev);
+    4. otherwise it starts a group of its own.
+
+    Parameters
+    ----------
+    forms
+        Distinct surface forms with their mention counts and kind votes; forms without name
+        tokens are skipped.
+
+    Returns
+    -------
+    list of NameGroup
+        The groups, in the order they were started.
+    """
+    ordered = sorted((f for f in forms if f.tokens), key=lambda f: (-len(f.tokens), -f.count))
+    groups: list[NameGroup] = []
+    for form in ordered:
+        group = _place(form, groups)
+        if group is None:
+            group = NameGroup()
+            groups.append(group)
+        group.forms.append(form)
+    return groups

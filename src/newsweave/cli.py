@@ -17,7 +17,9 @@ from newsweave import __version__
 from newsweave.errors import NewsweaveError
 from newsweave.ingest.decode import DEFAULT_MAX_BYTES
 
-COMMAND_MODULES = ("newsweave.commands.brief", "newsweave.commands.serve")
+COMMAND_MODULES = (
+    "newsweave.commands.brief", "newsweave.commands.serve", "newsweave.commands.eval",
+)
 """Modules that each add one subcommand, in the order ``--help`` lists them."""
 
 EXIT_ERROR = 1

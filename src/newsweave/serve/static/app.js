@@ -293,6 +293,7 @@ function claimsSection(story, kind, heading, badge, claims) {
         s.value ? el("span", { className: "value" }, s.value) : null,
         s.value ? " — " : "", s.text));
     const row = refRow(story, claim.topic, "show in sources", refs, claim.note, badge);
+    row.querySelector("button.row-text").classList.add("link");
     row.append(el("ul", { className: "versions" }, ...versions));
     return row;
   });

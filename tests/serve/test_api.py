@@ -151,20 +151,17 @@ def test_chunked_body_over_the_limit_is_413(
     assert "limit" in response.json()["detail"]
 
 
-def test_too_many_reports_is_413(
-    client_with: Callable[..., TestClient], example_payload: dict[str, Any]
+@pytest.mark.parametrize(("limits", "status", "message"), [
+    ({"max_articles": 3}, 413, "4 reports is over the limit of 3"),
+    ({"timeout_seconds": 0.001}, 503, "0.001-second limit"),
+])
+def test_too_many_reports_or_too_long_a_brief_is_refused(
+    client_with: Callable[..., TestClient], example_payload: dict[str, Any],
+    limits: dict[str, Any], status: int, message: str,
 ) -> None:
-    response = client_with(max_articles=3).post("/briefs", json=example_payload)
-    assert response.status_code == 413
-    assert "4 reports" in response.json()["detail"]
-
-
-def test_a_brief_over_the_time_limit_is_503(
-    client_with: Callable[..., TestClient], example_payload: dict[str, Any]
-) -> None:
-    response = client_with(timeout_seconds=0.001).post("/briefs", json=example_payload)
-    assert response.status_code == 503
-    assert "0.001-second limit" in response.json()["detail"]
+    response = client_with(**limits).post("/briefs", json=example_payload)
+    assert response.status_code == status
+    assert message in response.json()["detail"]
 
 
 def test_urls_are_not_fetched_unless_enabled(client: TestClient) -> None:

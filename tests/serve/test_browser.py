@@ -236,3 +236,20 @@ def test_analysis_sections_render_from_the_models_json(
     page.locator("#analysis").screenshot(path=shots / "analysis.png")
     if os.environ.get("NEWSWEAVE_DOCS_SCREENSHOTS") == "1":
         page.locator("#analysis").screenshot(path=DOCS_IMG / "serve-analysis.png")
+
+
+def test_the_openapi_docs_render_without_a_network(context: Any, live_url: str,
+                                                   shots: Path) -> None:
+    """/docs loads Swagger UI from the service itself, not a CDN (the browser here is offline
+    to the world: anything fetched from outside would fail)."""
+    tab = context.new_page()
+    outside: list[str] = []
+    tab.on("request", lambda request: None if request.url.startswith(live_url)
+           else outside.append(request.url))
+    tab.goto(f"{live_url}/docs")
+    sync_api.expect(tab.locator(".opblock-summary-path").first).to_be_visible()
+    paths = tab.locator(".opblock-summary-path").all_text_contents()
+    assert {"/briefs", "/briefs/files", "/healthz"} <= {p.replace("\u200b", "") for p in paths}
+    assert outside == []
+    tab.screenshot(path=shots / "docs.png")
+    tab.close()

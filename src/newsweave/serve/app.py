@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 from fastapi.staticfiles import StaticFiles
 
 from newsweave import __version__
@@ -42,7 +43,9 @@ def create_app(settings: ServeSettings | None = None) -> FastAPI:
         An ASGI app: run it with uvicorn, or test it with ``fastapi.testclient.TestClient``.
     """
     settings = settings or ServeSettings()
-    app = FastAPI(title="newsweave", version=__version__, description=DESCRIPTION)
+    # FastAPIOffline serves the /docs and /redoc pages' scripts itself: FastAPI's default
+    # loads them from a CDN, which a service on an offline or locked-down host cannot reach.
+    app = FastAPIOffline(title="newsweave", version=__version__, description=DESCRIPTION)
     app.state.settings = settings
     app.state.slots = threading.BoundedSemaphore(settings.max_concurrent)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import threading
 
 from fastapi import FastAPI
-from fastapi_offline import FastAPIOffline
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 
 from newsweave import __version__
 from newsweave.errors import NewsweaveError
@@ -24,8 +24,9 @@ DESCRIPTION = """\
 Turn several news reports of one story into one attributed brief.
 
 `POST /briefs` takes the reports as JSON, `POST /briefs/files` as uploaded files; both answer
-with the brief as the model's JSON (`Brief.to_dict()`). Errors answer
-`{"detail": message, "error": type}` with a 4xx status.
+with the brief as the model's JSON (`Brief.to_dict()`). Errors answer with a 4xx status (503
+when a brief runs out of time) and a `detail` message; newsweave's own errors also name their
+type in `error`.
 """
 
 

@@ -24,6 +24,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import scipy.sparse as sp
@@ -82,11 +83,22 @@ FRAMES: dict[str, frozenset[str]] = {
 }
 _FRAME_OF = {word: frame for frame, words in FRAMES.items() for word in words}
 
-# Nouns counting time or order: a count of them is a duration, not a fact worth comparing.
+# Nouns counting time: a count of them is a duration or an age, never a casualty figure.
 _TIME_NOUNS = frozenset({
     "years", "year", "days", "day", "hours", "hour", "minutes", "minute", "seconds",
-    "weeks", "week", "months", "month", "times", "decades", "percent", "money",
+    "weeks", "week", "months", "month", "decades",
 })
+# Nouns that count people in general: "116 sailors", "118 submariners" and "107-man crew" are
+# one figure; "73 family members" or "62 Egyptian passengers" name a part, not the whole.
+_PEOPLE_NOUNS = frozenset({
+    "people", "persons", "person", "sailors", "crew", "crewmen", "personnel", "submariners",
+    "seamen", "soldiers", "servicemen", "troops", "civilians", "citizens", "victims", "men",
+    "bodies", "lives", "others", "dead", "killed", "injured", "wounded", "aboard",
+})
+
+PERCENT_RATIO = 1.25
+"""Shares of a vote or a population are one figure only when this close (52.4 % and 53 %);
+29 % and 53 % in one election are two candidates, not two versions."""
 
 # Cues that a sentence refuses, denies or cannot confirm what it reports. Plain "not" is left
 # out: "I can't say where he went" negates nothing another outlet asserts.
@@ -188,10 +200,12 @@ def _figures(story: Story) -> Iterator[_Figure]:
     for sentence in story.sentences:
         words = [(m.start(), m.group(0).lower()) for m in re.finditer(r"[\w']+", sentence.text)]
         for quantity in find_quantities(sentence.text):
+            if quantity.noun in _TIME_NOUNS:
+                continue
             frame = _frame(quantity, words)
             if frame:
                 yield _Figure(sentence, quantity, frame, framed=True)
-            elif quantity.noun and quantity.noun not in _TIME_NOUNS:
+            elif quantity.noun:
                 yield _Figure(sentence, quantity, stem(quantity.noun), framed=False)
 
 
@@ -237,10 +251,18 @@ def _same_figure(
     if not a.framed and similarity[row_of[a.sentence.ref], row_of[b.sentence.ref]] \
             < FIGURE_SIMILARITY:
         return False
+    if not _same_kind(a.quantity.noun, b.quantity.noun):
+        return False
     if relation(a.quantity, b.quantity) != "disjoint":
         return True
     low, high = sorted((_magnitude(a.quantity), _magnitude(b.quantity)))
-    return high <= low * SAME_FIGURE_RATIO
+    ratio = PERCENT_RATIO if a.key == "percent" else SAME_FIGURE_RATIO
+    return high <= low * ratio
+
+
+def _same_kind(a: str | None, b: str | None) -> bool:
+    """Whether two counted nouns can count the same thing: equal, both people, or one unsaid."""
+    return a is None or b is None or a == b or (a in _PEOPLE_NOUNS and b in _PEOPLE_NOUNS)
 
 
 def _magnitude(quantity: Quantity) -> float:
@@ -269,7 +291,7 @@ def _figure_claim(story: Story, key: str, group: list[_Figure]) -> Claim | None:
     if len(versions) == 1:
         return Claim(kind="agreement", topic=topic, statements=statements,
                      note=f"{len(per_article)} sources give {versions[0].text}")
-    if not _differs_across_articles(group):
+    if not _differs_across_articles(group) or _exact_figure_stands(versions):
         return None
     return Claim(kind="conflict", topic=topic, statements=statements,
                  note=_figure_note(story, versions, group))
@@ -293,6 +315,13 @@ def _one_per_article_and_value(group: list[_Figure]) -> list[_Figure]:
             seen.add(key)
             kept.append(f)
     return kept
+
+
+def _exact_figure_stands(versions: list[Quantity]) -> bool:
+    """One exact figure that every other version allows ("113" with "more than 100"): the
+    others round it, which is not a disagreement."""
+    exact = [v for v in versions if v.exact]
+    return len(exact) == 1 and all(relation(exact[0], v) != "disjoint" for v in versions)
 
 
 def _differs_across_articles(group: list[_Figure]) -> bool:
@@ -347,15 +376,16 @@ class _Reading:
 def _polarity_claims(story: Story) -> list[Claim]:
     readings = [r for article in story.articles for r in _readings(article.sentences)]
     common = _ubiquitous_stems(story)
+    affirmed = [r for r in readings if r.mode == "affirmed"]
     pairs = []
-    for i, a in enumerate(readings):
-        for b in readings[i + 1:]:
-            if not _opposed(a, b):
+    for a in (r for r in readings if r.mode != "affirmed"):
+        for b in affirmed:
+            if a.sentences[0].article_id == b.sentences[0].article_id:
                 continue
             shared = (a.stems & b.stems) - (common - _EVENT_WORDS)
             weight = sum(EVENT_WORD_WEIGHT if w in _EVENT_WORDS else 1 for w in shared)
             if weight >= POLARITY_MIN_WEIGHT and _binary_cosine(a, b) >= POLARITY_SIMILARITY:
-                pairs.append((a, b, shared))
+                pairs.append((b, a, shared))
     return [_polarity_claim(story, group) for group in _merge_pairs(pairs)]
 
 
@@ -368,12 +398,6 @@ def _merge_pairs(pairs: list[_Pair]) -> list[list[_Pair]]:
     edges = [(i, j) for i in range(len(pairs)) for j in range(i + 1, len(pairs))
              if refs[i] & refs[j] and pairs[i][2] & pairs[j][2]]
     return [[pairs[i] for i in group] for group in _components(len(pairs), edges)]
-
-
-def _opposed(a: _Reading, b: _Reading) -> bool:
-    """One affirms, the other negates or conditions, and they come from different articles."""
-    return (a.sentences[0].article_id != b.sentences[0].article_id
-            and "affirmed" in (a.mode, b.mode) and a.mode != b.mode)
 
 
 def _ubiquitous_stems(story: Story) -> frozenset[str]:
@@ -401,6 +425,7 @@ def _mode(text: str) -> Mode:
     return "conditional" if _CONDITIONAL_CUE.search(text) else "affirmed"
 
 
+@lru_cache(maxsize=4096)
 def _folded_stems(text: str) -> frozenset[str]:
     for pattern, word in _SYNONYMS:
         text = pattern.sub(word, text)
@@ -495,10 +520,11 @@ def _single_source_claims(
     sentences: tuple[Sentence, ...], similarity: np.ndarray, vectors: SentenceVectors
 ) -> list[Claim]:
     centrality = vectors.centroid_similarity()
+    articles = np.array([s.article_id for s in sentences])
     candidates = []
     for row, sentence in enumerate(sentences):
-        other = [j for j, s in enumerate(sentences) if s.article_id != sentence.article_id]
-        if other and similarity[row, other].max() >= SINGLE_SOURCE_MAX_SIMILARITY:
+        other = articles != sentence.article_id
+        if similarity[row, other].max(initial=0.0) >= SINGLE_SOURCE_MAX_SIMILARITY:
             continue
         names = _names(sentence.text)
         if find_quantities(sentence.text) or len(names) >= MIN_NAMES_FOR_SALIENCE:
@@ -523,6 +549,12 @@ def _names(text: str) -> list[str]:
         if name and name not in names:
             names.append(name)
     return names
+
+
+def clear_caches() -> None:
+    """Forget the per-sentence caches (quantities, folded stems), for timing a cold run."""
+    find_quantities.cache_clear()
+    _folded_stems.cache_clear()
 
 
 def conflict_sentences(story: Story, claims: tuple[Claim, ...] | list[Claim]) -> list[SentenceRef]:

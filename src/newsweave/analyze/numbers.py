@@ -15,6 +15,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from newsweave.text.stopwords import STOP_WORDS
@@ -87,15 +88,17 @@ def _alternation(words: Iterable[str]) -> str:
 
 _NUMBER = (
     r"(?P<digits>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+    r"(?:\s?(?:to|-|–)\s?(?P<upper>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d:]))?"
     rf"|(?P<word>{_alternation(_WORD_NUMBERS)})(?:[- ](?P<unit_word>one|two|three|four|five|six"
     r"|seven|eight|nine))?"
 )
 _QUANTITY = re.compile(
-    rf"(?:(?P<qualifier>{_alternation(_BOUNDS)})\s+)?"
+    rf"(?<![\w$£€.,-])(?=[\w$£€])(?:(?P<qualifier>{_alternation(_BOUNDS)})\s+)?"
     rf"(?P<money>[$£€]\s?)?(?:{_NUMBER})"
     rf"(?:\s+(?P<scale>{_alternation(_SCALES)}))?"
     r"(?P<percent>\s?%|\s+per\s?cent)?"
-    r"(?:\s+(?:of\s+)?(?P<noun>[A-Za-z][A-Za-z-]*))?"
+    r"(?P<compound>-(?:man|member|strong|person))?"
+    r"(?:\s+(?:of\s+)?(?-i:[A-Z][a-z]+\s+(?=[a-z]))?(?P<noun>[A-Za-z][A-Za-z-]*))?"
     rf"|(?P<vague>\b(?:{_alternation(VAGUE_RANGES)}))\b(?:\s+of\s+(?P<vague_noun>[A-Za-z-]+))?",
     re.IGNORECASE,
 )
@@ -152,11 +155,26 @@ class Quantity:
         return f"{_fmt(self.low)} to {_fmt(self.high)}"
 
 
+CONVERSION_TOLERANCE = 0.05
+"""A converted figure ("100 meters" as feet) is read as ±5 %: the source rounded in its own unit,
+so the exact conversion is not what it claimed."""
+
+# Metric lengths are compared in the unit most of the English-language press uses.
+_CONVERSIONS: dict[str, tuple[str, float]] = {
+    **dict.fromkeys(("meters", "metres", "meter", "metre", "m"), ("feet", 3.28084)),
+    **dict.fromkeys(("kilometers", "kilometres", "kilometer", "kilometre", "km"),
+                    ("miles", 0.621371)),
+    "foot": ("feet", 1.0),
+    "mile": ("miles", 1.0),
+}
+
+
 def _fmt(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
 
 
-def find_quantities(text: str) -> list[Quantity]:
+@lru_cache(maxsize=4096)
+def find_quantities(text: str) -> tuple[Quantity, ...]:
     """Every count or amount stated in ``text``, in order; dates, times and years skipped.
 
     Parameters
@@ -166,15 +184,11 @@ def find_quantities(text: str) -> list[Quantity]:
 
     Returns
     -------
-    list of Quantity
-        With character offsets into ``text``.
+    tuple of Quantity
+        With character offsets into ``text``. Cached: the claims passes ask more than once.
     """
-    found = []
-    for match in _QUANTITY.finditer(text):
-        quantity = _quantity(match, text)
-        if quantity is not None:
-            found.append(quantity)
-    return found
+    found = (_quantity(match, text) for match in _QUANTITY.finditer(text))
+    return tuple(q for q in found if q is not None)
 
 
 def _quantity(match: re.Match[str], text: str) -> Quantity | None:
@@ -200,12 +214,20 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
         noun = "percent" if match.group("percent") else "money"
         end = _number_end(match)
     low, high, low_open, high_open = _bounds(match.group("qualifier"), value)
+    if match.group("upper"):
+        low = value
+        high = float(match.group("upper").replace(",", "")) * _scale(match)
+    if noun in _CONVERSIONS:
+        noun, factor = _CONVERSIONS[noun]
+        low, high = low * factor * (1 - CONVERSION_TOLERANCE), high * factor * (
+            1 + CONVERSION_TOLERANCE)
     return Quantity(text=text[start:end].strip(), low=low, high=high, low_open=low_open,
                     high_open=high_open, noun=noun, start=start, end=end)
 
 
 def _number_end(match: re.Match[str]) -> int:
-    return max(match.end(group) for group in ("digits", "word", "unit_word", "scale", "percent"))
+    return max(match.end(group) for group in ("digits", "upper", "word", "unit_word", "scale",
+                                              "percent", "compound"))
 
 
 def _lower(word: str | None) -> str | None:
@@ -219,15 +241,25 @@ def _value(match: re.Match[str]) -> float:
         value = float(_WORD_NUMBERS[match.group("word").lower()])
         if match.group("unit_word"):
             value += _WORD_NUMBERS[match.group("unit_word").lower()]
-    if match.group("scale"):
-        value *= _SCALES[match.group("scale").lower()]
-    return value
+    return value * _scale(match)
+
+
+def _scale(match: re.Match[str]) -> float:
+    return float(_SCALES[match.group("scale").lower()]) if match.group("scale") else 1.0
 
 
 def _is_not_a_count(match: re.Match[str], text: str, value: float, noun: str | None) -> bool:
+    """A clock time, date, year, one-word "one", or a modifier ("22-story", "two-thirds")."""
     digits = match.group("digits") or ""
-    after = text[match.end("digits"):match.end("digits") + 1] if digits else ""
-    if after in (":", "-") or text[match.end():match.end() + 2] in (":0", ":1", ":2", ":3"):
+    number_end = match.end("upper") if match.group("upper") else max(match.end("digits"),
+                                                                      match.end("unit_word"),
+                                                                      match.end("word"))
+    after = text[number_end:number_end + 1]
+    if after == ":" or (after == "-" and not match.group("compound")):
+        return True
+    if text[match.end():match.end() + 2] in (":0", ":1", ":2", ":3"):
+        return True
+    if (match.group("word") or "").lower() == "one" and not match.group("unit_word"):
         return True
     if _DATE_BEFORE.search(text[:match.start()]):
         return True

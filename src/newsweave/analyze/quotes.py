@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from newsweave.analyze.names import TITLES
 from newsweave.models import Article, Quote, Sentence, Story
 
 MIN_QUOTE_WORDS = 4
@@ -47,6 +48,8 @@ _REPORTED = re.compile(
     rf"(?:,[^,]+,)?\s+{_VERBS}\b"
 )
 _POSSESSOR = re.compile(r"^.*['’]s\s+")
+# Words before a name that are not part of it; names.TITLES plus military ranks it lacks.
+_TITLES = TITLES | {"admiral", "adm", "navy", "army", "rear", "maj", "major", "cmdr"}
 _NOT_NAMES = frozenset({"The", "A", "An", "In", "On", "But", "And", "It", "He", "She", "They",
                         "This", "That", "Earlier", "Later", "Meanwhile"})
 
@@ -103,21 +106,29 @@ def _speaker(sentence: Sentence, match: re.Match[str], memory: _Memory) -> str |
 
 
 def _resolve(name: str, index: int, memory: _Memory) -> str | None:
-    """A pronoun to the recent speaker, a surname to the full name, a possessor dropped."""
+    """A pronoun to the recent speaker, a surname to the full name, a possessor and titles
+    dropped ("Al Jazeera's Robin Forestier-Walker", "Admiral Vladimir Kuroyedov")."""
     if name.lower() in ("he", "she", "it", "they"):
         recent = index - memory.speaker_at <= PRONOUN_WINDOW
         return memory.speaker if recent else None
-    name = _POSSESSOR.sub("", name).strip()
+    name = _untitled(_POSSESSOR.sub("", name).strip())
     full = next((n for n in memory.names if n != name and n.endswith(" " + name)), name)
     memory.speaker, memory.speaker_at = full, index
     return full
+
+
+def _untitled(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[0].rstrip(".").lower() in _TITLES:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _remember(sentence: Sentence, memory: _Memory, quoted: list[re.Match[str]]) -> None:
     """Names and reported speakers outside the quotes, for later pronouns and surnames."""
     outside = _QUOTED.sub(" ", sentence.text) if quoted else sentence.text
     for match in re.finditer(_NAME, outside):
-        name = _POSSESSOR.sub("", match.group(0)).strip()
+        name = _untitled(_POSSESSOR.sub("", match.group(0)).strip())
         if " " in name and name not in memory.names:
             memory.names.append(name)
     reported = _REPORTED.search(outside)

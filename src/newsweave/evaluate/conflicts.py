@@ -1,0 +1,244 @@
+"""Score found conflicts against hand-annotated ones: the work of ``eval-conflicts``.
+
+No public benchmark marks where news reports of one event disagree, so the gold standard is
+hand-made: one JSON file per cluster (``tests/data/conflicts/*.json``)::
+
+    {"cluster": "D0640D", "dataset": "duc2006",      # or "example": "kyrgyzstan-2010"
+     "documents": ["APW20000814.0117", ...],          # the articles read, a subset of the cluster
+     "conflicts": [{"kind": "number", "topic": "crew aboard",
+                    "sentences": [{"doc": "APW20000814.0117", "span": "116 men aboard"}, ...]}]}
+
+A sentence is located by its document and a short span of its text (never a whole article:
+benchmark text stays out of the repository). A found conflict *matches* a gold conflict when it
+links sentences of two different documents that are both in that gold conflict. Precision is
+the share of found conflicts that match some gold conflict; recall the share of gold conflicts
+matched by some found conflict.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newsweave.analyze.claims import clear_caches, find_claims
+from newsweave.errors import IngestError, NewsweaveError
+from newsweave.ingest import articles_from_record, read_story
+from newsweave.models import Claim, SentenceRef, Story
+
+DATASET_FILES = {
+    "duc2006": "duc2006/duc2006.jsonl.gz",
+    "duc2007": "duc2007/duc2007_main_23topics.jsonl.gz",
+}
+"""Benchmark files a gold cluster may come from, below the shared data folder."""
+
+_AGENCIES = {"APW": "AP", "NYT": "New York Times", "XIE": "Xinhua"}
+_DOC_DATE = re.compile(r"^[A-Z]{3}(\d{4})(\d{2})(\d{2})")
+
+
+class GoldError(NewsweaveError):
+    """A gold file is malformed or points at a sentence that is not there."""
+
+
+@dataclass(frozen=True, slots=True)
+class GoldCluster:
+    """One annotated cluster: the story read and its conflicts as sets of sentences."""
+
+    name: str
+    story: Story
+    conflicts: tuple[frozenset[SentenceRef], ...]
+    topics: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """Counts for one cluster (or summed over many) and the measures they give."""
+
+    gold: int
+    found: int
+    found_matching: int
+    gold_matched: int
+
+    @property
+    def precision(self) -> float:
+        return self.found_matching / self.found if self.found else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.gold_matched / self.gold if self.gold else 0.0
+
+    def __add__(self, other: Score) -> Score:
+        return Score(self.gold + other.gold, self.found + other.found,
+                     self.found_matching + other.found_matching,
+                     self.gold_matched + other.gold_matched)
+
+
+def matches(found: Iterable[SentenceRef], gold: frozenset[SentenceRef]) -> bool:
+    """Whether a found conflict links two sentences of ``gold`` from different documents."""
+    inside = {ref.article_id for ref in found if ref in gold}
+    return len(inside) >= 2
+
+
+def score(found: list[frozenset[SentenceRef]], gold: tuple[frozenset[SentenceRef], ...]) -> Score:
+    """Precision and recall counts of found conflicts against gold ones.
+
+    Parameters
+    ----------
+    found:
+        Each found conflict as the set of sentences it links.
+    gold:
+        Each gold conflict as the set of sentences a reader flagged for it.
+
+    Returns
+    -------
+    Score
+    """
+    return Score(
+        gold=len(gold),
+        found=len(found),
+        found_matching=sum(any(matches(f, g) for g in gold) for f in found),
+        gold_matched=sum(any(matches(f, g) for f in found) for g in gold),
+    )
+
+
+def conflict_refs(claims: Iterable[Claim]) -> list[frozenset[SentenceRef]]:
+    """The sentences each conflict claim links."""
+    return [frozenset(s.ref for s in c.statements) for c in claims if c.kind == "conflict"]
+
+
+def load_gold(path: Path, data_dir: Path, example_dir: Path) -> GoldCluster:
+    """One gold file with its story read from the benchmark data or the bundled example.
+
+    Raises
+    ------
+    GoldError
+        When the file is not valid, or a span is not found in its document.
+    NewsweaveError
+        When the benchmark data cannot be read.
+    """
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise GoldError(f"cannot read gold file {path}: {exc}") from exc
+    if "example" in record:
+        story = read_story([example_dir / record["example"]])[0]
+    else:
+        story = duc_story(data_dir, record["dataset"], record["cluster"], record["documents"])
+    conflicts = tuple(
+        frozenset(_locate(story, s["doc"], s["span"], path) for s in conflict["sentences"])
+        for conflict in record["conflicts"]
+    )
+    return GoldCluster(name=path.stem, story=story, conflicts=conflicts,
+                       topics=tuple(c["topic"] for c in record["conflicts"]))
+
+
+def duc_story(data_dir: Path, dataset: str, cluster: str, documents: list[str]) -> Story:
+    """The named documents of one DUC cluster, as a story of cleaned, split articles.
+
+    Raises
+    ------
+    GoldError
+        When the dataset, the cluster or a document is not there; names the valid datasets.
+        A document with no prose left after cleaning is left out of the story.
+    """
+    if dataset not in DATASET_FILES:
+        raise GoldError(f"unknown dataset {dataset!r}; valid: {', '.join(DATASET_FILES)}")
+    record = _cluster_record(data_dir / DATASET_FILES[dataset], cluster)
+    texts = dict(zip(record["doc_ids"], record["documents"], strict=True))
+    missing = [d for d in documents if d not in texts]
+    if missing:
+        raise GoldError(f"{cluster} has no document {', '.join(missing)}")
+    articles = []
+    for doc in documents:
+        try:
+            articles.extend(articles_from_record(_document(doc, texts[doc]), f"{cluster}/{doc}"))
+        except IngestError:
+            continue  # a table or list with no prose; a gold span in it fails in _locate
+    return Story(articles=tuple(articles), id=cluster)
+
+
+def _cluster_record(path: Path, cluster: str) -> dict[str, Any]:
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            for line in handle:
+                record: dict[str, Any] = json.loads(line)
+                if record.get("id") == cluster:
+                    return record
+    except (OSError, EOFError, json.JSONDecodeError) as exc:
+        raise GoldError(f"cannot read {path}: {exc}") from exc
+    raise GoldError(f"{path} has no cluster {cluster!r}")
+
+
+# A line break inside a DUC paragraph: paragraphs start with a tab, wrapped lines do not.
+_WRAPPED_LINE = re.compile(r"\n(?![\t\n])")
+
+
+def _document(doc_id: str, text: str) -> dict[str, str]:
+    """A DUC document as an article record: agency from the id's prefix, date from its digits.
+
+    AP text is hard-wrapped at 70 columns; its lines are joined back into paragraphs so that
+    cleaning does not take each wrapped line for a paragraph (or a headline).
+    """
+    record = {"id": doc_id, "text": _WRAPPED_LINE.sub(" ", text),
+              "source": _AGENCIES.get(doc_id[:3], doc_id[:3])}
+    date = _DOC_DATE.match(doc_id)
+    if date:
+        record["published"] = "-".join(date.groups())
+    return record
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.replace("``", '"').replace("''", '"').split()).lower()
+
+
+def _locate(story: Story, doc: str, span: str, path: Path) -> SentenceRef:
+    try:
+        article = story.article(doc)
+    except KeyError:
+        raise GoldError(f"{path.name}: document {doc!r} is not in the story") from None
+    wanted = _normalise(span)
+    for sentence in article.sentences:
+        if wanted in _normalise(sentence.text):
+            return sentence.ref
+    raise GoldError(f"{path.name}: no sentence of {doc} contains {span!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterResult:
+    """One gold cluster's score and how long the claims analysis took."""
+
+    name: str
+    articles: int
+    score: Score
+    seconds: float
+
+
+def evaluate(golds: Iterable[GoldCluster]) -> list[ClusterResult]:
+    """Run :func:`find_claims` on each gold cluster and score its conflicts."""
+    results = []
+    for gold in golds:
+        started = time.perf_counter()
+        claims = find_claims(gold.story)
+        seconds = time.perf_counter() - started
+        results.append(ClusterResult(gold.name, len(gold.story.articles),
+                                     score(conflict_refs(claims), gold.conflicts), seconds))
+    return results
+
+
+def time_full_cluster(data_dir: Path, dataset: str, cluster: str, repeats: int = 3) -> float:
+    """Best-of-``repeats`` seconds for the claims analysis of a whole benchmark cluster, each
+    run cold (per-sentence caches cleared first)."""
+    record = _cluster_record(data_dir / DATASET_FILES[dataset], cluster)
+    story = duc_story(data_dir, dataset, cluster, list(record["doc_ids"]))
+    best = float("inf")
+    for _ in range(repeats):
+        clear_caches()
+        started = time.perf_counter()
+        find_claims(story)
+        best = min(best, time.perf_counter() - started)
+    return best

@@ -1,0 +1,78 @@
+"""Claims on the bundled example: what a careful reader flags, found and explained."""
+
+from __future__ import annotations
+
+from newsweave.analyze.claims import conflict_sentences, find_claims
+from newsweave.models import Claim, SentenceRef, Story
+
+AL_JAZEERA, BBC, CNN, RFE = ("000_7afdc91638b36233", "001_0644b31f70d166b7",
+                             "002_e650edd0c95d0191", "003_4b1982676398886e")
+
+
+def _conflict_linking(claims: tuple[Claim, ...], *refs: SentenceRef) -> Claim:
+    for claim in claims:
+        if claim.kind == "conflict" and set(refs) <= {s.ref for s in claim.statements}:
+            return claim
+    raise AssertionError(f"no conflict links {refs}")
+
+
+def test_death_toll_versions_are_one_conflict_with_how_they_differ(example_story: Story) -> None:
+    claims = find_claims(example_story)
+    toll = _conflict_linking(claims, SentenceRef(AL_JAZEERA, 16), SentenceRef(RFE, 6),
+                             SentenceRef(BBC, 1), SentenceRef(CNN, 2))
+    assert toll.topic == "death toll"
+    values = {s.value for s in toll.statements}
+    assert {"at least 80 people", "more than 80 people", "scores of people",
+            "dozens of citizens"} <= values
+    assert "'at least 80 people' allows exactly 80, 'more than 80 people' does not" in toll.note
+    assert "name no number" in toll.note
+    assert "can all be true" in toll.note
+
+
+def test_belarus_asylum_offered_and_turned_down_is_a_conflict(example_story: Story) -> None:
+    claims = find_claims(example_story)
+    asylum = _conflict_linking(claims, SentenceRef(CNN, 16), SentenceRef(RFE, 8))
+    assert {s.value for s in asylum.statements} == {"affirmed", "negated"}
+    assert "'turned down'" in asylum.note and "CNN reports it as fact" in asylum.note
+
+
+def test_kaliyev_arrest_unconfirmed_reads_the_sentence_before(example_story: Story) -> None:
+    claims = find_claims(example_story)
+    arrest = _conflict_linking(claims, SentenceRef(BBC, 12), SentenceRef(AL_JAZEERA, 4),
+                               SentenceRef(AL_JAZEERA, 3))
+    assert "'not confirmed'" in arrest.note
+
+
+def test_single_source_facts_are_salient_and_told_once(example_story: Story) -> None:
+    single = [c for c in find_claims(example_story) if c.kind == "single_source"]
+    assert 0 < len(single) <= 8
+    refs = {c.statements[0].ref for c in single}
+    assert SentenceRef(RFE, 15) in refs  # "On April 14, Russia pledged $50 million in aid"
+    assert all(len(c.statements) == 1 and c.note for c in single)
+
+
+def test_agreement_names_every_outlet_that_tells_the_fact(example_story: Story) -> None:
+    agreements = [c for c in find_claims(example_story) if c.kind == "agreement"]
+    talks = next(c for c in agreements if SentenceRef(BBC, 9) in {s.ref for s in c.statements})
+    assert {s.ref.article_id for s in talks.statements} == {AL_JAZEERA, BBC, RFE}
+
+
+def test_conflict_sentences_give_each_version_once(example_story: Story) -> None:
+    claims = find_claims(example_story)
+    refs = conflict_sentences(example_story, claims)
+    assert len(refs) == len(set(refs))
+    assert {SentenceRef(AL_JAZEERA, 16), SentenceRef(RFE, 6), SentenceRef(BBC, 1),
+            SentenceRef(CNN, 16), SentenceRef(RFE, 8)} <= set(refs)
+    assert SentenceRef(CNN, 2) not in refs  # "scores" again: BBC's version already shows it
+    for ref in refs:
+        example_story.sentence(ref)
+
+
+def test_claims_are_deterministic_and_round_trip(example_story: Story) -> None:
+    claims = find_claims(example_story)
+    assert claims == find_claims(example_story)
+    assert tuple(Claim.from_dict(c.to_dict()) for c in claims) == claims
+
+
+def test_one_article_has_no_claims(example_story: Story) -> None:
+    assert find_claims(Story(articles=example_story.articles[:1])) == ()

@@ -1,0 +1,83 @@
+"""The conflicts scorer on a hand-made case, and the evaluation over the hand annotations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsweave.cli import main
+from newsweave.evaluate.conflicts import GoldError, evaluate, load_gold, matches, score
+from newsweave.models import SentenceRef
+
+GOLD = Path(__file__).resolve().parents[1] / "data" / "conflicts"
+EXAMPLE_GOLD = GOLD / "example-kyrgyzstan-2010.json"
+
+
+def ref(article: str, index: int) -> SentenceRef:
+    return SentenceRef(article, index)
+
+
+def test_scorer_on_a_hand_made_case() -> None:
+    toll = frozenset({ref("a", 1), ref("b", 4), ref("c", 2)})
+    asylum = frozenset({ref("b", 9), ref("c", 7)})
+    gold = (toll, asylum)
+    found = [
+        frozenset({ref("a", 1), ref("c", 2), ref("d", 5)}),  # links two toll sentences: match
+        frozenset({ref("b", 9), ref("b", 4)}),  # one sentence of each gold: no match
+        frozenset({ref("a", 1), ref("a", 3)}),  # one document only: no match
+    ]
+    result = score(found, gold)
+    assert (result.gold, result.found, result.found_matching, result.gold_matched) == (2, 3, 1, 1)
+    assert result.precision == pytest.approx(1 / 3)
+    assert result.recall == pytest.approx(1 / 2)
+    assert not matches({ref("b", 9), ref("b", 4)}, asylum)
+    assert (result + result).recall == pytest.approx(1 / 2)
+
+
+def test_example_annotation_scores_without_shared_data(example_dir: Path, tmp_path: Path
+                                                      ) -> None:
+    gold = load_gold(EXAMPLE_GOLD, tmp_path, example_dir.parent)
+    assert len(gold.conflicts) == 7
+    [result] = evaluate([gold])
+    assert result.score.precision == 1.0
+    assert result.score.gold_matched >= 4  # death toll, Belarus asylum, arrest, resignation
+
+
+def test_a_span_that_is_not_there_is_a_clear_error(example_dir: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(EXAMPLE_GOLD.read_text().replace("left at least 80 people dead",
+                                                    "left at least 81 people dead"))
+    with pytest.raises(GoldError, match="81 people"):
+        load_gold(bad, tmp_path, example_dir.parent)
+
+
+def test_eval_over_all_annotations(shared_data: Path, example_dir: Path) -> None:
+    golds = [load_gold(p, shared_data, example_dir.parent) for p in sorted(GOLD.glob("*.json"))]
+    assert len(golds) >= 11
+    assert all(len(g.story.articles) >= 4 for g in golds)
+    results = evaluate(golds)
+    total = sum((r.score for r in results[1:]), results[0].score)
+    assert total.gold >= 40
+    # Regression floor at the figures docs/bench/conflicts.md reports.
+    assert total.precision >= 0.75
+    assert total.recall >= 0.4
+
+
+def test_cli_prints_the_table(example_dir: Path, tmp_path: Path,
+                              capsys: pytest.CaptureFixture[str]) -> None:
+    gold_dir = tmp_path / "gold"
+    gold_dir.mkdir()
+    (gold_dir / EXAMPLE_GOLD.name).write_text(EXAMPLE_GOLD.read_text())
+    code = main(["eval-conflicts", "--gold", str(gold_dir), "--data", str(tmp_path / "none"),
+                 "--examples", str(example_dir.parent)])
+    out, err = capsys.readouterr()
+    assert code == 0
+    assert "example-kyrgyzstan-2010" in out and "TOTAL" in out
+    assert "scoring the bundled example only" in err
+
+
+def test_cli_without_gold_files_fails_in_one_line(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["eval-conflicts", "--gold", str(tmp_path)]) == 1
+    assert capsys.readouterr().err.strip().count("\n") == 0

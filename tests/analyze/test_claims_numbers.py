@@ -1,0 +1,79 @@
+"""Reading stated amounts as ranges: bounds, vague words, units, and what is not a count."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from newsweave.analyze.numbers import Quantity, find_quantities, relation
+
+
+def one(text: str) -> Quantity:
+    found = find_quantities(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, low, high, low_open, vague, noun", [
+    ("unrest that left at least 80 people dead", 80, math.inf, False, False, "people"),
+    ("leaving more than 80 people dead", 80, math.inf, True, False, "people"),
+    ("an uprising that killed scores of people", 40, 200, False, True, "people"),
+    ("the deaths of dozens of citizens", 24, 144, False, True, "citizens"),
+    ("to address around 2,000 supporters", 1800, 2200, False, False, "supporters"),
+    ("Russia pledged $50 million in aid", 50e6, 50e6, False, False, "money"),
+    ("Putin had 52.4 percent of the vote", 52.4, 52.4, False, False, "percent"),
+    ("it carries a 107-man crew", 107, 107, False, False, "crew"),
+    ("the evacuation of twenty-five sailors", 25, 25, False, False, "sailors"),
+    ("killing at least 36 Russian servicemen", 36, math.inf, False, False, "servicemen"),
+    ("the submarine was 330 to 510 feet down", 330, 510, False, False, "feet"),
+    ("fewer than 10 people", 0, 10, False, False, "people"),
+])
+def test_amounts_read_as_ranges(text: str, low: float, high: float, low_open: bool,
+                                vague: bool, noun: str) -> None:
+    quantity = one(text)
+    assert (quantity.low, quantity.high) == pytest.approx((low, high))
+    assert (quantity.low_open, quantity.vague, quantity.noun) == (low_open, vague, noun)
+    assert text[quantity.start:quantity.end] == quantity.text
+
+
+def test_metres_are_compared_as_feet_with_rounding_room() -> None:
+    depth = one("where the sea is about 100 meters deep")
+    assert depth.noun == "feet"
+    assert depth.low < 328 < depth.high
+    assert relation(depth, one("trapped 354 feet below the surface")) == "compatible"
+    assert relation(depth, one("some 450 feet down")) == "disjoint"
+
+
+@pytest.mark.parametrize("text", [
+    "The Kursk was launched in 1995.",
+    "On April 14, Russia spoke.",
+    "It landed at 10:30 p.m. on Aug. 12.",
+    "It toppled the 22-story building.",
+    "two-thirds of its passengers",
+    "in the 6.7-degree earthquake",
+    "Wyoming is one of the states",
+])
+def test_dates_times_years_and_modifiers_are_not_counts(text: str) -> None:
+    assert find_quantities(text) == ()
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("at least 80 people", "no fewer than 80 people", "same"),
+    ("at least 80 people", "more than 80 people", "compatible"),
+    ("scores of people", "at least 80 people", "compatible"),
+    ("80 people", "more than 80 people", "disjoint"),
+    ("dozens of people", "more than 200 people", "disjoint"),
+    ("36 soldiers", "38 soldiers", "disjoint"),
+    ("nearly 80 people", "80 people", "disjoint"),
+])
+def test_relation_says_whether_both_can_be_right(a: str, b: str, expected: str) -> None:
+    assert relation(one(a), one(b)) == expected
+    assert relation(one(b), one(a)) == expected
+
+
+def test_describe_says_the_range_in_words() -> None:
+    assert one("at least 80 people").describe() == "80 or more"
+    assert one("more than 80 people").describe() == "above 80"
+    assert one("scores of people").describe() == "roughly 40 to 200"
+    assert one("exactly 113 people").describe() == "exactly 113"

@@ -1,0 +1,55 @@
+"""Direct quotes and their speakers, on the example and on hand-made news text."""
+
+from __future__ import annotations
+
+from newsweave.analyze.quotes import find_quotes
+from newsweave.models import Article, Story
+from newsweave.text import split_article
+
+AL_JAZEERA, BBC, CNN = "000_7afdc91638b36233", "001_0644b31f70d166b7", "002_e650edd0c95d0191"
+
+
+def story_of(*texts: str) -> Story:
+    return Story(articles=tuple(split_article(Article(id=f"a{i}", text=t))
+                                for i, t in enumerate(texts)))
+
+
+def test_example_quotes_with_their_speakers(example_story: Story) -> None:
+    speakers = {(q.ref.article_id, q.ref.index): q.speaker for q in find_quotes(example_story)}
+    assert speakers[(AL_JAZEERA, 10)] == "Robin Forestier-Walker"  # X, in Y, said: "..."
+    assert speakers[(AL_JAZEERA, 13)] == "Robin Forestier-Walker"  # "...," Forestier-Walker said
+    assert speakers[(AL_JAZEERA, 14)] == "Robin Forestier-Walker"  # quote running on
+    assert speakers[(AL_JAZEERA, 21)] == "Robin Forestier-Walker"  # "...," he said
+    assert speakers[(CNN, 1)] == "Ilyas Omarov"  # "...," said Ilyas Omarov, a spokesman
+    assert speakers[(CNN, 4)] == "Ilyas Omarov"  # "...," said Omarov: surname to full name
+    assert speakers[(CNN, 9)] == "Edil Baisalov"  # "...," warned Edil Baisalov
+    assert speakers[(BBC, 14)] == "Azattyk"  # "...," it said, after "Azattyk radio said ..."
+
+
+def test_quote_text_is_the_words_inside_the_marks(example_story: Story) -> None:
+    quote = next(q for q in find_quotes(example_story) if q.ref.article_id == CNN)
+    assert quote.text == "He [Bakiev] left on Sunday. I can't say where he went"
+    assert quote.text in example_story.sentence(quote.ref).text
+
+
+def test_scare_quotes_are_not_quotes(example_story: Story) -> None:
+    texts = [q.text for q in find_quotes(example_story)]
+    assert not any(t in ("deportation", "spilling blood", "active mediation") for t in texts)
+
+
+def test_pronoun_without_a_recent_speaker_stays_unnamed() -> None:
+    quotes = find_quotes(story_of(
+        "The ministry met on Monday. Rain fell all week. Roads closed. Schools shut.\n"
+        '"We will rebuild every single house," he said.'
+    ))
+    assert [(q.speaker, q.text) for q in quotes] == [(None, "We will rebuild every single house")]
+
+
+def test_duc_style_quotes_and_speaker_before_a_colon() -> None:
+    quotes = find_quotes(story_of(
+        "Navy spokesman Igor Dygalo spoke to reporters.\n"
+        "``The probability of a successful outcome is not very high,'' Dygalo said.\n"
+        'Admiral Vladimir Kuroyedov said: "We are doing all we can for the crew."'
+    ))
+    assert [q.speaker for q in quotes] == ["Igor Dygalo", "Vladimir Kuroyedov"]
+    assert quotes[0].text == "The probability of a successful outcome is not very high"

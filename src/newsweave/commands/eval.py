@@ -73,6 +73,7 @@ def run(args: argparse.Namespace) -> int:
 
     from newsweave.api import make_budget
     from newsweave.evaluate.official import check_official
+    from newsweave.evaluate.results import output_suffix
     from newsweave.evaluate.runner import EvalConfig, read_lines
     from newsweave.evaluate.systems import check_names
 
@@ -86,6 +87,8 @@ def run(args: argparse.Namespace) -> int:
     check_names(config.algorithms, config.peers)
     if args.official:
         check_official()
+    if args.output is not None:
+        output_suffix(args.output)
     lines = read_lines(args.data, args.limit)
     outcomes = _run(lines, config, args.jobs)
     console = Console(file=sys.stdout)

@@ -15,6 +15,7 @@ English list (it ships in the package), the stemmer sumy's own English Snowball 
 
 from __future__ import annotations
 
+import warnings
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar
@@ -93,7 +94,11 @@ class SumyPeer(Summarizer):
             ranking.extend(infos)
             return infos
 
-        self._summarizer()(document, keep_ranking)
+        with warnings.catch_warnings():
+            # sumy's LSA warns on every story with fewer words than sentences; the ranking
+            # is still made, and a warning per cluster would bury the table.
+            warnings.simplefilter("ignore", UserWarning)
+            self._summarizer()(document, keep_ranking)
         ranked = (Scored(by_text[str(info.sentence)], float(info.rating)) for info in ranking)
         return fill_budget(_unique_texts(ranked), budget)
 

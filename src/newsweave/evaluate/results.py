@@ -150,10 +150,7 @@ def results_text(path: Path, summaries: Sequence[SystemSummary],
     InvalidOptionError
         When the suffix is neither ``.json`` nor ``.csv``.
     """
-    suffix = path.suffix.lower()
-    if suffix not in OUTPUT_SUFFIXES:
-        raise InvalidOptionError(f"cannot write results to {path}: the suffix {suffix!r} is "
-                                 f"not one of {', '.join(OUTPUT_SUFFIXES)}")
+    suffix = output_suffix(path)
     runs = [run for outcome in outcomes for run in outcome.runs]
     if suffix == ".csv":
         return _csv([run.row() for run in runs])
@@ -166,6 +163,21 @@ def results_text(path: Path, summaries: Sequence[SystemSummary],
         "clusters": [{**run.row(), "summary": list(run.summary)} for run in runs],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def output_suffix(path: Path) -> str:
+    """``.json`` or ``.csv``: the results format ``path`` asks for.
+
+    Raises
+    ------
+    InvalidOptionError
+        When the suffix is neither, so a long run is not wasted on a name that cannot be used.
+    """
+    suffix = path.suffix.lower()
+    if suffix not in OUTPUT_SUFFIXES:
+        raise InvalidOptionError(f"cannot write results to {path}: the suffix {suffix!r} is "
+                                 f"not one of {', '.join(OUTPUT_SUFFIXES)}")
+    return suffix
 
 
 def _csv(rows: list[dict[str, Any]]) -> str:

@@ -1,0 +1,622 @@
+"""Find the dates a news text names and resolve them against its publication date.
+
+A rule-based tagger in the style of HeidelTime: each rule is one regular expression with a
+resolver that turns a match into a TIMEX3 value ("2010-04-07", "2010-04", "2010", "2010-W14",
+"1989-Q3", "PRESENT_REF"...). All rules run over the whole text; where matches overlap the
+leftmost, then longest, wins. Rules were chosen over ``dateparser.search.search_dates``,
+which finds spans poorly in running text and is about a hundred times slower (see
+docs/bench/timeline.md); ``dateparser`` still parses the one-off strings readers meet.
+
+Relative expressions ("last Wednesday", "four days ago", "7 April" with no year) need an
+anchor, the article's publication date. News conventions decide the direction: a bare
+weekday, month or month-day means the most recent one on or before the anchor, unless the
+sentence speaks of the future ("will", "is scheduled to"...), when it means the next one.
+Without an anchor such expressions are reported with ``value`` None: kept, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Literal
+
+Granularity = Literal["day", "month", "year"]
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+# The month a season is over by, to tell whether "last fall" is this year's or last year's.
+_SEASON_LAST_MONTH = {"SP": 5, "SU": 8, "FA": 11, "WI": 2}
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "a couple of": 2,
+}
+_TENS = {"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+         "seventy": 70, "eighty": 80, "ninety": 90}
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9}
+_TEENS = {"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
+             "4th": 4}
+
+# Pieces the rules are built from. Month and weekday names must be capitalised: lower-case
+# "march", "may" and "fall" are verbs far more often than dates.
+_MONTH = (r"(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|"
+          r"November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)(?!\w))")
+_FULL_MONTH_NOT_MAY = (r"(?P<mon>(?:January|February|March|April|June|July|August|September|"
+                       r"October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|"
+                       r"Oct|Nov|Dec)\.)(?!\w))")
+_WEEKDAY = r"(?P<wd>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+_LEADING_WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+_DAY = r"(?<![\w$.,/-])(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?!-|[.,:/]\d)"
+_YEAR = r"(?<![\w$.,/-])(?P<year>1[6-9]\d\d|20\d\d)\b(?![.,]\d|%|-\w)"
+_PART = r"(?i:early|late|mid|(?:the\s+)?(?:end|beginning|start|middle)\s+of|around)"
+_PART_PREFIX = rf"(?:{_PART}(?:\s+on)?\s+|(?i:mid|late|early)-)?"
+_TIME_OF_DAY = r"(?:,?\s+(?i:morning|afternoon|evening|night))?"
+_NUMBER = (r"(?P<num>\d{1,3}|(?i:a\s+couple\s+of|an?|one|two|three|four|five|six|seven|eight|"
+           r"nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|a\s+few|few))")
+_HEDGE = r"(?:(?i:about|nearly|almost|some|more\s+than|over|roughly|just|only)\s+)?"
+_QUARTER_ORDINAL = r"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))"
+
+# Words that put a sentence in the future, so that a bare "Friday" means the next one.
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|won't|shall|going\s+to|plans?\s+to|planned|planning|scheduled|set\s+to|"
+    r"expected\s+to|expects?\s+to|is\s+to|are\s+to|is\s+due|are\s+due|upcoming|"
+    r"as\s+soon\s+as)\b|'ll\b",
+    re.IGNORECASE,
+)
+# A deadline ("by February", "until Friday") lies ahead even in a past-tense sentence.
+_DEADLINE = re.compile(r"\b(?:by|until|till|through)\s+$", re.IGNORECASE)
+# How far around an expression its sentence is searched for future cues, in characters.
+_TENSE_WINDOW = 80
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+# Choosing the year of "7 April" (no year given): one of these years around the anchor's,
+# putting it before the anchor, or after it in a future sentence, give or take a quarter
+# (a past-tense report may still name a date ahead: "the loan is due June 30"). A quarter
+# scored best on TimeBank+AQUAINT among 0, 7, 14, 30, 60, 90, 120, 150 and 182 days.
+_YEAR_CHOICES = (-1, 0, 1)
+_DATE_SLACK_DAYS = 90
+# Days in a month and days in a year, for the "N units ago" arithmetic.
+_MONTHS_PER_YEAR = 12
+_DAYS_PER_WEEK = 7
+_SATURDAY = 5  # date.weekday() of Saturday
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A temporal expression found in a text, with its TIMEX3 value if it could be resolved.
+
+    ``value`` is None for a relative expression ("last Wednesday", "7 April" with no year)
+    when no anchor date was given: the expression is kept, never guessed.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    relative: bool
+
+    @property
+    def when(self) -> date | None:
+        """The first day of the period the value names, if it is a day, month or year."""
+        granularity = self.granularity
+        if granularity is None or self.value is None:
+            return None
+        parts = [int(p) for p in self.value.split("-")]
+        return date(parts[0], *(parts[1:] + [1] * (3 - len(parts))))
+
+    @property
+    def granularity(self) -> Granularity | None:
+        """"day", "month" or "year" for such values; None for weeks, quarters, decades, refs."""
+        return _granularity(self.value) if self.value else None
+
+
+def _granularity(value: str) -> Granularity | None:
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return "day"
+    if re.fullmatch(r"\d{4}-\d\d", value):
+        return "month"
+    if re.fullmatch(r"\d{4}", value):
+        return "year"
+    return None
+
+
+@dataclass(slots=True)
+class _Context:
+    """What a resolver may look at: the text, the anchor, and what earlier mentions named."""
+
+    text: str
+    anchor: date | None
+    last_quarter: str | None = field(default=None)
+
+    def future(self, start: int, end: int) -> bool:
+        """Whether the sentence around ``text[start:end]`` speaks of the future."""
+        before = self.text[max(0, start - _TENSE_WINDOW):start]
+        if _DEADLINE.search(before):
+            return True
+        breaks = list(_SENTENCE_BREAK.finditer(before))
+        if breaks:
+            before = before[breaks[-1].end():]
+        after = self.text[end:end + _TENSE_WINDOW]
+        stop = _SENTENCE_BREAK.search(after)
+        if stop:
+            after = after[:stop.start()]
+        return bool(_FUTURE_CUE.search(before) or _FUTURE_CUE.search(after))
+
+
+Resolver = Callable[[re.Match[str], _Context], str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    """A pattern and how to resolve it; ``relative`` rules need an anchor to give a value."""
+
+    name: str
+    pattern: re.Pattern[str]
+    resolve: Resolver
+    relative: bool
+
+
+def _day(d: date) -> str:
+    return d.isoformat()
+
+
+def _month(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _week(d: date) -> str:
+    year, week, _ = d.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def _quarter_of(d: date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def _shift_month(d: date, months: int) -> tuple[int, int]:
+    index = d.year * _MONTHS_PER_YEAR + d.month - 1 + months
+    return index // _MONTHS_PER_YEAR, index % _MONTHS_PER_YEAR + 1
+
+
+def _month_number(name: str) -> int:
+    return _MONTHS.index(name[:3].lower()) + 1
+
+
+def _number(word: str) -> int | None:
+    """The value of a count ("four", "a", "12"); None for vague ones ("several", "a few")."""
+    word = re.sub(r"\s+", " ", word.lower())
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+
+
+def _year_for(day_in: Callable[[int], date], anchor: date, future: bool) -> date | None:
+    """The date ``day_in(year)`` gives for the year that makes it the most recent one up to
+    the anchor (the next one from it in future sentences), allowing
+    :data:`_DATE_SLACK_DAYS` of slack; None when no year gives a valid date (30 February)."""
+    candidates = []
+    for offset in _YEAR_CHOICES:
+        try:
+            candidates.append(day_in(anchor.year + offset))
+        except ValueError:
+            continue
+    slack = timedelta(days=_DATE_SLACK_DAYS)
+    if future:
+        return min((d for d in candidates if d >= anchor - slack), default=None)
+    return max((d for d in candidates if d <= anchor + slack), default=None)
+
+
+def _nth_weekday(month: int, weekday: int, n: int) -> Callable[[int], date]:
+    """The ``n``-th ``weekday`` of ``month`` (n = -1: the last), as a function of the year."""
+
+    def day_in(year: int) -> date:
+        if n > 0:
+            first = date(year, month, 1)
+            return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+        last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+    return day_in
+
+
+def _fixed(month: int, day: int) -> Callable[[int], date]:
+    return lambda year: date(year, month, day)
+
+
+def _election_day(year: int) -> date:
+    """US Election Day: the Tuesday after the first Monday of November."""
+    return _nth_weekday(11, 0, 1)(year) + timedelta(days=1)
+
+
+# Holidays news dates events by, named without a trailing "Day", and the day each falls on
+# in a given year.
+_HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "christmas eve": _fixed(12, 24),
+    "christmas": _fixed(12, 25),
+    "new year's eve": _fixed(12, 31),
+    "new year's": _fixed(1, 1),
+    "independence": _fixed(7, 4),
+    "the fourth of july": _fixed(7, 4),
+    "valentine's": _fixed(2, 14),
+    "halloween": _fixed(10, 31),
+    "thanksgiving": _nth_weekday(11, 3, 4),
+    "labor": _nth_weekday(9, 0, 1),
+    "memorial": _nth_weekday(5, 0, -1),
+    "election": _election_day,
+}
+
+
+def _word(m: re.Match[str], group: str) -> str:
+    """A group's text lower-cased with spaces folded; "" when the rule has no such group or
+    it did not take part in the match."""
+    return re.sub(r"\s+", " ", m.groupdict().get(group) or "").lower()
+
+
+def _resolve_iso(m: re.Match[str], ctx: _Context) -> str | None:
+    try:
+        return _day(date(int(m["year"]), int(m["month"]), int(m["day"])))
+    except ValueError:
+        return None
+
+
+def _resolve_month_day(m: re.Match[str], ctx: _Context) -> str | None:
+    """"April 14, 2010", "15 April 2010", "7 April" (year from the anchor)."""
+    month, day = _month_number(m["mon"]), int(m["day"])
+    if m["year"]:
+        try:
+            return _day(date(int(m["year"]), month, day))
+        except ValueError:
+            return None
+    if ctx.anchor is None:
+        return None
+    found = _year_for(_fixed(month, day), ctx.anchor, ctx.future(m.start(), m.end()))
+    return _day(found) if found else None
+
+
+def _resolve_holiday(m: re.Match[str], ctx: _Context) -> str | None:
+    """"Thanksgiving", "last Christmas", "Election Day": the most recent (or next) one."""
+    if ctx.anchor is None:
+        return None
+    day_in = _HOLIDAYS[_word(m, "holiday").replace("’", "'").removesuffix(" day")]
+    rel = _word(m, "rel")
+    future = rel == "next" or (rel != "last" and ctx.future(m.start(), m.end()))
+    found = _year_for(day_in, ctx.anchor, future)
+    return _day(found) if found else None
+
+
+def _resolve_month_year(m: re.Match[str], ctx: _Context) -> str | None:
+    """"July 1999", "January this year", "June last year"."""
+    month = _month_number(m["mon"])
+    if "year" in m.re.groupindex:
+        return _month(int(m["year"]), month)
+    if ctx.anchor is None:
+        return None
+    shift = {"last": -1, "this": 0, "next": 1}[_word(m, "rel")]
+    return _month(ctx.anchor.year + shift, month)
+
+
+def _resolve_month(m: re.Match[str], ctx: _Context) -> str | None:
+    """"April", "last April", "next March": the most recent (or, in the future, next) one."""
+    if ctx.anchor is None:
+        return None
+    month = _month_number(m["mon"])
+    rel = _word(m, "rel")
+    year = ctx.anchor.year
+    if rel == "next" or (not rel and ctx.future(m.start(), m.end())):
+        year += month < ctx.anchor.month or (rel == "next" and month == ctx.anchor.month)
+    elif rel != "this":
+        year -= month > ctx.anchor.month or (rel == "last" and month == ctx.anchor.month)
+    return _month(year, month)
+
+
+def _resolve_year(m: re.Match[str], ctx: _Context) -> str | None:
+    return m["year"]
+
+
+def _resolve_word_year(m: re.Match[str], ctx: _Context) -> str | None:
+    """"nineteen ninety-six", "the year two thousand", "two thousand and one"."""
+    if m["century"]:
+        tail = _TEENS.get((m["tens"] or "").lower()) or (
+            _TENS.get((m["tens"] or "").lower(), 0) + _UNITS.get((m["unit"] or "").lower(), 0)
+        )
+        return f"{1900 + tail:04d}"
+    return f"{2000 + _UNITS.get((m['unit2'] or '').lower(), 0):04d}"
+
+
+def _resolve_decade(m: re.Match[str], ctx: _Context) -> str | None:
+    if m["dec"]:
+        return m["dec"]
+    return f"19{_TENS[m['decword'].lower().removesuffix('ies') + 'y'] // 10}"
+
+
+def _resolve_century(m: re.Match[str], ctx: _Context) -> str | None:
+    return f"{int(m['cent']) - 1:02d}"
+
+
+def _resolve_relative_day(m: re.Match[str], ctx: _Context) -> str | None:
+    """"today", "yesterday", "late yesterday", "tomorrow morning", "tonight"."""
+    if ctx.anchor is None:
+        return None
+    shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[m["rd"].lower()]
+    return _day(ctx.anchor + timedelta(days=shift))
+
+
+def _resolve_weekday(m: re.Match[str], ctx: _Context) -> str | None:
+    """A weekday: the most recent on or before the anchor, or after it in future sentences.
+
+    "last Friday" and "the previous Friday" exclude the anchor's own day; "next Friday"
+    and "the following Friday" look forward, excluding it too.
+    """
+    if ctx.anchor is None:
+        return None
+    target = _WEEKDAYS.index(m["wd"].lower())
+    rel = _word(m, "rel")
+    forward = rel in {"next", "this coming", "the following"} or (
+        rel in {"", "this", "early", "late"} and ctx.future(m.start(), m.end())
+    )
+    strict = rel in {"last", "next", "the previous", "the following"}
+    if forward:
+        gap = (target - ctx.anchor.weekday()) % _DAYS_PER_WEEK or (_DAYS_PER_WEEK * strict)
+        return _day(ctx.anchor + timedelta(days=gap))
+    gap = (ctx.anchor.weekday() - target) % _DAYS_PER_WEEK or (_DAYS_PER_WEEK * strict)
+    return _day(ctx.anchor - timedelta(days=gap))
+
+
+def _resolve_unit(m: re.Match[str], ctx: _Context) -> str | None:
+    """"last week", "this month", "next year", "earlier this month", "the weekend"."""
+    if ctx.anchor is None:
+        return None
+    rel = _word(m, "rel")
+    shift = {"last": -1, "next": 1}.get(rel, 0)
+    unit = m["unit"].lower()
+    anchor = ctx.anchor
+    if unit == "weekend":
+        return _weekend(anchor, rel, shift, ctx.future(m.start(), m.end()))
+    if unit == "week":
+        return _week(anchor + timedelta(weeks=shift))
+    if unit == "month":
+        return _month(*_shift_month(anchor, shift))
+    if unit == "decade":
+        return f"{anchor.year // 10 + shift:03d}"
+    return f"{anchor.year + shift:04d}"
+
+
+def _weekend(anchor: date, rel: str, shift: int, future: bool) -> str:
+    """"the weekend" is the one just past (a Monday report's Saturday and Sunday) unless the
+    sentence looks ahead; "this/last/next weekend" count from the anchor's own week."""
+    if not rel and not future and anchor.weekday() < _SATURDAY:
+        shift = -1
+    return _week(anchor + timedelta(weeks=shift)) + "-WE"
+
+
+def _resolve_ago(m: re.Match[str], ctx: _Context) -> str | None:
+    """"four days ago", "two weeks ago", "a year earlier"; vague counts are PAST_REF."""
+    count = _number(m["num"])
+    if count is None:
+        return "PAST_REF"
+    if ctx.anchor is None:
+        return None
+    unit = m["unit"].lower().rstrip("s")
+    anchor = ctx.anchor
+    if unit == "day":
+        return _day(anchor - timedelta(days=count))
+    if unit == "week":
+        return _week(anchor - timedelta(weeks=count))
+    if unit == "month":
+        return _month(*_shift_month(anchor, -count))
+    if unit == "decade":
+        return f"{anchor.year // 10 - count:03d}"
+    return _year_ago(anchor.year - count, ctx)
+
+
+def _year_ago(year: int, ctx: _Context) -> str:
+    """A year ago; in a text that has named a quarter, that quarter a year ago (financial
+    reports compare "third-quarter profit" with "a year earlier")."""
+    if ctx.last_quarter:
+        return f"{year:04d}-{ctx.last_quarter.split('-')[1]}"
+    return f"{year:04d}"
+
+
+def _resolve_year_earlier(m: re.Match[str], ctx: _Context) -> str | None:
+    """"year-earlier", "the year-ago quarter": last year, or that quarter last year."""
+    if ctx.anchor is None:
+        return None
+    return _year_ago(ctx.anchor.year - 1, ctx)
+
+
+def _resolve_quarter(m: re.Match[str], ctx: _Context) -> str | None:
+    """"the third quarter", "fourth-quarter", "the 1988 second quarter", "the quarter".
+
+    With no year given it is the anchor's year, except a quarter two or more ahead of the
+    anchor's, which must be last year's ("fourth quarter" in a January report).
+    """
+    year = m["qyear"] or m["qyear2"]
+    quarter = _ORDINALS[m["ord"].lower()]
+    if year:
+        return f"{year}-Q{quarter}"
+    if ctx.anchor is None:
+        return None
+    shift = {"last": -1, "next": 1}.get(_word(m, "rel").removesuffix(" year's"), 0)
+    behind = quarter - _quarter_of(ctx.anchor) >= 2
+    return f"{ctx.anchor.year + shift - (behind and not shift):04d}-Q{quarter}"
+
+
+def _resolve_named_quarter(m: re.Match[str], ctx: _Context) -> str | None:
+    """"this quarter" is the anchor's; "the quarter", "the latest quarter" and "last quarter"
+    the last one completed before the anchor, whose results the news is reporting."""
+    if ctx.anchor is None:
+        return None
+    current = _word(m, "rel") in {"this", "the current"}
+    index = ctx.anchor.year * 4 + _quarter_of(ctx.anchor) - 1 - (not current)
+    return f"{index // 4:04d}-Q{index % 4 + 1}"
+
+
+def _resolve_season(m: re.Match[str], ctx: _Context) -> str | None:
+    """"last fall", "this summer", "the winter of 1994"."""
+    season = _SEASONS[m["season"].lower()]
+    if m["year"]:
+        return f"{m['year']}-{season}"
+    if ctx.anchor is None:
+        return None
+    rel = _word(m, "rel")
+    year = ctx.anchor.year
+    over = ctx.anchor.month > _SEASON_LAST_MONTH[season] and season != "WI"
+    if rel in {"last", "this past"}:
+        year -= not over
+    elif rel == "next":
+        year += over
+    return f"{year:04d}-{season}"
+
+
+def _constant(value: str) -> Resolver:
+    def resolve(m: re.Match[str], ctx: _Context) -> str | None:
+        return value
+
+    return resolve
+
+
+def _rule(name: str, pattern: str, resolve: Resolver, *, relative: bool = True) -> _Rule:
+    return _Rule(name, re.compile(pattern), resolve, relative)
+
+
+_UNIT_WORDS = r"(?i:days?|weeks?|months?|years?|decades?)"
+_DURATION_AHEAD = r"(?!\s+(?:\w+\s+)?(?i:days?|weeks?|months?|years?|decades?|quarters?|hours?))"
+
+_RULES: tuple[_Rule, ...] = (
+    _rule("iso", r"\b(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)\b", _resolve_iso,
+          relative=False),
+    _rule("month-day",
+          rf"{_LEADING_WEEKDAY}{_PART_PREFIX}{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?{_TIME_OF_DAY}",
+          _resolve_month_day),
+    _rule("day-month",
+          rf"{_LEADING_WEEKDAY}{_PART_PREFIX}{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?",
+          _resolve_month_day),
+    _rule("month-year", rf"{_PART_PREFIX}{_MONTH},?\s+(?:of\s+)?{_YEAR}", _resolve_month_year,
+          relative=False),
+    _rule("month-rel-year", rf"{_MONTH}\s+(?P<rel>(?i:last|this|next))\s+(?i:year)\b",
+          _resolve_month_year),
+    _rule("month",
+          rf"(?:(?P<rel>(?i:last|this|next))\s+|{_PART_PREFIX}){_FULL_MONTH_NOT_MAY}",
+          _resolve_month),
+    _rule("may", r"(?:(?P<rel>(?i:last|this|next))\s+|(?i:in|since|by|until|during|early|"
+          r"late|mid|of|before|after|from|through)[\s-]+)(?P<mon>May)\b(?!\s+(?:be|have)\b)",
+          _resolve_month),
+    _rule("year",
+          rf"(?:(?i:fiscal|the\s+(?:fiscal\s+|calendar\s+)?year|calendar)\s+|{_PART_PREFIX}){_YEAR}",
+          _resolve_year, relative=False),
+    _rule("word-year",
+          r"(?:(?i:the\s+year)\s+)?(?:(?P<century>(?i:nineteen))\s+(?P<tens>(?i:ten|twenty|"
+          r"thirty|forty|fifty|sixty|seventy|eighty|ninety|eleven|twelve|thirteen|fourteen|"
+          r"fifteen|sixteen|seventeen|eighteen|nineteen))(?:[-\s](?P<unit>(?i:one|two|three|"
+          r"four|five|six|seven|eight|nine))\b)?|(?i:two\s+thousand)(?:\s+(?:and\s+)?"
+          r"(?P<unit2>(?i:one|two|three|four|five|six|seven|eight|nine))\b)?)",
+          _resolve_word_year, relative=False),
+    _rule("decade",
+          r"(?:(?i:the)\s+)?(?:(?i:early|late|mid)[-\s])?(?:(?<![\w$])(?P<dec>1[6-9]\d|20\d)0"
+          r"'?s\b|(?P<decword>(?i:twenties|thirties|forties|fifties|sixties|seventies|"
+          r"eighties|nineties))\b)", _resolve_decade, relative=False),
+    _rule("century", r"(?:(?i:the)\s+)?(?P<cent>\d{1,2})(?:st|nd|rd|th)[-\s](?i:century)\b",
+          _resolve_century, relative=False),
+    _rule("holiday",
+          r"(?:(?P<rel>(?i:last|this|next))\s+)?(?P<holiday>Christmas(?:\s+(?:Eve|Day))?|"
+          r"Thanksgiving(?:\s+Day)?|New\s+Year['’]s\s+(?:Eve|Day)|Independence\s+Day|"
+          r"(?i:the\s+)?Fourth\s+of\s+July|Valentine['’]s\s+Day|Halloween|Labor\s+Day|"
+          r"Memorial\s+Day|Election\s+Day)\b", _resolve_holiday),
+    _rule("relative-day",
+          r"(?:(?i:late|early|earlier|later)\s+)?(?P<rd>\b(?i:today|yesterday|tomorrow|tonight)"
+          rf"\b){_TIME_OF_DAY}", _resolve_relative_day),
+    _rule("weekday",
+          r"(?:(?P<rel>(?i:last|this\s+coming|this\s+past|this|next|the\s+previous|the\s+"
+          rf"following|earlier|early|late|later))\s+)?{_WEEKDAY}{_TIME_OF_DAY}",
+          _resolve_weekday),
+    _rule("unit",
+          r"(?:(?i:early|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+"
+          r"of|the\s+middle\s+of)\s+(?:(?i:in)\s+)?)?(?P<rel>(?i:last|this|next|the\s+current|"
+          r"the\s+same))\s+(?:(?i:fiscal)\s+)?(?P<unit>(?i:weekend|week|month|year|decade))\b(?!-)",
+          _resolve_unit),
+    _rule("earlier-in", r"(?i:earlier|later)\s+(?i:in)\s+(?P<rel>(?i:the))\s+(?P<unit>"
+          r"(?i:week|month|year))\b", _resolve_unit),
+    _rule("the-weekend", r"\b(?i:the|over\s+the)\s+(?P<unit>(?i:weekend))\b", _resolve_unit),
+    _rule("ago", rf"{_HEDGE}{_NUMBER}\s+(?:or\s+so\s+)?(?P<unit>{_UNIT_WORDS})\s+(?:or\s+so\s+)?"
+          r"(?i:ago|earlier)\b", _resolve_ago),
+    _rule("year-earlier",
+          r"(?:(?i:the)\s+)?(?:(?i:comparable|same)\s+)?(?i:year-earlier|year-ago|"
+          r"year\s+earlier)(?:\s+(?:(?:first|second|third|fourth)\s+)?(?i:quarter|period))?",
+          _resolve_year_earlier),
+    _rule("quarter",
+          r"(?:(?i:the)\s+)?(?:(?P<rel>(?i:this\s+year's|last\s+year's|next\s+year's|"
+          r"fiscal|latest|current|same))\s+)?(?:(?P<qyear>(?:19|20)\d\d)\s+)?(?:(?i:fiscal)"
+          rf"[-\s])?{_QUARTER_ORDINAL}[-\s](?:(?i:fiscal)\s+)?(?i:quarter)\b(?:\s+(?i:of)\s+"
+          r"(?:(?i:fiscal)\s+)?(?P<qyear2>(?:19|20)\d\d))?", _resolve_quarter),
+    _rule("the-quarter",
+          r"(?P<rel>(?i:the(?:\s+latest)?|this|the\s+current|last))\s+(?i:quarter)\b(?!s|-)|"
+          r"(?i:the\s+latest\s+period)\b",
+          _resolve_named_quarter),
+    _rule("season",
+          r"(?:(?P<rel>(?i:last|this\s+past|this|next|early|late|the\s+early|the\s+late|the(?=\s+(?:spring|summer|winter))))\s+"
+          r"(?P<season>(?i:spring|summer|fall|autumn|winter))\b(?:\s+(?i:of)\s+" + _YEAR + ")?|"
+          r"(?i:the\s+)?(?P<season2>(?i:spring|summer|fall|autumn|winter))\s+(?i:of)\s+"
+          r"(?P<year2>1[6-9]\d\d|20\d\d)\b)", lambda m, c: _resolve_season_either(m, c)),
+    _rule("present", r"\b(?i:right\s+now|now|currently|current|at\s+present|presently|nowadays|"
+          r"these\s+days|at\s+the\s+moment)\b(?!-)", _constant("PRESENT_REF"), relative=False),
+    _rule("past", r"\b(?i:(?:more\s+)?recently|recent\s+(?:years|months|weeks|days)|"
+          rf"the\s+past{_DURATION_AHEAD}|formerly)\b",
+          _constant("PAST_REF"), relative=False),
+    _rule("future", r"\b(?i:the\s+(?:near\s+|distant\s+)?future|the\s+coming\s+"
+          r"(?:years|months|weeks|days)|the\s+years\s+ahead)\b(?!-)",
+          _constant("FUTURE_REF"), relative=False),
+)
+
+
+def _resolve_season_either(m: re.Match[str], ctx: _Context) -> str | None:
+    """The season rule has two shapes ("last fall", "the winter of 1994")."""
+    if m["season2"]:
+        return f"{m['year2']}-{_SEASONS[m['season2'].lower()]}"
+    return _resolve_season(m, ctx)
+
+
+_YEAR_GROUPS = ("year", "year2", "qyear", "qyear2")
+"""Groups that hold an explicit year: a match with one needs no anchor."""
+
+
+def _candidates(text: str) -> Iterator[tuple[int, int, int, re.Match[str]]]:
+    for index, rule in enumerate(_RULES):
+        for m in rule.pattern.finditer(text):
+            if m.end() > m.start():
+                yield m.start(), -(m.end() - m.start()), index, m
+
+
+def find_dates(text: str, anchor: date | None = None) -> list[DateMention]:
+    """The temporal expressions in ``text``, resolved against ``anchor`` where relative.
+
+    Parameters
+    ----------
+    text:
+        Any English text, typically one article's cleaned text.
+    anchor:
+        The text's publication date. Relative expressions ("yesterday", "last Wednesday",
+        "7 April" with no year) resolve against it; when it is None their ``value`` is None.
+
+    Returns
+    -------
+    list[DateMention]
+        Non-overlapping mentions in text order; where rules overlap, the leftmost and then
+        the longest match wins.
+    """
+    ctx = _Context(text=text, anchor=anchor)
+    mentions: list[DateMention] = []
+    taken_until = 0
+    for start, _, index, m in sorted(_candidates(text), key=lambda c: c[:3]):
+        if start < taken_until:
+            continue
+        rule = _RULES[index]
+        value = rule.resolve(m, ctx)
+        if value is not None and re.fullmatch(r"\d{4}-Q\d", value):
+            ctx.last_quarter = value
+        relative = rule.relative and not any(m.groupdict().get(g) for g in _YEAR_GROUPS)
+        mentions.append(DateMention(start, m.end(), m.group(), value, relative))
+        taken_until = m.end()
+    return mentions

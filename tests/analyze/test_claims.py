@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from newsweave.analyze.claims import conflict_sentences, find_claims
-from newsweave.models import Claim, SentenceRef, Story
+from newsweave.models import Article, Claim, SentenceRef, Story
+from newsweave.text import split_article
 
 AL_JAZEERA, BBC, CNN, RFE = ("000_7afdc91638b36233", "001_0644b31f70d166b7",
                              "002_e650edd0c95d0191", "003_4b1982676398886e")
@@ -76,3 +77,28 @@ def test_claims_are_deterministic_and_round_trip(example_story: Story) -> None:
 
 def test_one_article_has_no_claims(example_story: Story) -> None:
     assert find_claims(Story(articles=example_story.articles[:1])) == ()
+
+
+def story_of(*texts: str) -> Story:
+    return Story(articles=tuple(split_article(Article(id=f"a{i}", text=t))
+                                for i, t in enumerate(texts)))
+
+
+def test_ages_in_apposition_that_differ_conflict() -> None:
+    claims = find_claims(story_of(
+        "Police identified the men as Udi Hargov, 27, and Igal Damary, 49.",
+        "The suspects Udi Hargov, 37, and Igal Damary, 49, were remanded for eight days.",
+    ))
+    [age] = [c for c in claims if c.kind == "conflict"]
+    assert age.topic == "age of Hargov"
+    assert "cannot both be right" in age.note
+
+
+def test_an_exact_figure_that_others_round_is_not_a_conflict() -> None:
+    claims = find_claims(story_of(
+        "The crash on Tuesday killed 113 people near Paris.",
+        "More than 100 people were killed in the Paris crash on Tuesday.",
+    ))
+    assert not [c for c in claims if c.kind == "conflict"]
+    [toll] = [c for c in claims if c.topic == "death toll"]
+    assert toll.kind == "agreement"

@@ -51,7 +51,8 @@ def test_metres_are_compared_as_feet_with_rounding_room() -> None:
     "It landed at 10:30 p.m. on Aug. 12.",
     "It toppled the 22-story building.",
     "two-thirds of its passengers",
-    "in the 6.7-degree earthquake",
+    "a 90-foot ship belonging to the agency",
+    "Fatal earthquakes occur about once every two years.",
     "Wyoming is one of the states",
 ])
 def test_dates_times_years_and_modifiers_are_not_counts(text: str) -> None:
@@ -70,6 +71,17 @@ def test_dates_times_years_and_modifiers_are_not_counts(text: str) -> None:
 def test_relation_says_whether_both_can_be_right(a: str, b: str, expected: str) -> None:
     assert relation(one(a), one(b)) == expected
     assert relation(one(b), one(a)) == expected
+
+
+@pytest.mark.parametrize("text, value", [
+    ("in the 6.7-degree earthquake", 6.7),
+    ("identified as magnitude 7.5 by the MIT scientists", 7.5),
+    ("a preliminary magnitude of 7.8", 7.8),
+    ("measured at four degrees on the Richter scale", 4.0),
+])
+def test_richter_magnitudes(text: str, value: float) -> None:
+    quantity = one(text)
+    assert (quantity.noun, quantity.low) == ("magnitude", value)
 
 
 def test_describe_says_the_range_in_words() -> None:

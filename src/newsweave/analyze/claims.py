@@ -45,9 +45,14 @@ POLARITY_SIMILARITY = 0.2
 fact as an affirmed one. Checked on the example: 0.2 joins "offered Bakiev sanctuary" with
 "turned down an offer of political asylum in Belarus"."""
 
-FIGURE_SIMILARITY = 0.15
+FIGURE_SIMILARITY = 0.05
 """Cosine needed between two sentences whose counts share only a noun ("2,000 supporters"),
-not a casualty frame: a bare noun is too weak a sign that they count the same thing."""
+not a casualty frame: within one story the same noun mostly counts the same thing, but two
+sentences with nothing else in common are about different parts of it."""
+
+DURATION_SIMILARITY = 0.2
+"""Cosine needed between two sentences before their durations ("five hours", "four hours") are
+taken for one figure: stories are full of unrelated spans of days and hours."""
 
 SAME_FIGURE_RATIO = 3.0
 """Counts of one frame within this factor of each other are read as one figure told
@@ -63,7 +68,7 @@ MAX_SINGLE_SOURCE = 8
 """Single-source facts listed, most central to the story first."""
 
 MAX_AGREEMENTS = 12
-"""Agreements listed, most outlets first."""
+"""Agreements listed of each sort (figures, sentences), most outlets first."""
 
 MIN_NAMES_FOR_SALIENCE = 2
 """Proper names (capitalised, not sentence-initial) that make a sentence salient on their own."""
@@ -83,7 +88,8 @@ FRAMES: dict[str, frozenset[str]] = {
 }
 _FRAME_OF = {word: frame for frame, words in FRAMES.items() for word in words}
 
-# Nouns counting time: a count of them is a duration or an age, never a casualty figure.
+# Nouns counting time: a duration, never a casualty figure, and compared only between
+# sentences that say much the same (:data:`DURATION_SIMILARITY`).
 _TIME_NOUNS = frozenset({
     "years", "year", "days", "day", "hours", "hour", "minutes", "minute", "seconds",
     "weeks", "week", "months", "month", "decades",
@@ -96,9 +102,10 @@ _PEOPLE_NOUNS = frozenset({
     "bodies", "lives", "others", "dead", "killed", "injured", "wounded", "aboard",
 })
 
-PERCENT_RATIO = 1.25
-"""Shares of a vote or a population are one figure only when this close (52.4 % and 53 %);
-29 % and 53 % in one election are two candidates, not two versions."""
+SCALE_RATIO = 1.25
+"""Percentages and magnitudes are one figure only when this close (52.4 % and 53 %; 7.4 and
+7.8): 29 % and 53 % in one election are two candidates, magnitude 5 and 7 two tremors."""
+_SCALE_KEYS = frozenset({"percent", "magnitud"})
 
 # Cues that a sentence refuses, denies or cannot confirm what it reports. Plain "not" is left
 # out: "I can't say where he went" negates nothing another outlet asserts.
@@ -175,7 +182,9 @@ def find_claims(story: Story) -> tuple[Claim, ...]:
     agreements = _agreement_claims(sentences, similarity, used)
     single = _single_source_claims(sentences, similarity, vectors)
     conflicts = [c for c in (*figures, *polarity) if c.kind == "conflict"]
-    figure_agreements = [c for c in figures if c.kind == "agreement"]
+    figure_agreements = sorted((c for c in figures if c.kind == "agreement"),
+                               key=lambda c: -len({s.ref.article_id for s in c.statements}))
+    figure_agreements = figure_agreements[:MAX_AGREEMENTS]
     return (*conflicts, *figure_agreements, *agreements, *single)
 
 
@@ -200,13 +209,23 @@ def _figures(story: Story) -> Iterator[_Figure]:
     for sentence in story.sentences:
         words = [(m.start(), m.group(0).lower()) for m in re.finditer(r"[\w']+", sentence.text)]
         for quantity in find_quantities(sentence.text):
-            if quantity.noun in _TIME_NOUNS:
-                continue
-            frame = _frame(quantity, words)
+            frame = None if quantity.noun in _TIME_NOUNS else _frame(quantity, words)
             if frame:
                 yield _Figure(sentence, quantity, frame, framed=True)
             elif quantity.noun:
                 yield _Figure(sentence, quantity, stem(quantity.noun), framed=False)
+        for match in _AGE.finditer(sentence.text):
+            age = float(match.group("age"))
+            quantity = Quantity(text=match.group(0), low=age, high=age, noun="years old",
+                                start=match.start(), end=match.end())
+            yield _Figure(sentence, quantity, f"age of {match.group('name')}", framed=True)
+
+
+# An age in apposition: "Udi Hargov, 27, and ...", "Kennedy, 38, is ...".
+_AGE = re.compile(
+    r"\b(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
+    r"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?),\s(?P<age>\d{1,2})(?=,|\s+and\b|\.)"
+)
 
 
 def _frame(quantity: Quantity, words: list[tuple[int, str]]) -> str | None:
@@ -248,15 +267,15 @@ def _components(size: int, edges: list[tuple[int, int]]) -> list[list[int]]:
 def _same_figure(
     a: _Figure, b: _Figure, similarity: np.ndarray, row_of: dict[SentenceRef, int]
 ) -> bool:
-    if not a.framed and similarity[row_of[a.sentence.ref], row_of[b.sentence.ref]] \
-            < FIGURE_SIMILARITY:
+    needed = DURATION_SIMILARITY if a.quantity.noun in _TIME_NOUNS else FIGURE_SIMILARITY
+    if not a.framed and similarity[row_of[a.sentence.ref], row_of[b.sentence.ref]] < needed:
         return False
     if not _same_kind(a.quantity.noun, b.quantity.noun):
         return False
     if relation(a.quantity, b.quantity) != "disjoint":
         return True
     low, high = sorted((_magnitude(a.quantity), _magnitude(b.quantity)))
-    ratio = PERCENT_RATIO if a.key == "percent" else SAME_FIGURE_RATIO
+    ratio = SCALE_RATIO if a.key in _SCALE_KEYS else SAME_FIGURE_RATIO
     return high <= low * ratio
 
 
@@ -287,12 +306,18 @@ def _figure_claim(story: Story, key: str, group: list[_Figure]) -> Claim | None:
         Statement(ref=f.sentence.ref, text=f.sentence.text, value=f.quantity.text)
         for f in _one_per_article_and_value(group)
     )
-    topic = key if key in FRAMES else f"number of {group[0].quantity.noun}"
+    topic = key if key in FRAMES or key.startswith("age of") else \
+        f"number of {group[0].quantity.noun}"
     if len(versions) == 1:
         return Claim(kind="agreement", topic=topic, statements=statements,
                      note=f"{len(per_article)} sources give {versions[0].text}")
-    if not _differs_across_articles(group) or _exact_figure_stands(versions):
+    if not _differs_across_articles(group):
         return None
+    if _exact_figure_stands(versions):
+        exact = next(v for v in versions if v.exact)
+        return Claim(kind="agreement", topic=topic, statements=statements,
+                     note=f"{len(per_article)} sources agree: {exact.text} stated exactly, "
+                     "the other versions round it")
     return Claim(kind="conflict", topic=topic, statements=statements,
                  note=_figure_note(story, versions, group))
 

@@ -97,7 +97,7 @@ _QUANTITY = re.compile(
     rf"(?P<money>[$£€]\s?)?(?:{_NUMBER})"
     rf"(?:\s+(?P<scale>{_alternation(_SCALES)}))?"
     r"(?P<percent>\s?%|\s+per\s?cent)?"
-    r"(?P<compound>-(?:man|member|strong|person))?"
+    r"(?P<compound>-(?:man|member|strong|person|degree(?=\s+(?:earthquake|quake|tremor))))?"
     r"(?:\s+(?:of\s+)?(?-i:[A-Z][a-z]+\s+(?=[a-z]))?(?P<noun>[A-Za-z][A-Za-z-]*))?"
     rf"|(?P<vague>\b(?:{_alternation(VAGUE_RANGES)}))\b(?:\s+of\s+(?P<vague_noun>[A-Za-z-]+))?",
     re.IGNORECASE,
@@ -106,8 +106,9 @@ _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
     "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
-# A number that is part of a date, a clock time or a year is not a count.
-_DATE_BEFORE = re.compile(rf"(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
+# A number that is part of a date, a clock time or a year is not a count; nor is a rate
+# ("once every two years").
+_DATE_BEFORE = re.compile(rf"(?:(?:{_MONTHS})\.?|\bevery)\s*$", re.IGNORECASE)
 _NOT_COUNT_NOUNS = frozenset(
     {"january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december", "am", "pm", "a", "p", "o'clock", "gmt", "est", "bst"}
@@ -213,6 +214,8 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
     if match.group("percent") or match.group("money"):
         noun = "percent" if match.group("percent") else "money"
         end = _number_end(match)
+    elif _is_magnitude(match, text):
+        noun, end = "magnitude", _number_end(match)
     low, high, low_open, high_open = _bounds(match.group("qualifier"), value)
     if match.group("upper"):
         low = value
@@ -223,6 +226,20 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
             1 + CONVERSION_TOLERANCE)
     return Quantity(text=text[start:end].strip(), low=low, high=high, low_open=low_open,
                     high_open=high_open, noun=noun, start=start, end=end)
+
+
+# Richter magnitudes: "magnitude 7.4", "a magnitude of 7.8", "6.7-degree earthquake",
+# "five degrees on the Richter scale".
+_MAGNITUDE_BEFORE = re.compile(r"magnitude(?:\s+of)?\s*$", re.IGNORECASE)
+_RICHTER_AFTER = re.compile(r"^\s+degrees?\s+on\s+the\s+Richter", re.IGNORECASE)
+
+
+def _is_magnitude(match: re.Match[str], text: str) -> bool:
+    return bool(_MAGNITUDE_BEFORE.search(text[:match.start()])
+                or (match.group("compound") or "").startswith("-degree")
+                or _RICHTER_AFTER.match(text[_number_end(match):])
+                or ((match.group("noun") or "").lower() == "degrees"
+                and "magnitude" in text[max(0, match.start() - 30):match.start()].lower()))
 
 
 def _number_end(match: re.Match[str]) -> int:

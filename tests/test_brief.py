@@ -84,3 +84,25 @@ def test_errors(example_story: Story) -> None:
         brief(example_story, algorithm="magic")
     with pytest.raises(EmptyStoryError, match="no sentence"):
         brief(Story(articles=(Article(id="x", text=""),)))
+
+
+def test_brief_has_analysis_sections(example_story: Story) -> None:
+    made = brief(example_story)
+    names = {variant for entity in made.entities for variant in entity.variants}
+    assert {"Bakiyev", "Bakiev"} <= names
+    assert any(claim.kind == "conflict" and "death" in claim.topic for claim in made.claims)
+    assert any(quote.speaker == "Ilyas Omarov" for quote in made.quotes)
+    assert brief(example_story, analysis=False).entities == ()
+
+
+def test_cover_conflicts_puts_each_version_in_the_summary(example_story: Story) -> None:
+    def death_toll_versions(made: Brief) -> int:
+        (toll,) = [c for c in made.claims if c.kind == "conflict" and "death" in c.topic]
+        chosen = {item.sentence.ref for item in made.summary}
+        return sum(statement.ref in chosen for statement in toll.statements)
+
+    plain = brief(example_story)
+    covered = brief(example_story, cover_conflicts=True)
+    assert death_toll_versions(covered) >= 2 > death_toll_versions(plain)
+    assert sum(len(item.sentence.text.split()) for item in covered.summary) <= 150
+    assert covered.summary[0].sentence.text == plain.summary[0].sentence.text

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from newsweave.analyze import Analysis, analyze, conflict_sentences
 from newsweave.errors import InvalidOptionError
 from newsweave.ingest import read_story
 from newsweave.ingest.decode import DEFAULT_MAX_BYTES
@@ -42,6 +43,8 @@ def brief(
     bytes: int | None = None,
     sentences: int | None = None,
     algorithm: str | Summarizer = "default",
+    analysis: bool = True,
+    cover_conflicts: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Brief:
     """A brief of one story.
@@ -54,6 +57,11 @@ def brief(
         The summary's budget; at most one. Default: 150 words.
     algorithm:
         A registered summarizer name (see ``newsweave.summarize.available()``) or an instance.
+    analysis:
+        Fill the entity, timeline, claim and quote sections (off: summary only, faster).
+    cover_conflicts:
+        Put each conflicting version of a fact in the summary first (one sentence per
+        version), then fill the rest of the budget as usual. Implies ``analysis``.
     max_bytes:
         Largest input file read.
 
@@ -65,12 +73,18 @@ def brief(
     budget = make_budget(words, bytes, sentences)
     summarizer = create(algorithm) if isinstance(algorithm, str) else algorithm
     story, warnings = _story(inputs, max_bytes)
-    summary = summarize(story, budget, summarizer)
+    found = analyze(story) if analysis or cover_conflicts else Analysis()
+    required = conflict_sentences(story, found.claims) if cover_conflicts else []
+    summary = summarize(story, budget, summarizer, required=required)
     return Brief(
         story=story,
         summary=tuple(summary),
         budget=budget,
         algorithm=summarizer.name,
+        entities=found.entities,
+        timeline=found.timeline,
+        claims=found.claims,
+        quotes=found.quotes,
         warnings=tuple(warnings),
     )
 

@@ -34,6 +34,10 @@ def add_parser(subparsers: Any) -> None:
                         help="write to FILE instead of stdout")
     parser.add_argument("--algorithm", choices=sorted(algorithms), default=DEFAULT_ALGORITHM,
                         help=f"summarizer (default {DEFAULT_ALGORITHM})")
+    parser.add_argument("--cover-conflicts", action="store_true",
+                        help="put each source's version of every conflict in the summary first")
+    parser.add_argument("--no-analysis", dest="analysis", action="store_false",
+                        help="summary only: no entities, timeline, claims or quotes")
     add_max_bytes_argument(parser)
     parser.set_defaults(func=run)
 
@@ -45,6 +49,8 @@ def run(args: argparse.Namespace) -> int:
         bytes=args.bytes,
         sentences=args.sentences,
         algorithm=args.algorithm,
+        analysis=args.analysis,
+        cover_conflicts=args.cover_conflicts,
         max_bytes=args.max_bytes,
     )
     for message in result.warnings:

@@ -25,7 +25,7 @@ def attribute(
     story: Story, chosen: list[Scored], vectors: SentenceVectors
 ) -> list[SummarySentence]:
     """The chosen sentences with their supporting sentences, in reading order."""
-    row_of = {s.ref: row for row, s in enumerate(vectors.sentences)}
+    row_of = vectors.rows()
     similarity = vectors.matrix @ vectors.matrix.T
     summary = []
     for item in chosen:

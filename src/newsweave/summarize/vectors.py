@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 
-from newsweave.models import Sentence
+from newsweave.models import Sentence, SentenceRef
 from newsweave.text import content_stems
 
 
@@ -43,6 +43,15 @@ class SentenceVectors:
         norms[norms == 0] = 1.0
         normalised = sp.csr_matrix(sp.diags(1.0 / norms) @ weighted)
         return cls(sentences=sentences, matrix=normalised, vocabulary=vocabulary)
+
+    def cosine(self, a: SentenceRef, b: SentenceRef) -> float:
+        """The cosine of two of the sentences, by reference."""
+        rows = self.rows()
+        return float(self.matrix[rows[a]].multiply(self.matrix[rows[b]]).sum())
+
+    def rows(self) -> dict[SentenceRef, int]:
+        """Each sentence's row in the matrix."""
+        return {sentence.ref: row for row, sentence in enumerate(self.sentences)}
 
     def similarity(self) -> np.ndarray:
         """The dense sentence-by-sentence cosine matrix."""

@@ -14,7 +14,8 @@ def test_markdown_lists_sentences_with_sources(example_story: Story) -> None:
     text = render(made, "md")
     assert text.startswith("# Kyrgyz ex-leader Kurmanbek Bakiyev flies to Kazakhstan\n")
     assert "## Summary" in text and "## Sources" in text
-    summary_lines = [line for line in text.splitlines() if line.startswith("- ")]
+    summary_part = text.split("## Summary\n\n")[1].split("\n\n")[0]
+    summary_lines = summary_part.splitlines()
     assert len(summary_lines) == len(made.summary)
     assert "*[BBC; also RFE/RL, CNN]*" in summary_lines[0]
     assert "BBC \u2014 2010-04-15 \u2014" in text

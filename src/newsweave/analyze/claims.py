@@ -135,6 +135,11 @@ EVENT_WORD_WEIGHT = 3
 its own it ties two sentences to one event ("signed a letter of resignation" vs "might step
 down if"), which a name or a place does not."""
 
+CUE_SCOPE = (15, 50)
+"""Characters before and after a refusal or condition that it governs: what is refused comes
+after the cue ("turned down an offer of political asylum in Belarus"), with a word or two of
+its subject before it."""
+
 POLARITY_MIN_WEIGHT = 3
 """Weight of shared words two sentences need before a polarity difference counts as a conflict;
 one shared word is a topic, not a fact. Words in more than half the articles ("Bakiyev",
@@ -313,11 +318,10 @@ def _figure_claim(story: Story, key: str, group: list[_Figure]) -> Claim | None:
                      note=f"{len(per_article)} sources give {versions[0].text}")
     if not _differs_across_articles(group):
         return None
-    if _exact_figure_stands(versions):
-        exact = next(v for v in versions if v.exact)
+    agreed = _why_versions_agree(versions)
+    if agreed:
         return Claim(kind="agreement", topic=topic, statements=statements,
-                     note=f"{len(per_article)} sources agree: {exact.text} stated exactly, "
-                     "the other versions round it")
+                     note=f"{len(per_article)} sources agree: {agreed}")
     return Claim(kind="conflict", topic=topic, statements=statements,
                  note=_figure_note(story, versions, group))
 
@@ -342,11 +346,22 @@ def _one_per_article_and_value(group: list[_Figure]) -> list[_Figure]:
     return kept
 
 
-def _exact_figure_stands(versions: list[Quantity]) -> bool:
-    """One exact figure that every other version allows ("113" with "more than 100"): the
-    others round it, which is not a disagreement."""
+def _why_versions_agree(versions: list[Quantity]) -> str:
+    """Why differently worded versions still agree, or "" when they do not.
+
+    They agree when no two exclude each other and either one exact figure stands that the
+    others round ("113" with "more than 100"), or every version is a two-sided approximation
+    ("some 300 miles", "485 kilometers"). Versions that hedge with one-sided bounds or vague
+    words ("at least 80", "more than 80", "scores") do not pin a figure down together, so
+    they stay a conflict whose note says how they differ."""
+    if any(relation(a, b) == "disjoint" for i, a in enumerate(versions) for b in versions[i:]):
+        return ""
     exact = [v for v in versions if v.exact]
-    return len(exact) == 1 and all(relation(exact[0], v) != "disjoint" for v in versions)
+    if len(exact) == 1:
+        return f"{exact[0].text} stated exactly, the other versions round it"
+    if not exact and all(not v.vague and v.low > 0 and v.high < np.inf for v in versions):
+        return "the versions are approximations of one figure"
+    return ""
 
 
 def _differs_across_articles(group: list[_Figure]) -> bool:
@@ -391,11 +406,13 @@ Mode = str
 
 @dataclass(frozen=True, slots=True)
 class _Reading:
-    """A sentence read for polarity: its folded content stems and how it holds them."""
+    """A sentence read for polarity: its folded content stems, how it holds them, and the
+    stems the refusal or condition governs (its ``scope``: the words around the cue)."""
 
     sentences: tuple[Sentence, ...]
     stems: frozenset[str]
     mode: Mode
+    scope: frozenset[str]
 
 
 def _polarity_claims(story: Story) -> list[Claim]:
@@ -409,7 +426,8 @@ def _polarity_claims(story: Story) -> list[Claim]:
                 continue
             shared = (a.stems & b.stems) - (common - _EVENT_WORDS)
             weight = sum(EVENT_WORD_WEIGHT if w in _EVENT_WORDS else 1 for w in shared)
-            if weight >= POLARITY_MIN_WEIGHT and _binary_cosine(a, b) >= POLARITY_SIMILARITY:
+            if weight >= POLARITY_MIN_WEIGHT and _binary_cosine(a, b) >= POLARITY_SIMILARITY \
+                    and shared & a.scope:
                 pairs.append((b, a, shared))
     return [_polarity_claim(story, group) for group in _merge_pairs(pairs)]
 
@@ -437,17 +455,23 @@ def _ubiquitous_stems(story: Story) -> frozenset[str]:
 def _readings(sentences: tuple[Sentence, ...]) -> Iterator[_Reading]:
     for i, sentence in enumerate(sentences):
         stems = _folded_stems(sentence.text)
-        mode = _mode(sentence.text)
+        mode, scope = _mode(sentence.text)
         if mode == "negated" and i and _ANAPHORIC_START.search(sentence.text):
-            before = sentences[i - 1]
-            yield _Reading((before, sentence), stems | _folded_stems(before.text), mode)
-        yield _Reading((sentence,), stems, mode)
+            both = stems | _folded_stems(sentences[i - 1].text)
+            yield _Reading((sentences[i - 1], sentence), both, mode, both)
+        yield _Reading((sentence,), stems, mode, scope)
 
 
-def _mode(text: str) -> Mode:
-    if _NEGATIVE_CUE.search(text):
-        return "negated"
-    return "conditional" if _CONDITIONAL_CUE.search(text) else "affirmed"
+def _mode(text: str) -> tuple[Mode, frozenset[str]]:
+    """How the sentence holds its fact, and the stems within :data:`CUE_SCOPE` of the cue (all
+    of them when it affirms): "the Court refused the appeal" does not deny that
+    "the plane took off" in the same sentence."""
+    for mode, cue in (("negated", _NEGATIVE_CUE), ("conditional", _CONDITIONAL_CUE)):
+        found = cue.search(text)
+        if found:
+            window = text[max(0, found.start() - CUE_SCOPE[0]):found.end() + CUE_SCOPE[1]]
+            return mode, _folded_stems(window)
+    return "affirmed", _folded_stems(text)
 
 
 @lru_cache(maxsize=4096)

@@ -107,8 +107,12 @@ _MONTHS = (
     "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 # A number that is part of a date, a clock time or a year is not a count; nor is a rate
-# ("once every two years").
-_DATE_BEFORE = re.compile(rf"(?:(?:{_MONTHS})\.?|\bevery)\s*$", re.IGNORECASE)
+# ("once every two years"), a coordinate ("longitude 9 degrees west") or a point in time
+# ("two weeks ago").
+_DATE_BEFORE = re.compile(rf"(?:(?:{_MONTHS})\.?|\bevery|\blongitude|\blatitude)\s*$",
+                          re.IGNORECASE)
+_NOT_COUNT_AFTER = re.compile(r"^\s*(?:ago\b|latitude|longitude)", re.IGNORECASE)
+_COORDINATE_AFTER = re.compile(r"^\s*(?:west|east|north|south)\b", re.IGNORECASE)
 _NOT_COUNT_NOUNS = frozenset(
     {"january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december", "am", "pm", "a", "p", "o'clock", "gmt", "est", "bst"}
@@ -281,6 +285,11 @@ def _is_not_a_count(match: re.Match[str], text: str, value: float, noun: str | N
     if _DATE_BEFORE.search(text[:match.start()]):
         return True
     if noun in _NOT_COUNT_NOUNS:
+        return True
+    after_text = text[match.end():]
+    if _NOT_COUNT_AFTER.match(after_text):
+        return True
+    if noun == "degrees" and _COORDINATE_AFTER.match(after_text):
         return True
     return bool(_YEAR.match(digits)) and not match.group("qualifier") and noun not in _PEOPLE
 

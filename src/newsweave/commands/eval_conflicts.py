@@ -1,17 +1,21 @@
 """``newsweave eval-conflicts``: precision and recall of found conflicts against hand annotations.
 
 Reads every gold file in ``--gold`` (see :mod:`newsweave.evaluate.conflicts` for the format),
-runs the claims analysis on each annotated cluster and prints one row per cluster, the total,
-and how long the analysis of one whole 25-article DUC cluster takes on this machine.
+runs the claims analysis on each annotated cluster and prints one row per cluster, the totals
+of the clusters the analysis was tuned on ("dev") and of those annotated after ("test"), and how
+long the analysis of one whole 25-article DUC cluster takes on this machine.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsweave.cli import warn, write_output
 from newsweave.errors import InvalidOptionError
+
+if TYPE_CHECKING:
+    from newsweave.evaluate.conflicts import ClusterResult
 
 DEFAULT_GOLD = Path("tests/data/conflicts")
 DEFAULT_DATA = Path("../shared/data")
@@ -26,8 +30,9 @@ def add_parser(subparsers: Any) -> None:
         help="score found conflicts against hand-annotated ones",
         description="Run the claims analysis on every hand-annotated cluster and print "
         "precision (found conflicts that link two sentences of one gold conflict) and recall "
-        "(gold conflicts so linked), per cluster and in total, then the time to analyse a "
-        "whole 25-article DUC cluster.",
+        "(gold conflicts so linked), per cluster and in total for the clusters tuned on (dev) "
+        "and those annotated after tuning (test), then the time to analyse a whole "
+        "25-article DUC cluster.",
     )
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, metavar="DIR",
                         help=f"folder of gold JSON files (default {DEFAULT_GOLD})")
@@ -41,7 +46,7 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run(args: Any) -> int:
-    from newsweave.evaluate.conflicts import evaluate, load_gold, time_full_cluster
+    from newsweave.evaluate.conflicts import SPLITS, evaluate, load_gold, time_full_cluster
 
     paths = sorted(args.gold.glob("*.json")) if args.gold.is_dir() else []
     if not paths:
@@ -52,13 +57,13 @@ def run(args: Any) -> int:
     golds = [load_gold(p, args.data, args.examples) for p in paths
              if has_data or "example" in p.name]
     results = evaluate(golds)
-    lines = [f"{'cluster':40} {'articles':>8} {'gold':>5} {'found':>5} {'P':>5} {'R':>5} "
-             f"{'ms':>7}"]
-    for r in results:
-        lines.append(_row(r.name, r.articles, r.score, r.seconds))
-    total = sum((r.score for r in results[1:]), results[0].score)
-    lines.append(_row("TOTAL", sum(r.articles for r in results), total,
-                      sum(r.seconds for r in results)))
+    lines = [f"{'cluster':40} {'split':>5} {'articles':>8} {'gold':>5} {'found':>5} {'P':>5} "
+             f"{'R':>5} {'ms':>7}"]
+    lines.extend(_row(r.name, r.split, [r]) for r in results)
+    for split in SPLITS:
+        chosen = [r for r in results if r.split == split]
+        if chosen:
+            lines.append(_row(f"TOTAL {split}", split, chosen))
     if has_data:
         seconds = time_full_cluster(args.data, *TIMING_CLUSTER)
         lines.append(f"claims analysis of the whole {TIMING_CLUSTER[1]} cluster (25 articles): "
@@ -67,6 +72,10 @@ def run(args: Any) -> int:
     return 0
 
 
-def _row(name: str, articles: int, score: Any, seconds: float) -> str:
-    return (f"{name:40} {articles:>8} {score.gold:>5} {score.found:>5} "
-            f"{score.precision:>5.2f} {score.recall:>5.2f} {seconds * 1000:>7.0f}")
+def _row(name: str, split: str, results: list[ClusterResult]) -> str:
+    """One line: the clusters' articles and summed counts, precision, recall, milliseconds."""
+    score = sum((r.score for r in results[1:]), results[0].score)
+    articles = sum(r.articles for r in results)
+    ms = sum(r.seconds for r in results) * 1000
+    return (f"{name:40} {split:>5} {articles:>8} {score.gold:>5} {score.found:>5} "
+            f"{score.precision:>5.2f} {score.recall:>5.2f} {ms:>7.0f}")

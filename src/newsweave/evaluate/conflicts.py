@@ -4,6 +4,7 @@ No public benchmark marks where news reports of one event disagree, so the gold 
 hand-made: one JSON file per cluster (``tests/data/conflicts/*.json``)::
 
     {"cluster": "D0640D", "dataset": "duc2006",      # or "example": "kyrgyzstan-2010"
+     "split": "dev",                                  # or "test": annotated after tuning
      "documents": ["APW20000814.0117", ...],          # the articles read, a subset of the cluster
      "conflicts": [{"kind": "number", "topic": "crew aboard",
                     "sentences": [{"doc": "APW20000814.0117", "span": "116 men aboard"}, ...]}]}
@@ -37,6 +38,9 @@ DATASET_FILES = {
 }
 """Benchmark files a gold cluster may come from, below the shared data folder."""
 
+SPLITS = ("dev", "test")
+"""Gold clusters the analysis was tuned on ("dev"), and those annotated afterwards ("test")."""
+
 _AGENCIES = {"APW": "AP", "NYT": "New York Times", "XIE": "Xinhua"}
 _DOC_DATE = re.compile(r"^[A-Z]{3}(\d{4})(\d{2})(\d{2})")
 
@@ -53,6 +57,7 @@ class GoldCluster:
     story: Story
     conflicts: tuple[frozenset[SentenceRef], ...]
     topics: tuple[str, ...]
+    split: str = "dev"
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,8 +138,11 @@ def load_gold(path: Path, data_dir: Path, example_dir: Path) -> GoldCluster:
         frozenset(_locate(story, s["doc"], s["span"], path) for s in conflict["sentences"])
         for conflict in record["conflicts"]
     )
+    split = record.get("split", "dev")
+    if split not in SPLITS:
+        raise GoldError(f"{path.name}: split {split!r} is not one of {', '.join(SPLITS)}")
     return GoldCluster(name=path.stem, story=story, conflicts=conflicts,
-                       topics=tuple(c["topic"] for c in record["conflicts"]))
+                       topics=tuple(c["topic"] for c in record["conflicts"]), split=split)
 
 
 def duc_story(data_dir: Path, dataset: str, cluster: str, documents: list[str]) -> Story:
@@ -216,6 +224,7 @@ class ClusterResult:
     articles: int
     score: Score
     seconds: float
+    split: str = "dev"
 
 
 def evaluate(golds: Iterable[GoldCluster]) -> list[ClusterResult]:
@@ -226,7 +235,8 @@ def evaluate(golds: Iterable[GoldCluster]) -> list[ClusterResult]:
         claims = find_claims(gold.story)
         seconds = time.perf_counter() - started
         results.append(ClusterResult(gold.name, len(gold.story.articles),
-                                     score(conflict_refs(claims), gold.conflicts), seconds))
+                                     score(conflict_refs(claims), gold.conflicts), seconds,
+                                     gold.split))
     return results
 
 

@@ -81,6 +81,11 @@ _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 # scored best on TimeBank+AQUAINT among 0, 7, 14, 30, 60, 90, 120, 150 and 182 days.
 _YEAR_CHOICES = (-1, 0, 1)
 _DATE_SLACK_DAYS = 90
+_GRANULARITY_OF_SHAPE: dict[str, Granularity] = {
+    "XXXX-XX-XX": "day", "XXXX-XX": "month", "XXXX": "year"}
+# Resolving a relative expression against this stand-in tells its shape when there is no
+# anchor; the value itself is thrown away.
+_STAND_IN_ANCHOR = date(2000, 6, 15)
 # Days in a month and days in a year, for the "N units ago" arithmetic.
 _MONTHS_PER_YEAR = 12
 _DAYS_PER_WEEK = 7
@@ -92,7 +97,9 @@ class DateMention:
     """A temporal expression found in a text, with its TIMEX3 value if it could be resolved.
 
     ``value`` is None for a relative expression ("last Wednesday", "7 April" with no year)
-    when no anchor date was given: the expression is kept, never guessed.
+    when no anchor date was given: the expression is kept, never guessed. ``shape`` is the
+    value with its digits as X ("XXXX-XX-XX", "XXXX-WXX", "PRESENT_REF"), known even then,
+    so that a caller can tell a day from a quarter without a date.
     """
 
     start: int
@@ -100,12 +107,12 @@ class DateMention:
     text: str
     value: str | None
     relative: bool
+    shape: str
 
     @property
     def when(self) -> date | None:
         """The first day of the period the value names, if it is a day, month or year."""
-        granularity = self.granularity
-        if granularity is None or self.value is None:
+        if self.granularity is None or self.value is None:
             return None
         parts = [int(p) for p in self.value.split("-")]
         return date(parts[0], *(parts[1:] + [1] * (3 - len(parts))))
@@ -113,17 +120,7 @@ class DateMention:
     @property
     def granularity(self) -> Granularity | None:
         """"day", "month" or "year" for such values; None for weeks, quarters, decades, refs."""
-        return _granularity(self.value) if self.value else None
-
-
-def _granularity(value: str) -> Granularity | None:
-    if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
-        return "day"
-    if re.fullmatch(r"\d{4}-\d\d", value):
-        return "month"
-    if re.fullmatch(r"\d{4}", value):
-        return "year"
-    return None
+        return _GRANULARITY_OF_SHAPE.get(self.shape)
 
 
 @dataclass(slots=True)
@@ -156,8 +153,9 @@ Resolver = Callable[[re.Match[str], _Context], str | None]
 class _Rule:
     """A pattern and how to resolve it; ``relative`` rules need an anchor to give a value.
 
-    ``keywords`` are lower-case strings one of which every match contains: the pattern only
-    runs over paragraphs that hold one, which makes tagging several times faster.
+    ``keywords`` are strings one of which every match contains (lower-case ones in the
+    lower-cased text, capitalised ones as they stand): the pattern only runs over paragraphs
+    that hold one, which makes tagging several times faster.
     """
 
     keywords: tuple[str, ...]
@@ -493,14 +491,20 @@ def _constant(value: str) -> Resolver:
 def _rule(
     keywords: tuple[str, ...], pattern: str, resolve: Resolver, *, relative: bool = True
 ) -> _Rule:
-    return _Rule(keywords, re.compile(pattern), resolve, relative)
+    return _Rule(keywords, re.compile(_WORD_START + pattern), resolve, relative)
 
 
-# Keywords that gate rules (see _Rule): centuries a year starts with, holiday names.
+# Keywords that gate rules (see _Rule): centuries a year starts with, month, weekday and
+# holiday names as the patterns require them to be written.
+_MONTH_KEYS = tuple(m.capitalize() for m in _MONTHS)
+_WEEKDAY_KEYS = tuple(d.capitalize() for d in _WEEKDAYS)
 _CENTURIES = ("16", "17", "18", "19", "20")
-_HOLIDAY_KEYS = ("christmas", "thanksgiving", "new year", "independence", "fourth of july",
-                 "valentine", "halloween", "labor day", "memorial day", "election day")
+_HOLIDAY_KEYS = ("Christmas", "Thanksgiving", "New Year", "Independence", "Fourth of July",
+                 "Valentine", "Halloween", "Labor Day", "Memorial Day", "Election Day")
 _SEASON_KEYS = ("spring", "summer", "fall", "autumn", "winter")
+# Every pattern starts with this: matches begin at a word's start, and the check rejects the
+# positions inside words before any alternative is tried, which makes tagging much faster.
+_WORD_START = r"(?<!\w)(?=\w)"
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _UNIT_WORDS = r"(?i:days?|weeks?|months?|years?|decades?)"
 _DURATION_AHEAD = r"(?!\s+(?:\w+\s+)?(?i:days?|weeks?|months?|years?|decades?|quarters?|hours?))"
@@ -508,20 +512,20 @@ _DURATION_AHEAD = r"(?!\s+(?:\w+\s+)?(?i:days?|weeks?|months?|years?|decades?|qu
 _RULES: tuple[_Rule, ...] = (
     _rule(("-",), r"\b(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)\b", _resolve_iso,
           relative=False),
-    _rule(_MONTHS,
+    _rule(_MONTH_KEYS,
           rf"{_LEADING_WEEKDAY}{_PART_PREFIX}{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?{_TIME_OF_DAY}",
           _resolve_month_day),
-    _rule(_MONTHS,
+    _rule(_MONTH_KEYS,
           rf"{_LEADING_WEEKDAY}{_PART_PREFIX}{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?",
           _resolve_month_day),
-    _rule(_MONTHS, rf"{_PART_PREFIX}{_MONTH},?\s+(?:of\s+)?{_YEAR}", _resolve_month_year,
+    _rule(_MONTH_KEYS, rf"{_PART_PREFIX}{_MONTH},?\s+(?:of\s+)?{_YEAR}", _resolve_month_year,
           relative=False),
-    _rule(_MONTHS, rf"{_MONTH}\s+(?P<rel>(?i:last|this|next))\s+(?i:year)\b",
+    _rule(_MONTH_KEYS, rf"{_MONTH}\s+(?P<rel>(?i:last|this|next))\s+(?i:year)\b",
           _resolve_month_year),
-    _rule(_MONTHS,
+    _rule(_MONTH_KEYS,
           rf"(?:(?P<rel>(?i:last|this|next))\s+|{_PART_PREFIX}){_FULL_MONTH_NOT_MAY}",
           _resolve_month),
-    _rule(("may",), r"(?:(?P<rel>(?i:last|this|next))\s+|(?i:in|since|by|until|during|early|"
+    _rule(("May",), r"(?:(?P<rel>(?i:last|this|next))\s+|(?i:in|since|by|until|during|early|"
           r"late|mid|of|before|after|from|through)[\s-]+)(?P<mon>May)\b(?!\s+(?:be|have)\b)",
           _resolve_month),
     _rule(_CENTURIES,
@@ -549,7 +553,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule(("today", "yesterday", "tomorrow", "tonight"),
           r"(?:(?i:late|early|earlier|later)\s+)?(?P<rd>\b(?i:today|yesterday|tomorrow|tonight)"
           rf"\b){_TIME_OF_DAY}", _resolve_relative_day),
-    _rule(_WEEKDAYS,
+    _rule(_WEEKDAY_KEYS,
           r"(?:(?P<rel>(?i:last|this\s+coming|this\s+past|this|next|the\s+previous|the\s+"
           rf"following|earlier|early|late|later))\s+)?{_WEEKDAY}{_TIME_OF_DAY}",
           _resolve_weekday),
@@ -613,13 +617,25 @@ def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
 def _candidates(text: str) -> Iterator[tuple[int, int, int, re.Match[str]]]:
     """Every rule's matches, as (start, -length, rule index, match) for leftmost-longest."""
     for start, end in _paragraphs(text):
-        lowered = text[start:end].lower()
+        paragraph = text[start:end]
+        lowered = paragraph.lower()
         for index, rule in enumerate(_RULES):
-            if not any(keyword in lowered for keyword in rule.keywords):
+            haystack = paragraph if rule.keywords[0][0].isupper() else lowered
+            if not any(keyword in haystack for keyword in rule.keywords):
                 continue
             for m in rule.pattern.finditer(text, start, end):
                 if m.end() > m.start():
                     yield m.start(), -(m.end() - m.start()), index, m
+
+
+def _stand_in(rule: _Rule, m: re.Match[str], ctx: _Context) -> str:
+    """What the rule would give with an anchor, for the shape of an unresolved mention."""
+    stand_in = _Context(ctx.text, _STAND_IN_ANCHOR, ctx.last_quarter)
+    return rule.resolve(m, stand_in) or ""
+
+
+def _shape(value: str) -> str:
+    return re.sub(r"\d", "X", value)
 
 
 def find_dates(text: str, anchor: date | None = None) -> list[DateMention]:
@@ -650,6 +666,7 @@ def find_dates(text: str, anchor: date | None = None) -> list[DateMention]:
         if value is not None and re.fullmatch(r"\d{4}-Q\d", value):
             ctx.last_quarter = value
         relative = rule.relative and not any(m.groupdict().get(g) for g in _YEAR_GROUPS)
-        mentions.append(DateMention(start, m.end(), m.group(), value, relative))
+        mentions.append(DateMention(start, m.end(), m.group(), value, relative,
+                                    _shape(value if value else _stand_in(rule, m, ctx))))
         taken_until = m.end()
     return mentions

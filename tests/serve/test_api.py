@@ -40,6 +40,7 @@ def test_brief_of_the_example_from_json(client: TestClient, example_payload: dic
     response = client.post("/briefs", json=example_payload)
     assert response.status_code == 200
     brief = _check_brief(response.json(), words=150)
+    assert brief.entities and brief.claims  # the analysis runs unless turned off
     assert [a.id for a in brief.story.articles] == [a["id"] for a in example_payload["articles"]]
     assert {a.source for a in brief.story.articles} == {"Al Jazeera", "BBC", "CNN", "RFE/RL"}
     assert any("Bakiyev" in item.sentence.text for item in brief.summary)
@@ -49,9 +50,11 @@ def test_brief_of_the_example_from_json(client: TestClient, example_payload: dic
 def test_budget_and_algorithm_come_from_the_query(
     client: TestClient, example_payload: dict[str, Any]
 ) -> None:
-    response = client.post("/briefs?sentences=2&algorithm=centroid", json=example_payload)
+    response = client.post("/briefs?sentences=2&algorithm=centroid&analysis=false",
+                           json=example_payload)
     brief = Brief.from_dict(response.json())
     assert len(brief.summary) == 2
+    assert brief.entities == brief.claims == ()
     assert brief.budget.unit == "sentences"
 
 
@@ -59,7 +62,7 @@ def test_brief_of_uploaded_files_reads_them_like_the_cli(
     client: TestClient, example_files: list[Path]
 ) -> None:
     files = [("files", (path.name, path.read_bytes(), "text/plain")) for path in example_files]
-    response = client.post("/briefs/files?words=60", files=files)
+    response = client.post("/briefs/files?words=60&analysis=false", files=files)
     assert response.status_code == 200
     brief = _check_brief(response.json(), words=60)
     assert [a.id for a in brief.story.articles] == [p.stem for p in example_files]
@@ -70,7 +73,7 @@ def test_uploaded_names_cannot_leave_the_temp_folder(
     client: TestClient, example_files: list[Path]
 ) -> None:
     text = example_files[0].read_bytes()
-    response = client.post("/briefs/files", files=[
+    response = client.post("/briefs/files?analysis=false", files=[
         ("files", ("../../etc/evil.txt", text, "text/plain")),
         ("files", ("..\\x/.hidden name.txt", example_files[1].read_bytes(), "text/plain")),
     ])
@@ -94,7 +97,7 @@ def test_one_bad_report_among_good_ones_is_a_warning(
     client: TestClient, example_payload: dict[str, Any]
 ) -> None:
     payload = {"articles": [*example_payload["articles"], {"text": "   \n  "}]}
-    body = client.post("/briefs", json=payload).json()
+    body = client.post("/briefs?analysis=false", json=payload).json()
     assert len(body["story"]["articles"]) == 4
     assert any("articles.jsonl line 5" in warning for warning in body["warnings"])
 

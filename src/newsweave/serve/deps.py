@@ -23,10 +23,13 @@ from newsweave.summarize import available
 
 @dataclass(frozen=True, slots=True)
 class BriefOptions:
-    """A brief's validated budget and summarizer name, from the query string."""
+    """A brief's validated options, from the query string, as ``newsweave.api.brief`` takes
+    them."""
 
     budget: Budget
     algorithm: str
+    analysis: bool = True
+    cover_conflicts: bool = False
 
     def limit_in(self, unit: str) -> int | None:
         """The budget's limit if it is counted in ``unit``, else None (as ``brief`` takes it)."""
@@ -50,6 +53,8 @@ def brief_options(
     bytes: Annotated[int | None, Query(description="summary length in UTF-8 bytes")] = None,
     sentences: Annotated[int | None, Query(description="summary length in sentences")] = None,
     algorithm: Annotated[str, Query(description="a summarizer, or 'default'")] = "default",
+    analysis: Annotated[bool, Query(description="fill the analysis sections")] = True,
+    cover_conflicts: Annotated[bool, Query(description="summarize conflicts first")] = False,
 ) -> BriefOptions:
     """Budget and algorithm of a brief, checked the way the CLI checks them.
 
@@ -63,7 +68,8 @@ def brief_options(
     budget = make_budget(words, bytes, sentences)
     if algorithm != "default" and algorithm not in available():
         raise UnknownAlgorithmError(algorithm, available())
-    return BriefOptions(budget=budget, algorithm=algorithm)
+    return BriefOptions(budget=budget, algorithm=algorithm, analysis=analysis,
+                        cover_conflicts=cover_conflicts)
 
 
 def check_article_count(count: int, settings: ServeSettings) -> None:

@@ -113,12 +113,14 @@ def _request(url: str, method: str, path: str, body: bytes | None) -> tuple[int,
         connection.close()
 
 
-def run_load(url: str, body: bytes, requests: int, concurrency: int) -> Result:
-    """Send ``requests`` briefs, ``concurrency`` at a time; time each one."""
+def run_load(url: str, body: bytes, requests: int, concurrency: int, query: str = ""
+             ) -> Result:
+    """Send ``requests`` briefs (``POST /briefs`` + ``query``), ``concurrency`` at a time;
+    time each one."""
     def one(_index: int) -> tuple[int, float]:
         start = time.perf_counter()
         try:
-            status, _answer = _request(url, "POST", "/briefs", body)
+            status, _answer = _request(url, "POST", "/briefs" + query, body)
         except OSError:
             status = 0
         return status, time.perf_counter() - start
@@ -157,13 +159,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--reports", type=Path, default=DEFAULT_REPORTS,
                         help="folder of .txt reports sent in every request")
     parser.add_argument("--url", help="a running server (default: start one on loopback)")
+    parser.add_argument("--no-analysis", action="store_true",
+                        help="summary only (?analysis=false): the summarizer's share of the cost")
     args = parser.parse_args(argv)
     body = payload(args.reports)
+    query = "?analysis=false" if args.no_analysis else ""
     if args.url:
-        result = run_load(args.url, body, args.requests, args.concurrency)
+        result = run_load(args.url, body, args.requests, args.concurrency, query)
     else:
         with server_process() as url:
-            result = run_load(url, body, args.requests, args.concurrency)
+            result = run_load(url, body, args.requests, args.concurrency, query)
     print(table(result, args.requests, args.concurrency))
     for status, count in sorted(result.failures.items()):
         print(f"failed: {count} x {status}", file=sys.stderr)

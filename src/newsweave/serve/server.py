@@ -16,7 +16,9 @@ from contextlib import contextmanager
 import uvicorn
 from fastapi import FastAPI
 
+from newsweave.api import brief
 from newsweave.errors import InvalidOptionError
+from newsweave.models import Article
 
 STARTUP_TIMEOUT_SECONDS = 10.0
 """How long :func:`running` waits for uvicorn to accept connections."""
@@ -44,9 +46,20 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
+WARM_UP_TEXT = "Roza Otunbayeva spoke in Bishkek on Monday. She said 80 people had died."
+"""A two-sentence report briefed once before serving: the analysis loads its language models
+on first use (seconds), which the first client should not wait for."""
+
+
+def warm_up() -> None:
+    """Brief :data:`WARM_UP_TEXT` once, loading whatever the pipeline loads lazily."""
+    brief([Article(id="warm-up", text=WARM_UP_TEXT)])
+
+
 def serve(app: FastAPI, host: str, port: int, *, log_level: str = "info") -> None:
-    """Serve ``app`` on ``host:port`` until interrupted."""
+    """Serve ``app`` on ``host:port`` until interrupted, warmed up first."""
     sock = bind(host, port)
+    warm_up()
     server = uvicorn.Server(uvicorn.Config(app, log_level=log_level))
     server.run(sockets=[sock])
 

@@ -163,7 +163,8 @@ def _save_uploads(folder: Path, uploads: Sequence[tuple[str, bytes]]) -> None:
 
 def _brief_story(story: Story, options: BriefOptions, warnings: list[str]) -> dict[str, Any]:
     result = brief(story, words=options.limit_in("words"), bytes=options.limit_in("bytes"),
-                   sentences=options.limit_in("sentences"), algorithm=options.algorithm)
+                   sentences=options.limit_in("sentences"), algorithm=options.algorithm,
+                   analysis=options.analysis, cover_conflicts=options.cover_conflicts)
     result = replace(result, warnings=(*warnings, *result.warnings))
     return result.to_dict()
 

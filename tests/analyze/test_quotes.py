@@ -53,3 +53,15 @@ def test_duc_style_quotes_and_speaker_before_a_colon() -> None:
     ))
     assert [q.speaker for q in quotes] == ["Igor Dygalo", "Vladimir Kuroyedov"]
     assert quotes[0].text == "The probability of a successful outcome is not very high"
+
+
+def test_quotation_over_sentences_takes_the_speaker_where_it_closes() -> None:
+    quotes = find_quotes(story_of(
+        "Coast Guard Rear Admiral Richard Larrabbee met the families.\n"
+        '"It was very difficult for me," a somber Larrabbee said.\n'
+        '"At this point we do not know. We will not know for some time. There is even a '
+        'possibility we will never know," NTSB Chairman James Hall said.'
+    ))
+    assert [q.speaker for q in quotes] == ["Richard Larrabbee", "James Hall", "James Hall",
+                                           "James Hall"]
+    assert quotes[-1].text == "There is even a possibility we will never know"

@@ -20,25 +20,32 @@ None. Scare quotes ("a "deportation"") are not quotes: a quote has at least
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from newsweave.analyze.names import TITLES
 from newsweave.models import Article, Quote, Sentence, Story
+from newsweave.text.stopwords import STOP_WORDS
 
 MIN_QUOTE_WORDS = 4
 """Words a quoted span needs to be a quote rather than a quoted term ("spilling blood")."""
+
+MAX_NAME_WORDS = 3
+"""Words kept from the end of a capitalised run before or after "said"."""
 
 PRONOUN_WINDOW = 3
 """Sentences back that a "he said" may reach for its speaker."""
 
 _VERBS = (r"(?:said|says|say|told|tells|added|adds|warned|warns|stated|explained|insisted"
           r"|noted|declared|asked|wrote|recalled|argued|continued|replied)")
-_NAME = r"(?:[A-Z][\w.'’-]*(?:\s+(?:de|al|bin|van|von|la)?\s*[A-Z][\w.'’-]*){0,3})"
+_NAME = r"(?:[A-Z][\w.'’-]*(?:\s+(?:de|al|bin|van|von|la)?\s*[A-Z][\w.'’-]*){0,5})"
 _PRONOUN = r"(?:he|she|it|they)"
-_QUOTED = re.compile(r"(?:“|``|\")(?P<text>[^\"“”]+?)(?:”|''|\"|$)")
+_MARK = re.compile(r"``|''|[\"“”]")
+_CLOSERS = frozenset({"”", "''"})
+_OPENS = re.compile(r"^\s*(?:``|[\"“])")
 _AFTER_VERB_NAME = re.compile(rf"^\s*,?\s*{_VERBS}\s+(?P<name>{_NAME})")
-_AFTER_NAME_VERB = re.compile(rf"^\s*,?\s*(?P<name>{_NAME}|{_PRONOUN})\s+{_VERBS}\b")
+_AFTER_NAME_VERB = re.compile(
+    rf"^\s*,?\s*(?:(?:a|an|the)\s+[a-z]+\s+)?(?P<name>{_NAME}|{_PRONOUN})\s+{_VERBS}\b"
+)
 _BEFORE = re.compile(
     rf"(?P<name>{_NAME})(?:,[^,\"“]+,)?\s+{_VERBS}(?:\s+\w+)?\s*[:,]?\s*$"
 )
@@ -80,29 +87,84 @@ def find_quotes(story: Story) -> tuple[Quote, ...]:
     return tuple(q for article in story.articles for q in _article_quotes(article))
 
 
-def _article_quotes(article: Article) -> Iterator[Quote]:
+@dataclass
+class _Found:
+    """A quote being read: where it is, what it says, who said it and how sure that is."""
+
+    sentence: Sentence
+    text: str
+    speaker: str | None
+    attributed: bool
+    runs_on: bool
+    fallback: str | None = None
+
+
+def _article_quotes(article: Article) -> list[Quote]:
+    """The article's quotes; a quotation running over sentences takes the speaker named where
+    it closes ('"At this point we do not know. ... never know," Hall said.')."""
     memory = _Memory(names=[])
+    found: list[_Found] = []
+    inside = False
     for sentence in article.sentences:
-        quoted = [m for m in _QUOTED.finditer(sentence.text)
-                  if len(m.group("text").split()) >= MIN_QUOTE_WORDS]
-        for match in quoted:
-            speaker = _speaker(sentence, match, memory)
+        spans, inside = _spans(sentence.text, inside)
+        spans = [span for span in spans if len(span.text.split()) >= MIN_QUOTE_WORDS]
+        for span in spans:
+            found.append(_read(sentence, span, memory, runs_on=span.close == len(sentence.text)))
             memory.quote_at = sentence.index
-            yield Quote(speaker=speaker, text=match.group("text").strip(" ,"),
-                        ref=sentence.ref)
-        _remember(sentence, memory, quoted)
+        _remember(sentence, memory, bool(spans))
+    for later, earlier in zip(found[::-1], found[-2::-1], strict=False):
+        if earlier.runs_on and not earlier.attributed and later.attributed \
+                and later.sentence.index - earlier.sentence.index <= 1:
+            earlier.speaker, earlier.attributed = later.speaker, True
+    return [Quote(speaker=f.speaker if f.attributed else f.fallback, text=f.text,
+                  ref=f.sentence.ref) for f in found]
 
 
-def _speaker(sentence: Sentence, match: re.Match[str], memory: _Memory) -> str | None:
-    after = sentence.text[match.end():]
-    before = sentence.text[:match.start()]
-    for found in (_AFTER_VERB_NAME.match(after), _AFTER_NAME_VERB.match(after),
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """A quotation inside a sentence: the offsets of its marks and of the words between."""
+
+    open: int
+    start: int
+    end: int
+    close: int
+    text: str
+
+
+def _spans(text: str, inside: bool) -> tuple[list[_Span], bool]:
+    """The quotations in ``text`` and whether it ends inside one.
+
+    ``inside`` says the sentence before ended inside a quotation: then the text runs on in it
+    up to the first mark, unless the sentence opens with a mark of its own (the convention
+    for a quotation that goes on in a new paragraph)."""
+    spans: list[_Span] = []
+    opened: int | None = 0 if inside and not _OPENS.match(text) else None
+    content = 0
+    for mark in _MARK.finditer(text):
+        closing = mark.group(0) in _CLOSERS or (opened is not None and mark.group(0) == '"')
+        if opened is None and not closing:
+            opened, content = mark.start(), mark.end()
+            continue
+        begin = content if opened is not None else 0
+        words = text[begin:mark.start()].strip(" ,")
+        spans.append(_Span(opened or 0, begin, mark.start(), mark.end(), words))
+        opened = None
+    if opened is not None:
+        spans.append(_Span(opened, content, len(text), len(text), text[content:].strip(" ,")))
+        return spans, True
+    return spans, False
+
+
+def _read(sentence: Sentence, span: _Span, memory: _Memory, runs_on: bool) -> _Found:
+    after = sentence.text[span.close:]
+    before = sentence.text[:span.open]
+    for match in (_AFTER_VERB_NAME.match(after), _AFTER_NAME_VERB.match(after),
                   _BEFORE.search(before)):
-        if found and found.group("name") not in _NOT_NAMES - {"He", "She", "It"}:
-            return _resolve(found.group("name"), sentence.index, memory)
-    if memory.quote_at == sentence.index - 1 or memory.quote_at == sentence.index:
-        return memory.speaker
-    return None
+        if match and match.group("name") not in _NOT_NAMES - {"He", "She", "It"}:
+            speaker = _resolve(match.group("name"), sentence.index, memory)
+            return _Found(sentence, span.text, speaker, speaker is not None, runs_on)
+    previous = memory.speaker if sentence.index - memory.quote_at <= 1 else None
+    return _Found(sentence, span.text, None, False, runs_on, fallback=previous)
 
 
 def _resolve(name: str, index: int, memory: _Memory) -> str | None:
@@ -118,19 +180,20 @@ def _resolve(name: str, index: int, memory: _Memory) -> str | None:
 
 
 def _untitled(name: str) -> str:
-    words = name.split()
-    while len(words) > 1 and words[0].rstrip(".").lower() in _TITLES:
+    """The name without the titles and offices before it; a person's name is at most
+    :data:`MAX_NAME_WORDS` words ("Coast Guard Rear Admiral Richard Larrabbee")."""
+    words = name.rstrip(".").split()[-MAX_NAME_WORDS:]
+    while len(words) > 1 and words[0].rstrip(".").lower() in _TITLES | STOP_WORDS:
         words = words[1:]
     return " ".join(words)
 
 
-def _remember(sentence: Sentence, memory: _Memory, quoted: list[re.Match[str]]) -> None:
+def _remember(sentence: Sentence, memory: _Memory, quoted: bool) -> None:
     """Names and reported speakers outside the quotes, for later pronouns and surnames."""
-    outside = _QUOTED.sub(" ", sentence.text) if quoted else sentence.text
-    for match in re.finditer(_NAME, outside):
+    for match in re.finditer(_NAME, _MARK.sub(" ", sentence.text)):
         name = _untitled(_POSSESSOR.sub("", match.group(0)).strip())
         if " " in name and name not in memory.names:
             memory.names.append(name)
-    reported = _REPORTED.search(outside)
+    reported = None if quoted else _REPORTED.search(sentence.text)
     if reported and reported.group("name") not in _NOT_NAMES and not quoted:
         _resolve(reported.group("name"), sentence.index, memory)

@@ -8,7 +8,11 @@ from typing import Any
 
 from newsweave.api import DEFAULT_WORDS, brief
 from newsweave.cli import add_budget_arguments, add_max_bytes_argument, warn, write_output
+from newsweave.commands.ingest import add_db_argument
+from newsweave.errors import InvalidOptionError
+from newsweave.models import Story
 from newsweave.report import RENDERERS, render
+from newsweave.store import open_store
 from newsweave.summarize import DEFAULT_ALGORITHM, describe
 
 _SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".json": "json", ".html": "html", ".htm": "html"}
@@ -25,8 +29,12 @@ def add_parser(subparsers: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="algorithms:\n" + "\n".join(f"  {n:12} {d}" for n, d in algorithms.items()),
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH",
+    parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="article files, folders of them, or - for stdin")
+    parser.add_argument("--story", metavar="ID",
+                        help="brief a stored story instead of PATHs (`newsweave stories` "
+                        "lists them)")
+    add_db_argument(parser)
     add_budget_arguments(parser, DEFAULT_WORDS)
     parser.add_argument("--format", choices=sorted(RENDERERS), default=None,
                         help="output format (default: from -o's suffix, else md)")
@@ -44,7 +52,7 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     result = brief(
-        args.paths,
+        _inputs(args),
         words=args.words,
         bytes=args.bytes,
         sentences=args.sentences,
@@ -60,3 +68,21 @@ def run(args: argparse.Namespace) -> int:
     )
     write_output(render(result, fmt), args.output)
     return 0
+
+
+def _inputs(args: argparse.Namespace) -> list[str] | Story:
+    """The PATHs, or the stored story --story names; one or the other.
+
+    Raises
+    ------
+    InvalidOptionError
+        When both or neither are given.
+    """
+    if args.story is None:
+        if not args.paths:
+            raise InvalidOptionError("give PATHs to read, or --story ID to brief a stored story")
+        return list(args.paths)
+    if args.paths:
+        raise InvalidOptionError("give PATHs or --story, not both")
+    with open_store(args.db) as store:
+        return store.story(args.story)

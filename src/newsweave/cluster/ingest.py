@@ -1,0 +1,169 @@
+"""Ingest: deduplicate, cluster and store prepared articles, one committed batch at a time.
+
+For each article, in order:
+
+1. an exact repeat (same content hash) of a stored article is skipped: ingest is idempotent;
+2. an id already stored with other text is skipped with a warning (ids are the inputs' own);
+3. a near repeat (MinHash LSH, Jaccard >= ``NEAR_DUPLICATE_JACCARD``) is stored, marked as a
+   duplicate of the first stored article it repeats, and joins that article's story;
+4. anything else joins the best open story or starts one (:mod:`newsweave.cluster.online`).
+
+Every ``batch_size`` articles, the batch and the stories it touched are committed in one
+transaction; only then does the batch count as acknowledged. The clustering state is rebuilt
+from the store when an ingest starts, so a second ingest (or one after a crash) carries on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+
+from datasketch import MinHashLSH  # type: ignore[import-untyped]
+
+from newsweave.cluster.features import NUM_PERM, featurize, signature_from_bytes
+from newsweave.cluster.online import OnlineClusterer
+from newsweave.cluster.sources import Prepared
+from newsweave.models import Article
+from newsweave.store import Store, StoredArticle, StoryRow
+
+# Estimated Jaccard of word shingles from which an article counts as a copy of another
+# (a wire story re-run with a new headline or a corrected figure).
+NEAR_DUPLICATE_JACCARD = 0.8
+# Articles per committed transaction: large enough to amortise the commit, small enough that
+# a crash loses little.
+DEFAULT_BATCH_SIZE = 500
+# Words of the first article that name a story with no title.
+TITLE_WORDS = 12
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did; ``warnings`` names every input skipped and why."""
+
+    stored: int = 0
+    near_duplicates: int = 0
+    exact_duplicates: int = 0
+    new_stories: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+class Ingester:
+    """Feeds prepared articles into a store, keeping dedup and clustering state in memory.
+
+    Parameters
+    ----------
+    store:
+        Where articles and stories go; its contents seed the state.
+    clusterer:
+        The online clusterer (its options say how stories are formed).
+    batch_size:
+        Articles per transaction.
+    on_commit:
+        Called with the number of articles acknowledged so far after each commit.
+    """
+
+    def __init__(self, store: Store, clusterer: OnlineClusterer | None = None, *,
+                 batch_size: int = DEFAULT_BATCH_SIZE,
+                 on_commit: Callable[[int], None] | None = None) -> None:
+        self.store = store
+        self.clusterer = clusterer or OnlineClusterer()
+        self.batch_size = batch_size
+        self.on_commit = on_commit
+        self.report = IngestReport()
+        self._lsh = MinHashLSH(threshold=NEAR_DUPLICATE_JACCARD, num_perm=NUM_PERM)
+        self._hashes: dict[str, str] = {}
+        self._story_of: dict[str, str] = {}
+        self._seqs: dict[str, int] = {}
+        self._seq = 0
+        self._pending: list[StoredArticle] = []
+        self._touched: dict[str, StoryRow] = {}
+        self._stories = {row.id: row for row in store.stories(members=False)}
+        self._load_state()
+
+    def _load_state(self) -> None:
+        for fingerprint in self.store.fingerprints():
+            self._hashes[fingerprint.content_hash] = fingerprint.article_id
+            self._story_of[fingerprint.article_id] = fingerprint.story_id
+            self._seqs[fingerprint.article_id] = fingerprint.seq
+            self._lsh.insert(fingerprint.article_id, signature_from_bytes(fingerprint.signature))
+            self._seq = fingerprint.seq
+        since = max(self._seq - self.clusterer.window_articles, 0)
+        for stored in self.store.articles(since_seq=since):
+            self.clusterer.add(featurize(stored.article), stored.seq, stored.story_id)
+
+    def ingest(self, prepared: Iterable[Prepared]) -> IngestReport:
+        """Store every article of ``prepared``; commits as it goes and at the end."""
+        for item in prepared:
+            self.add(item)
+        self.flush()
+        return self.report
+
+    def add(self, item: Prepared) -> None:
+        """Deduplicate, cluster and queue one article; commits when the batch is full."""
+        article, features = item.article, item.features
+        if features.content_hash in self._hashes:
+            self.report.exact_duplicates += 1
+            return
+        if article.id in self._story_of:
+            self.report.warnings.append(
+                f"skipped {article.origin or article.id}: id {article.id!r} is already stored "
+                "with other text")
+            return
+        self._seq += 1
+        signature = signature_from_bytes(features.signature.tobytes())
+        original = self._first_near_duplicate(signature)
+        story_id = self.clusterer.add(features, self._seq,
+                                      self._story_of[original] if original else None)
+        self._lsh.insert(article.id, signature)
+        self._hashes[features.content_hash] = article.id
+        self._story_of[article.id] = story_id
+        self._seqs[article.id] = self._seq
+        self._pending.append(StoredArticle(article, self._seq, features.content_hash,
+                                           features.signature.tobytes(), story_id, original))
+        self._touch(story_id, item)
+        self.report.near_duplicates += original is not None
+        if len(self._pending) >= self.batch_size:
+            self.flush()
+
+    def _first_near_duplicate(self, signature: object) -> str | None:
+        """The earliest stored article this one nearly repeats, or None when it is new."""
+        found = self._lsh.query(signature)
+        return min(found, key=self._seqs.__getitem__) if found else None
+
+    def _touch(self, story_id: str, item: Prepared) -> None:
+        row = self._touched.get(story_id) or self._stories.get(story_id)
+        self.report.new_stories += row is None
+        self._touched[story_id] = extend_story(row, story_id, item.article, self._seq)
+
+    def flush(self) -> None:
+        """Commit the pending batch and the stories it touched, in one transaction."""
+        if not self._pending:
+            return
+        self.store.write_batch(self._pending, list(self._touched.values()))
+        self.report.stored += len(self._pending)
+        self._stories.update(self._touched)
+        self._pending, self._touched = [], {}
+        if self.on_commit is not None:
+            self.on_commit(self.report.stored)
+
+
+def extend_story(row: StoryRow | None, story_id: str, article: Article, seq: int) -> StoryRow:
+    """The story ``row`` with ``article`` (ingested as number ``seq``) added; None starts one.
+
+    A story is titled after its first article: the article's title, or its first words.
+    """
+    published = article.published
+    if row is None:
+        row = StoryRow(id=story_id, size=0, title=_title(article), first_published=published,
+                       last_published=published, first_seq=seq, last_seq=seq)
+    dates = [d for d in (row.first_published, row.last_published, published) if d]
+    return replace(row, size=row.size + 1, last_seq=seq,
+                   first_published=min(dates, default=None),
+                   last_published=max(dates, default=None))
+
+
+def _title(article: Article) -> str:
+    if article.title:
+        return article.title
+    words = article.text.split()
+    return " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else "")

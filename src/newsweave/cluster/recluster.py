@@ -1,0 +1,31 @@
+"""Batch re-clustering: replay every stored article through a fresh clusterer.
+
+Online clustering decides with what it has seen; replaying the whole store lets stories be
+rebuilt with other options (a new threshold or window) or with an IDF that knows the whole
+archive from the first article on, since the clusterer is warmed on every article's terms
+before the replay. Near-duplicates stay with the article they repeat. The new stories
+replace the old ones in one transaction: a reader sees the old set or the new, never a mix.
+"""
+
+from __future__ import annotations
+
+from newsweave.cluster.features import featurize
+from newsweave.cluster.ingest import extend_story
+from newsweave.cluster.online import OnlineClusterer
+from newsweave.store import Store, StoryRow
+
+
+def recluster(store: Store, clusterer: OnlineClusterer) -> list[StoryRow]:
+    """Re-cluster every article of ``store`` with ``clusterer``; returns the new stories."""
+    stored = list(store.articles())
+    features = [featurize(item.article) for item in stored]
+    clusterer.warm(features)
+    assignment: dict[str, str] = {}
+    rows: dict[str, StoryRow] = {}
+    for item, feature in zip(stored, features, strict=True):
+        forced = assignment[item.duplicate_of] if item.duplicate_of else None
+        story_id = clusterer.add(feature, item.seq, forced)
+        assignment[item.article.id] = story_id
+        rows[story_id] = extend_story(rows.get(story_id), story_id, item.article, item.seq)
+    store.replace_stories(assignment, list(rows.values()))
+    return list(rows.values())

@@ -1,0 +1,132 @@
+"""From the SOURCE arguments of ``ingest`` to work items, and from work items to features.
+
+An archive is read as a stream: a JSONL file (optionally gzipped) one line at a time, a
+folder file by file, ``-`` as JSONL on standard input. Each line or file is one work item;
+:func:`prepare` turns a list of items into articles and their clustering features, with the
+same readers ``brief`` uses. Items are plain tuples so chunks of them travel to Dask workers.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from newsweave.cluster.features import Features, featurize
+from newsweave.errors import IngestError
+from newsweave.ingest import articles_from_record, read_articles
+from newsweave.ingest.readers import HTML_SUFFIXES, JSONL_SUFFIXES, STDIN, TEXT_SUFFIXES
+from newsweave.models import Article
+
+# A work item: ("line", origin, JSON text) or ("file", path, "").
+Item = tuple[str, str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """An article ready to store (sentences dropped: they are recomputed when briefed)."""
+
+    article: Article
+    features: Features
+
+
+@dataclass
+class PreparedChunk:
+    """The articles of a chunk of work items, and a warning for every item skipped."""
+
+    prepared: list[Prepared] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    items: int = 0
+
+
+def iter_items(sources: Sequence[str | Path]) -> Iterator[Item]:
+    """Work items of every source, in order: JSONL lines, text and HTML files.
+
+    Raises
+    ------
+    IngestError
+        When a source does not exist or is of a kind ingest cannot read.
+    """
+    for source in sources:
+        if str(source) == STDIN:
+            yield from _lines(sys.stdin, "<stdin>")
+            continue
+        path = Path(source)
+        if path.is_dir():
+            for child in sorted(p for p in path.iterdir() if p.is_file()):
+                if _kind(child) != "other" and not child.name.startswith("."):
+                    yield from _file_items(child)
+        elif path.is_file():
+            yield from _file_items(path)
+        else:
+            raise IngestError(str(path), "no such file or folder")
+
+
+def _kind(path: Path) -> str:
+    name = path.name.lower().removesuffix(".gz")
+    if name.endswith(JSONL_SUFFIXES):
+        return "jsonl"
+    return "file" if name.endswith(TEXT_SUFFIXES + HTML_SUFFIXES) else "other"
+
+
+def _file_items(path: Path) -> Iterator[Item]:
+    if _kind(path) != "jsonl":
+        yield ("file", str(path), "")
+        return
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    try:
+        with opener(path, "rb") as raw:
+            yield from _lines(io.TextIOWrapper(raw, encoding="utf-8", errors="replace"),
+                              str(path))
+    except (OSError, EOFError) as exc:
+        raise IngestError(str(path), f"cannot read: {exc}") from exc
+
+
+def _lines(handle: IO[str], origin: str) -> Iterator[Item]:
+    for number, line in enumerate(handle, 1):
+        if line.strip():
+            yield ("line", f"{origin}:{number}", line)
+
+
+def chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    """``items`` in lists of ``size`` (the last may be shorter)."""
+    chunk: list[Item] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def prepare(items: Sequence[Item], max_bytes: int) -> PreparedChunk:
+    """Read, clean and featurize a chunk of items; a bad item becomes a warning."""
+    result = PreparedChunk(items=len(items))
+    for kind, origin, text in items:
+        try:
+            articles = _read_item(kind, origin, text, max_bytes, result.warnings)
+        except IngestError as exc:
+            result.warnings.append(f"skipped {exc}")
+            continue
+        result.prepared.extend(
+            Prepared(article.with_sentences(()), featurize(article)) for article in articles)
+    return result
+
+
+def _read_item(kind: str, origin: str, text: str, max_bytes: int,
+               warnings: list[str]) -> list[Article]:
+    if kind == "file":
+        read = read_articles([origin], max_bytes=max_bytes)
+        warnings.extend(read.warnings)
+        return read.articles
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise IngestError(origin, f"not JSON ({exc.msg} at column {exc.colno})") from exc
+    return articles_from_record(record, origin)

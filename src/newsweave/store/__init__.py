@@ -1,0 +1,42 @@
+"""Where ingested articles and their stories live: SQLite by default, PostgreSQL by URL.
+
+``open_store(None)`` opens ``$NEWSWEAVE_DB`` or ``./newsweave.db``; a ``postgresql://`` URL
+opens a PostgreSQL database; anything else is a SQLite file path (``sqlite:///`` optional).
+"""
+
+from __future__ import annotations
+
+import os
+
+from newsweave.store.base import Fingerprint, Store, StoredArticle, StoreError, StoryRow
+from newsweave.store.sqlite import SQLiteStore
+
+DEFAULT_DB = "newsweave.db"
+DB_ENV = "NEWSWEAVE_DB"
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+SQLITE_SCHEME = "sqlite:///"
+
+
+def default_url() -> str:
+    """``$NEWSWEAVE_DB`` when set, else ``newsweave.db`` in the current folder."""
+    return os.environ.get(DB_ENV) or DEFAULT_DB
+
+
+def open_store(url: str | None = None) -> Store:
+    """The store at ``url`` (default: :func:`default_url`).
+
+    Raises
+    ------
+    StoreError
+        When the store cannot be opened; the message names it.
+    """
+    url = url or default_url()
+    if url.startswith(POSTGRES_SCHEMES):
+        from newsweave.store.postgres import PostgresStore
+
+        return PostgresStore(url)
+    return SQLiteStore(url.removeprefix(SQLITE_SCHEME))
+
+
+__all__ = ["DB_ENV", "DEFAULT_DB", "Fingerprint", "SQLiteStore", "Store", "StoreError",
+           "StoredArticle", "StoryRow", "default_url", "open_store"]

@@ -19,7 +19,7 @@ import gzip
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -166,3 +166,25 @@ def evaluate(documents: Iterable[TimemlDocument], tagger: Tagger = find_dates) -
     for document in documents:
         total += score_document(document, tagger(document.text, document.dct))
     return total
+
+
+def dateparser_tagger(text: str, anchor: date | None) -> list[DateMention]:
+    """The baseline: ``dateparser.search.search_dates`` (English) as a tagger.
+
+    It returns datetimes, not periods, so every value is a day; spans are found by locating
+    each returned string in the text, in order.
+    """
+    from dateparser.search import search_dates
+
+    settings = {"RELATIVE_BASE": datetime.combine(anchor, time())} if anchor else None
+    found = search_dates(text, languages=["en"], settings=settings) or []
+    mentions = []
+    position = 0
+    for expression, when in found:
+        start = text.find(expression, position)
+        if start < 0:
+            continue
+        position = start + len(expression)
+        mentions.append(DateMention(start, position, expression, when.date().isoformat(),
+                                    relative=True, shape="XXXX-XX-XX"))
+    return mentions

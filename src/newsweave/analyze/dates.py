@@ -350,17 +350,22 @@ def _resolve_relative_day(m: re.Match[str], ctx: _Context) -> str | None:
 def _resolve_weekday(m: re.Match[str], ctx: _Context) -> str | None:
     """A weekday: the most recent on or before the anchor, or after it in future sentences.
 
-    "last Friday" and "the previous Friday" exclude the anchor's own day; "next Friday"
-    and "the following Friday" look forward, excluding it too.
+    "last Friday" is the Friday of the week before the anchor's (on a Thursday, "last
+    Wednesday" is eight days back, not yesterday), as TimeBank's annotators read it;
+    "the previous Friday" excludes the anchor's own day; "next Friday" and "the following
+    Friday" look forward, excluding it too.
     """
     if ctx.anchor is None:
         return None
     target = _WEEKDAYS.index(m["wd"].lower())
     rel = _word(m, "rel")
+    if rel == "last":
+        monday = ctx.anchor - timedelta(days=ctx.anchor.weekday() + _DAYS_PER_WEEK)
+        return _day(monday + timedelta(days=target))
     forward = rel in {"next", "this coming", "the following"} or (
         rel in {"", "this", "early", "late"} and ctx.future(m.start(), m.end())
     )
-    strict = rel in {"last", "next", "the previous", "the following"}
+    strict = rel in {"next", "the previous", "the following"}
     if forward:
         gap = (target - ctx.anchor.weekday()) % _DAYS_PER_WEEK or (_DAYS_PER_WEEK * strict)
         return _day(ctx.anchor + timedelta(days=gap))

@@ -33,7 +33,7 @@ def test_death_toll_versions_are_one_conflict_with_how_they_differ(example_story
 def test_belarus_asylum_offered_and_turned_down_is_a_conflict(example_story: Story) -> None:
     claims = find_claims(example_story)
     asylum = _conflict_linking(claims, SentenceRef(CNN, 16), SentenceRef(RFE, 8))
-    assert {s.value for s in asylum.statements} == {"affirmed", "negated"}
+    assert {s.value for s in asylum.statements} == {"affirmed", "turned down"}
     assert "'turned down'" in asylum.note and "CNN reports it as fact" in asylum.note
 
 
@@ -102,3 +102,13 @@ def test_an_exact_figure_that_others_round_is_not_a_conflict() -> None:
     assert not [c for c in claims if c.kind == "conflict"]
     [toll] = [c for c in claims if c.topic == "death toll"]
     assert toll.kind == "agreement"
+
+
+def test_opposite_words_about_one_event_conflict() -> None:
+    claims = find_claims(story_of(
+        "The balloon landed smoothly in the desert near the oasis town of Mut on Sunday.",
+        "The balloon landing in the desert near Mut was bumpy, with winds dragging the capsule.",
+    ))
+    [landing] = [c for c in claims if c.kind == "conflict"]
+    assert {s.value for s in landing.statements} == {"smoothly", "bumpy"}
+    assert "says 'bumpy'" in landing.note

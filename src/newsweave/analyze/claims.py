@@ -20,10 +20,11 @@ makes when laying reports side by side:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -135,6 +136,29 @@ EVENT_WORD_WEIGHT = 3
 its own it ties two sentences to one event ("signed a letter of resignation" vs "might step
 down if"), which a name or a place does not."""
 
+# Words of one topic that say opposite things: (one side, the other side).
+ANTONYMS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    name: (re.compile(one, re.IGNORECASE), re.compile(other, re.IGNORECASE))
+    for name, one, other in (
+        ("how it went", r"\b(?:smoothly|gently|safely|without incident)\b",
+         r"\b(?:bumpy|rough|chaotic|tipp(?:ed|ing) over)\b"),
+        ("consent", r"\b(?:accepted|agreed to)\b",
+         r"\b(?:refused|rejected|declined|turned down)\b"),
+        ("confirmation", r"\bconfirmed\b", r"\b(?:denied|denies)\b"),
+        ("payment", r"\b(?:stole|stolen|robbed)\b", r"\b(?:paid|to pay|bought)\b"),
+        ("cause", r"\b(?:collision|collided)\b", r"\b(?:explosion|exploded|blast)\b"),
+        ("departure", r"\b(?:deport(?:ed|ation)|expelled)\b", r"\binvit(?:ed|ation)\b"),
+        ("verdict", r"(?<!not )\bguilty\b", r"\b(?:innocent|not guilty|acquitted)\b"),
+    )
+}
+
+ANTONYM_MIN_SHARED = 2
+"""Words (not used by most articles) two sentences must share before opposite words in them
+("smoothly" / "bumpy") are read as opposite accounts of one thing."""
+
+ANTONYM_SIMILARITY = 0.1
+"""Cosine of the two sentences' word sets needed as well: sharing a name is not enough."""
+
 CUE_SCOPE = (15, 50)
 """Characters before and after a refusal or condition that it governs: what is refused comes
 after the cue ("turned down an offer of political asylum in Belarus"), with a word or two of
@@ -220,16 +244,18 @@ def _figures(story: Story) -> Iterator[_Figure]:
             elif quantity.noun:
                 yield _Figure(sentence, quantity, stem(quantity.noun), framed=False)
         for match in _AGE.finditer(sentence.text):
-            age = float(match.group("age"))
+            age = float(match.group("age") or match.group("compound"))
             quantity = Quantity(text=match.group(0), low=age, high=age, noun="years old",
                                 start=match.start(), end=match.end())
             yield _Figure(sentence, quantity, f"age of {match.group('name')}", framed=True)
 
 
-# An age in apposition: "Udi Hargov, 27, and ...", "Kennedy, 38, is ...".
+# An age in apposition: "Udi Hargov, 27, and ...", "Kennedy, 38, is ...", "Rudolph, a
+# 31-year-old carpenter"; and a "31-year-old" that opens a sentence about a named subject.
 _AGE = re.compile(
     r"\b(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
-    r"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?),\s(?P<age>\d{1,2})(?=,|\s+and\b|\.)"
+    r"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?),\s"
+    r"(?:(?P<age>\d{1,2})(?=,|\s+and\b|\.)|an?\s+(?P<compound>\d{1,2})-year-old\b)"
 )
 
 
@@ -400,8 +426,8 @@ def _figure_note(story: Story, versions: list[Quantity], group: list[_Figure]) -
 # 2. Polarity ---------------------------------------------------------------------------------
 
 Mode = str
-"""How a sentence holds its fact: "affirmed", "negated" (refused, denied, unconfirmed) or
-"conditional" (only if ...)."""
+"""How a sentence holds its fact: "affirmed", "negated" (refused, denied, unconfirmed),
+"conditional" (only if ...), or "contrary" (it uses the opposite word: "bumpy", "smoothly")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -413,6 +439,7 @@ class _Reading:
     stems: frozenset[str]
     mode: Mode
     scope: frozenset[str]
+    cue: str = ""
 
 
 def _polarity_claims(story: Story) -> list[Claim]:
@@ -429,7 +456,27 @@ def _polarity_claims(story: Story) -> list[Claim]:
             if weight >= POLARITY_MIN_WEIGHT and _binary_cosine(a, b) >= POLARITY_SIMILARITY \
                     and shared & a.scope:
                 pairs.append((b, a, shared))
+    pairs.extend(_antonym_pairs(readings, common))
     return [_polarity_claim(story, group) for group in _merge_pairs(pairs)]
+
+
+def _antonym_pairs(readings: list[_Reading], common: frozenset[str]) -> Iterator[_Pair]:
+    """Sentences of one topic where one outlet uses a word and another its opposite."""
+    single = [r for r in readings if len(r.sentences) == 1]
+    for concept, (one_side, other_side) in ANTONYMS.items():
+        ones = [(r, m.group(0)) for r in single
+                if (m := one_side.search(r.sentences[0].text))
+                and not other_side.search(r.sentences[0].text)]
+        others = [(r, m.group(0)) for r in single
+                  if (m := other_side.search(r.sentences[0].text))
+                  and not one_side.search(r.sentences[0].text)]
+        for (a, word_a), (b, word_b) in itertools.product(ones, others):
+            if a.sentences[0].article_id == b.sentences[0].article_id:
+                continue
+            shared = (a.stems & b.stems) - common - _folded_stems(f"{word_a} {word_b}")
+            if len(shared) >= ANTONYM_MIN_SHARED and _binary_cosine(a, b) >= ANTONYM_SIMILARITY:
+                yield (replace(a, mode="contrary", cue=word_a),
+                       replace(b, mode="contrary", cue=word_b), shared | {concept})
 
 
 _Pair = tuple["_Reading", "_Reading", frozenset[str]]
@@ -455,14 +502,14 @@ def _ubiquitous_stems(story: Story) -> frozenset[str]:
 def _readings(sentences: tuple[Sentence, ...]) -> Iterator[_Reading]:
     for i, sentence in enumerate(sentences):
         stems = _folded_stems(sentence.text)
-        mode, scope = _mode(sentence.text)
+        mode, scope, cue = _mode(sentence.text)
         if mode == "negated" and i and _ANAPHORIC_START.search(sentence.text):
             both = stems | _folded_stems(sentences[i - 1].text)
-            yield _Reading((sentences[i - 1], sentence), both, mode, both)
-        yield _Reading((sentence,), stems, mode, scope)
+            yield _Reading((sentences[i - 1], sentence), both, mode, both, cue)
+        yield _Reading((sentence,), stems, mode, scope, cue)
 
 
-def _mode(text: str) -> tuple[Mode, frozenset[str]]:
+def _mode(text: str) -> tuple[Mode, frozenset[str], str]:
     """How the sentence holds its fact, and the stems within :data:`CUE_SCOPE` of the cue (all
     of them when it affirms): "the Court refused the appeal" does not deny that
     "the plane took off" in the same sentence."""
@@ -470,8 +517,8 @@ def _mode(text: str) -> tuple[Mode, frozenset[str]]:
         found = cue.search(text)
         if found:
             window = text[max(0, found.start() - CUE_SCOPE[0]):found.end() + CUE_SCOPE[1]]
-            return mode, _folded_stems(window)
-    return "affirmed", _folded_stems(text)
+            return mode, _folded_stems(window), found.group(0)
+    return "affirmed", _folded_stems(text), ""
 
 
 @lru_cache(maxsize=4096)
@@ -491,7 +538,8 @@ def _polarity_claim(story: Story, group: list[_Pair]) -> Claim:
     statements: dict[SentenceRef, Statement] = {}
     for reading in readings:
         for s in reading.sentences:
-            statements.setdefault(s.ref, Statement(ref=s.ref, text=s.text, value=reading.mode))
+            value = reading.cue or reading.mode
+            statements.setdefault(s.ref, Statement(ref=s.ref, text=s.text, value=value))
     return Claim(
         kind="conflict",
         topic=" ".join(sorted(frozenset.union(*(shared for _, _, shared in group)))[:4]),
@@ -504,9 +552,7 @@ def _polarity_note(story: Story, reading: _Reading) -> str:
     source = story.article(reading.sentences[0].article_id).label
     if reading.mode == "affirmed":
         return f"{source} reports it as fact"
-    cue = (_NEGATIVE_CUE if reading.mode == "negated" else _CONDITIONAL_CUE).search(
-        " ".join(s.text for s in reading.sentences))
-    return f"{source} says '{cue.group(0) if cue else reading.mode}'"
+    return f"{source} says '{reading.cue}'"
 
 
 # 3. Agreement --------------------------------------------------------------------------------

@@ -491,7 +491,10 @@ def _merge_pairs(pairs: list[_Pair]) -> list[list[_Pair]]:
 
 
 def _ubiquitous_stems(story: Story) -> frozenset[str]:
-    """Stems used by more than half the articles: shared by everything, they link nothing."""
+    """Stems used by more than half the articles: shared by everything, they link nothing.
+    Two articles share every word of their common topic, so a story needs three for this."""
+    if len(story.articles) < 3:
+        return frozenset()
     counts: dict[str, int] = defaultdict(int)
     for article in story.articles:
         for term in set().union(*(_folded_stems(s.text) for s in article.sentences)):

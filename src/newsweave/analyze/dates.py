@@ -2,11 +2,11 @@
 
 A rule-based tagger in the style of HeidelTime: each rule is one regular expression with a
 resolver that turns a match into a TIMEX3 value ("2010-04-07", "2010-04", "2010", "2010-W14",
-"1989-Q3", "PRESENT_REF"...). All rules run over the whole text; where matches overlap the
-leftmost, then longest, wins. Rules were chosen over ``dateparser.search.search_dates``,
-which on TimeBank finds spans less well (DATE extent F1 0.73 against 0.93), resolves only to
-days, and runs several times slower (docs/bench/timeline.md); ``dateparser`` still parses
-the one-off date strings readers meet in metadata.
+"1989-Q3", "PRESENT_REF"...). Each rule runs over the paragraphs holding one of its
+keywords; where matches overlap the leftmost, then longest, wins. Rules were chosen over ``dateparser.search.search_dates``,
+which on TimeBank and AQUAINT finds DATE spans far less well (extent F1 0.57 against 0.93),
+resolves only to days, and runs about thirty times slower (docs/bench/timeline.md);
+``dateparser`` still parses the one-off date strings readers meet in metadata.
 
 Relative expressions ("last Wednesday", "four days ago", "7 April" with no year) need an
 anchor, the article's publication date. News conventions decide the direction: a bare
@@ -86,7 +86,7 @@ _GRANULARITY_OF_SHAPE: dict[str, Granularity] = {
 # Resolving a relative expression against this stand-in tells its shape when there is no
 # anchor; the value itself is thrown away.
 _STAND_IN_ANCHOR = date(2000, 6, 15)
-# Days in a month and days in a year, for the "N units ago" arithmetic.
+# Months in a year and days in a week, for the calendar arithmetic.
 _MONTHS_PER_YEAR = 12
 _DAYS_PER_WEEK = 7
 _SATURDAY = 5  # date.weekday() of Saturday

@@ -225,8 +225,8 @@ def describe_when(event: TimelineEvent) -> str:
         expression and saying why it has no date.
     """
     if event.when is None:
-        return (f'undated: "{event.expression}" (relative, and the report gives no '
-                "publication date to resolve it against)")
+        return (f'undated: "{event.expression}" (the report gives no publication date '
+                "to resolve it against)")
     if event.granularity == "year":
         return f"{event.when.year}"
     if event.granularity == "month":

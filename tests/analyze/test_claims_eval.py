@@ -54,14 +54,17 @@ def test_a_span_that_is_not_there_is_a_clear_error(example_dir: Path, tmp_path: 
 
 def test_eval_over_all_annotations(shared_data: Path, example_dir: Path) -> None:
     golds = [load_gold(p, shared_data, example_dir.parent) for p in sorted(GOLD.glob("*.json"))]
-    assert len(golds) >= 11
-    assert all(len(g.story.articles) >= 4 for g in golds)
+    assert len(golds) >= 18
+    assert all(len(g.story.articles) >= 3 for g in golds)
     results = evaluate(golds)
-    total = sum((r.score for r in results[1:]), results[0].score)
-    assert total.gold >= 40
-    # Regression floor at the figures docs/bench/conflicts.md reports.
-    assert total.precision >= 0.75
-    assert total.recall >= 0.4
+    totals = {}
+    for split in ("dev", "test"):
+        scores = [r.score for r in results if r.split == split]
+        totals[split] = sum(scores[1:], scores[0])
+    assert totals["dev"].gold >= 50 and totals["test"].gold >= 9
+    # Regression floors at the figures docs/bench/conflicts.md reports (dev 0.84 / 0.50).
+    assert totals["dev"].precision >= 0.8
+    assert totals["dev"].recall >= 0.45
 
 
 def test_cli_prints_the_table(example_dir: Path, tmp_path: Path,

@@ -528,7 +528,14 @@ def _mode(text: str) -> tuple[Mode, frozenset[str], str]:
 def _folded_stems(text: str) -> frozenset[str]:
     for pattern, word in _SYNONYMS:
         text = pattern.sub(word, text)
-    return frozenset(content_stems(tokenize(text)))
+    return frozenset(stem for token in tokenize(text) for stem in _token_stems(token))
+
+
+@lru_cache(maxsize=65536)
+def _token_stems(token: str) -> tuple[str, ...]:
+    """The content stem of one token (none for a stop word), cached: a story repeats its
+    words, and spelling folding is three regular expressions per call."""
+    return tuple(content_stems((token,)))
 
 
 def _binary_cosine(a: _Reading, b: _Reading) -> float:
@@ -653,6 +660,7 @@ def clear_caches() -> None:
     """Forget the per-sentence caches (quantities, folded stems), for timing a cold run."""
     find_quantities.cache_clear()
     _folded_stems.cache_clear()
+    _token_stems.cache_clear()
 
 
 def conflict_sentences(story: Story, claims: tuple[Claim, ...] | list[Claim]) -> list[SentenceRef]:

@@ -2,11 +2,12 @@
 
 A rule-based tagger in the style of HeidelTime: each rule is one regular expression with a
 resolver that turns a match into a TIMEX3 value ("2010-04-07", "2010-04", "2010", "2010-W14",
-"1989-Q3", "PRESENT_REF"...). Each rule runs over the paragraphs holding one of its
-keywords; where matches overlap the leftmost, then longest, wins. Rules were chosen over ``dateparser.search.search_dates``,
-which on TimeBank and AQUAINT finds DATE spans far less well (extent F1 0.57 against 0.93),
-resolves only to days, and runs about thirty times slower (docs/bench/timeline.md);
-``dateparser`` still parses the one-off date strings readers meet in metadata.
+"1989-Q3", "PRESENT_REF"...). Each rule runs over the lines holding one of its keywords;
+where matches overlap the leftmost, then longest, wins. Rules were chosen over
+``dateparser.search.search_dates``, which on TimeBank and AQUAINT finds DATE spans far less
+well (extent F1 0.57 against 0.93), resolves only to days, and runs about thirty times
+slower (docs/bench/timeline.md); ``dateparser`` still parses the one-off date strings
+readers meet in metadata.
 
 Relative expressions ("last Wednesday", "four days ago", "7 April" with no year) need an
 anchor, the article's publication date. News conventions decide the direction: a bare
@@ -154,8 +155,8 @@ class _Rule:
     """A pattern and how to resolve it; ``relative`` rules need an anchor to give a value.
 
     ``keywords`` are strings one of which every match contains (lower-case ones in the
-    lower-cased text, capitalised ones as they stand): the pattern only runs over paragraphs
-    that hold one, which makes tagging several times faster.
+    lower-cased text, capitalised ones as they stand): the pattern only runs over lines (and
+    the line after) that hold one, which makes tagging several times faster.
     """
 
     keywords: tuple[str, ...]
@@ -510,7 +511,7 @@ _SEASON_KEYS = ("spring", "summer", "fall", "autumn", "winter")
 # Every pattern starts with this: matches begin at a word's start, and the check rejects the
 # positions inside words before any alternative is tried, which makes tagging much faster.
 _WORD_START = r"(?<!\w)(?=\w)"
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_LINE_BREAK = re.compile(r"\n")
 _UNIT_WORDS = r"(?i:days?|weeks?|months?|years?|decades?)"
 _DURATION_AHEAD = r"(?!\s+(?:\w+\s+)?(?i:days?|weeks?|months?|years?|decades?|quarters?|hours?))"
 
@@ -610,25 +611,30 @@ _YEAR_GROUPS = ("year", "year2", "qyear", "qyear2")
 """Groups that hold an explicit year: a match with one needs no anchor."""
 
 
-def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
-    """Start and end of each paragraph (text between blank lines)."""
-    start = 0
-    for gap in _PARAGRAPH_BREAK.finditer(text):
-        yield start, gap.start()
-        start = gap.end()
-    yield start, len(text)
+def _windows(text: str) -> Iterator[tuple[int, int, int]]:
+    """For each line: its start, its end, and the end of the line after it.
+
+    A match starts on one line but may run onto the next (hard-wrapped text breaks "April"
+    from "14"), so each line is searched together with the following one.
+    """
+    bounds = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+    ends = [*bounds[1:], len(text)]
+    for index, start in enumerate(bounds):
+        yield start, ends[index], ends[min(index + 1, len(ends) - 1)]
 
 
 def _candidates(text: str) -> Iterator[tuple[int, int, int, re.Match[str]]]:
     """Every rule's matches, as (start, -length, rule index, match) for leftmost-longest."""
-    for start, end in _paragraphs(text):
-        paragraph = text[start:end]
-        lowered = paragraph.lower()
+    for start, line_end, window_end in _windows(text):
+        window = text[start:window_end]
+        lowered = window.lower()
         for index, rule in enumerate(_RULES):
-            haystack = paragraph if rule.keywords[0][0].isupper() else lowered
+            haystack = window if rule.keywords[0][0].isupper() else lowered
             if not any(keyword in haystack for keyword in rule.keywords):
                 continue
-            for m in rule.pattern.finditer(text, start, end):
+            for m in rule.pattern.finditer(text, start, window_end):
+                if m.start() >= line_end:
+                    break
                 if m.end() > m.start():
                     yield m.start(), -(m.end() - m.start()), index, m
 

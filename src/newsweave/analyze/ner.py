@@ -37,7 +37,9 @@ ORG_WORDS: frozenset[str] = frozenset(
         "university", "association", "institute", "court", "parliament", "government", "army",
         "police", "news", "times", "press", "commission", "department", "foundation", "federation",
         "assembly", "bureau", "office", "group", "league", "network", "airlines", "church",
-        "congress", "senate", "club", "fund", "board", "forces", "front", "movement", "alliance"
+        "congress", "senate", "club", "fund", "board", "forces", "front", "movement", "alliance",
+        "academy", "society", "school", "college", "museum", "hospital", "center", "centre",
+        "studios", "institution", "unit", "team", "brigade"
     }
 )
 """Words that make a capitalised name an organisation's ("Kazakh Foreign Ministry")."""
@@ -73,6 +75,13 @@ _WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w-]*(?:['’](?!s\b)\w+)*)"
 _CAPITALISED = re.compile(rf"{_WORD}(?:[ \t]+{_WORD})*(?:['’]s\b)?")
 _JOIN = re.compile(r"[ \t]+(?:of|for|and|in|on)[ \t]+$")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
+HEADLINE_SHARE = 0.6
+"""Share of capitalised words from which a line is in headline case ("Ellen DeGeneres To Host
+Oscars"): its capitals are not evidence of names."""
+
+HEADLINE_MIN_WORDS = 3
+"""Shorter lines ("Inside Story") are too short to tell."""
+
 _CONTEXT = 24
 """Characters of context looked at on each side of a name for the cues above."""
 
@@ -161,11 +170,24 @@ def _sentence_starts(article: Article) -> set[int]:
     return starts
 
 
+def _is_headline(line: str) -> bool:
+    """Whether a line is in headline case, where capitals say nothing."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", line)
+    if len(words) < HEADLINE_MIN_WORDS:
+        return False
+    return sum(1 for w in words if w[0].isupper()) >= HEADLINE_SHARE * len(words)
+
+
 def _capitalised_elsewhere(texts: Sequence[str]) -> set[str]:
-    """Words capitalised somewhere other than at a sentence start: the words that are names."""
+    """Words capitalised where a capital means a name: after a lower-case word or a comma,
+    or inside a run of capitalised words, in lines that are not headlines."""
     found: set[str] = set()
-    for text in texts:
-        found.update(m.group(1) for m in re.finditer(r"[a-z,;]\s+([A-Z][\w'’-]*)", text))
+    for line in (line for text in texts for line in text.splitlines()):
+        if _is_headline(line):
+            continue
+        found.update(m.group(1) for m in re.finditer(r"[a-z,;]\s+([A-Z][\w'’-]*)", line))
+        for run in _CAPITALISED.finditer(line):
+            found.update(_POSSESSIVE_END.sub("", w) for w in run.group().split()[1:])
     return found
 
 
@@ -173,11 +195,24 @@ def _lowercase_words(texts: Sequence[str]) -> set[str]:
     return {w for text in texts for w in re.findall(r"\b[a-z][\w'’-]*", text)}
 
 
-def _is_common(word: str, lowercase: set[str]) -> bool:
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    """What the whole story says about its capitalised words."""
+
+    names: set[str]
+    lowercase: set[str]
+
+
+def _is_common(word: str, evidence: _Evidence) -> bool:
+    """A function word, a weekday or month, or a word the story writes in lower case and never
+    capitalises where a capital means a name ("Gunfire", "State")."""
     if is_acronym(word):
         return False
-    plain = word.rstrip(".").lower()
-    return plain in STOP_WORDS or plain in _CALENDAR or (plain in lowercase and plain != word)
+    bare = _POSSESSIVE_END.sub("", word.rstrip("."))
+    plain = bare.lower()
+    if plain in STOP_WORDS or plain in _CALENDAR:
+        return True
+    return plain in evidence.lowercase and plain != bare and bare not in evidence.names
 
 
 def _cue(text: str, name: str, start: int, end: int) -> EntityKind | None:
@@ -196,19 +231,8 @@ def _cue(text: str, name: str, start: int, end: int) -> EntityKind | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class _Evidence:
-    """What the whole story says about its capitalised words."""
-
-    names: set[str]
-    lowercase: set[str]
-
-
-def _trim_words(text: str, start: int, end: int, starts: set[int],
-                evidence: _Evidence) -> int:
-    """Where the name starts once leading titles and capitalised common words are dropped.
-
-    A word at a sentence start counts as a name only if the story capitalises it elsewhere;
+def _trim_words(text: str, start: int, end: int, evidence: _Evidence) -> int:
+    """Where the name starts once leading titles and capitalised common words are dropped;
     what stands before a title is the title's ("US President Barack Obama" -> "Barack Obama").
     """
     words = list(re.finditer(r"\S+", text[start:end]))
@@ -216,13 +240,26 @@ def _trim_words(text: str, start: int, end: int, starts: set[int],
     if titles:
         words = words[titles[-1] + 1:]
     for word in words:
-        word_start = start + word.start()
-        if word.group().rstrip(".").lower() in TITLES:
-            continue
-        unproven = word_start in starts and word.group() not in evidence.names
-        if not (unproven or _is_common(word.group(), evidence.lowercase)):
-            return word_start
+        if not _is_common(word.group(), evidence):
+            return start + word.start()
     return end
+
+
+def _proven_runs(text: str, start: int, end: int, evidence: _Evidence
+                 ) -> Iterator[tuple[int, int]]:
+    """The runs of words the story shows to be names, in a headline's capitalised words
+    ("Why the Academy Picked Ellen DeGeneres As Host" -> "Academy", "Ellen DeGeneres")."""
+    run: tuple[int, int] | None = None
+    for word in re.finditer(r"\S+", text[start:end]):
+        bare = _POSSESSIVE_END.sub("", word.group())
+        if bare in evidence.names or is_acronym(bare):
+            begin = run[0] if run else start + word.start()
+            run = (begin, start + word.end())
+        elif run:
+            yield run
+            run = None
+    if run:
+        yield run
 
 
 def _join_connected(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
@@ -239,11 +276,21 @@ def _join_connected(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[i
     yield from merged
 
 
+def _line_at(text: str, offset: int) -> str:
+    begin = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return text[begin:end if end >= 0 else len(text)]
+
+
 def _rule_names_in(article: Article, evidence: _Evidence) -> list[NameSpan]:
-    text, starts = article.text, _sentence_starts(article)
+    text = article.text
     raw = [(m.start(), m.end()) for m in _CAPITALISED.finditer(text)]
-    spans = (_tidy(text, _trim_words(text, start, end, starts, evidence), end, None)
-             for start, end in _join_connected(text, raw))
+    spans: list[NameSpan | None] = []
+    for start, end in _join_connected(text, raw):
+        if _is_headline(_line_at(text, start)):
+            spans += [_tidy(text, s, e, None) for s, e in _proven_runs(text, start, end, evidence)]
+        else:
+            spans.append(_tidy(text, _trim_words(text, start, end, evidence), end, None))
     return [s for s in spans if s is not None]
 
 
@@ -254,7 +301,7 @@ def _rule_names(articles: Sequence[Article], evidence: _Evidence) -> list[list[N
 def _doubtful(span: NameSpan, starts: set[int], evidence: _Evidence) -> bool:
     """A capitalised common word ("State"), or one word whose only capital is a sentence's
     first letter ("Gunfire rang out")."""
-    if _is_common(span.text, evidence.lowercase):
+    if _is_common(span.text, evidence):
         return True
     one_word = " " not in span.text
     return one_word and span.start in starts and span.text not in evidence.names

@@ -85,3 +85,10 @@ def test_articles_without_sentences_are_split_first() -> None:
                       source="AP")
     (event,) = build_timeline(Story((article,)))
     assert (event.when, event.sentences[0].article_id) == (date(2010, 4, 7), "a")
+
+
+def test_undated_expressions_in_one_sentence_stay_apart() -> None:
+    story = _story(("CNN", '"He left on Sunday, after the talks of last Thursday," '
+                           "the spokesman said.", None))
+    assert [(e.when, e.expression) for e in build_timeline(story)] == [
+        (None, "Sunday"), (None, "last Thursday")]

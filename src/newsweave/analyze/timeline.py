@@ -146,9 +146,14 @@ def _sentence_dates(article: Article) -> list[_Dated]:
 def _finest(
     found: list[tuple[DateMention, tuple[date | None, Granularity]]]
 ) -> list[tuple[DateMention, tuple[date | None, Granularity]]]:
-    """One mention per distinct date in a sentence, dropping dates covered by finer ones."""
-    unique = list({place: (mention, place) for mention, place in reversed(found)}.values())
-    unique.reverse()
+    """One mention per distinct date in a sentence, dropping dates covered by finer ones;
+    unresolved mentions are distinct by their expression."""
+    first_per_date: dict[tuple[object, ...], tuple[DateMention, tuple[date | None, Granularity]]]
+    first_per_date = {}
+    for mention, place in found:
+        key = place if place[0] else (*place, mention.text.lower())
+        first_per_date.setdefault(key, (mention, place))
+    unique = list(first_per_date.values())
     return [(m, p) for m, p in unique if not any(_contains(p, other) for _, other in unique)]
 
 

@@ -34,8 +34,9 @@ def example_payload(example_files: list[Path]) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="session")
-def client() -> TestClient:
-    return TestClient(create_app(ServeSettings()))
+def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    db = tmp_path_factory.mktemp("store") / "empty.db"
+    return TestClient(create_app(ServeSettings(db=str(db))))
 
 
 @pytest.fixture(scope="session")
@@ -47,7 +48,8 @@ def client_with() -> Callable[..., TestClient]:
 
 
 @pytest.fixture(scope="session")
-def live_url() -> Iterator[str]:
-    """The service on a real uvicorn, on a free loopback port."""
-    with running(create_app(ServeSettings())) as url:
+def live_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The service on a real uvicorn, on a free loopback port, with an empty store."""
+    db = tmp_path_factory.mktemp("store") / "empty.db"
+    with running(create_app(ServeSettings(db=str(db)))) as url:
         yield url

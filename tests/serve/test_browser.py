@@ -27,6 +27,9 @@ from newsweave.models import (
     Statement,
     TimelineEvent,
 )
+from newsweave.serve import ServeSettings
+from newsweave.serve.app import create_app
+from newsweave.serve.server import running
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 
@@ -83,14 +86,18 @@ def page(context: Any, live_url: str) -> Iterator[Any]:
     assert not errors
 
 
+def _post_json(url: str, body: dict[str, Any]) -> Any:
+    request = urllib.request.Request(url, method="POST", data=json.dumps(body).encode(),
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.loads(response.read())
+
+
 def _api_brief(live_url: str, articles: list[dict[str, str]]) -> Brief:
     """What the API answers for the same reports: the page must show exactly this summary
     (the analysis does not change it, so it is left out here to save time)."""
-    request = urllib.request.Request(f"{live_url}/briefs?words=150&analysis=false", method="POST",
-                                     data=json.dumps({"articles": articles}).encode(),
-                                     headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=30) as response:
-        return Brief.from_dict(json.loads(response.read()))
+    return Brief.from_dict(_post_json(f"{live_url}/briefs?words=150&analysis=false",
+                                      {"articles": articles}))
 
 
 def _paste(page: Any, reports: list[tuple[str, str]]) -> None:
@@ -174,6 +181,37 @@ def test_markup_in_a_report_is_shown_as_text_and_never_run(
     page.locator("#summary .attribution").first.hover()
     assert page.evaluate("window.__xss") is None
     page.screenshot(path=shots / "xss.png", full_page=True)
+
+
+@pytest.fixture(scope="module")
+def stored_url(tmp_path_factory: pytest.TempPathFactory, example_payload: dict[str, Any]
+               ) -> Iterator[str]:
+    """A service whose store holds the example, ingested through ``POST /articles``."""
+    db = tmp_path_factory.mktemp("store") / "example.db"
+    with running(create_app(ServeSettings(db=str(db)))) as url:
+        _post_json(f"{url}/articles", example_payload)
+        yield url
+
+
+def test_a_stored_story_is_offered_and_briefed(context: Any, stored_url: str,
+                                               shots: Path) -> None:
+    tab = context.new_page()
+    tab.goto(stored_url)
+    sync_api.expect(tab.locator("#stored")).to_be_visible()
+    option = tab.locator("#story option")
+    assert option.count() == 1
+    assert option.text_content().endswith(" · 4 reports · Al Jazeera, BBC, CNN, RFE/RL")
+    tab.click("#brief-story")
+    tab.wait_for_selector("#summary li")
+    assert "from 4 reports" in tab.locator("#brief-meta").text_content()
+    tab.screenshot(path=shots / "stored.png")
+    tab.close()
+
+
+def test_no_stored_story_no_list(page: Any) -> None:
+    sync_api.expect(page.locator("#add-report")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#stored").is_hidden()
 
 
 def test_errors_are_shown_in_one_readable_line(page: Any) -> None:

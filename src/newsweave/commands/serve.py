@@ -7,6 +7,7 @@ import ipaddress
 from typing import Any
 
 from newsweave.cli import warn
+from newsweave.commands.ingest import add_db_argument
 from newsweave.errors import NewsweaveError
 from newsweave.serve.settings import MAX_REQUEST_BYTES, REQUEST_TIMEOUT_SECONDS, ServeSettings
 
@@ -18,8 +19,9 @@ def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "serve",
         help="run the HTTP service and web page",
-        description="Serve the web page at / and the API (POST /briefs, POST /briefs/files, "
-        "GET /healthz; OpenAPI docs at /docs) on uvicorn.",
+        description="Serve the web page at / and the API on uvicorn: POST /briefs, POST "
+        "/briefs/files, POST /articles, GET /stories, GET /stories/{id}, GET "
+        "/stories/{id}/brief, GET /healthz; OpenAPI docs at /docs.",
     )
     parser.add_argument("--host", default=DEFAULT_HOST,
                         help=f"address to listen on (default {DEFAULT_HOST}: this machine only)")
@@ -29,6 +31,7 @@ def add_parser(subparsers: Any) -> None:
                         help=f"largest request body (default {MAX_REQUEST_BYTES:,} bytes)")
     parser.add_argument("--timeout", type=float, default=REQUEST_TIMEOUT_SECONDS, metavar="S",
                         help=f"time limit per brief (default {REQUEST_TIMEOUT_SECONDS:g} s)")
+    add_db_argument(parser)
     parser.add_argument("--allow-fetch", action="store_true",
                         help="fetch reports given only by URL (never from private, loopback "
                         "or link-local addresses)")
@@ -37,7 +40,8 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     settings = ServeSettings(max_request_bytes=args.max_request_bytes,
-                             timeout_seconds=args.timeout, allow_fetch=args.allow_fetch)
+                             timeout_seconds=args.timeout, allow_fetch=args.allow_fetch,
+                             db=args.db)
     try:
         from newsweave.serve.app import create_app
         from newsweave.serve.server import serve

@@ -17,14 +17,16 @@ from newsweave import __version__
 from newsweave.errors import NewsweaveError
 from newsweave.serve.errors import handle_newsweave_error
 from newsweave.serve.limits import BodySizeLimit
-from newsweave.serve.routers import briefs, health, pages
+from newsweave.serve.routers import articles, briefs, health, pages, stories
 from newsweave.serve.settings import ServeSettings
 
 DESCRIPTION = """\
 Turn several news reports of one story into one attributed brief.
 
 `POST /briefs` takes the reports as JSON, `POST /briefs/files` as uploaded files; both answer
-with the brief as the model's JSON (`Brief.to_dict()`). Errors answer with a 4xx status (503
+with the brief as the model's JSON (`Brief.to_dict()`). `POST /articles` stores reports and
+groups them into stories; `GET /stories` lists the stored stories, `GET /stories/{id}` gives
+one, `GET /stories/{id}/brief` briefs it. Errors answer with a 4xx status (503
 when a brief runs out of time) and a `detail` message; newsweave's own errors also name their
 type in `error`.
 """
@@ -49,9 +51,11 @@ def create_app(settings: ServeSettings | None = None) -> FastAPI:
     app = FastAPIOffline(title="newsweave", version=__version__, description=DESCRIPTION)
     app.state.settings = settings
     app.state.slots = threading.BoundedSemaphore(settings.max_concurrent)
+    app.state.ingest_lock = threading.Lock()
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
     app.add_exception_handler(NewsweaveError, handle_newsweave_error)
-    for router in (pages.router, health.router, briefs.router):
+    for router in (pages.router, health.router, briefs.router, articles.router,
+                   stories.router):
         app.include_router(router)
     app.mount("/static", StaticFiles(packages=[("newsweave.serve", "static")]), name="static")
     return app

@@ -48,6 +48,12 @@ def get_slots(request: Request) -> threading.BoundedSemaphore:
     return slots
 
 
+def get_ingest_lock(request: Request) -> threading.Lock:
+    """The app's lock that lets one ingest into the store run at a time."""
+    lock: threading.Lock = request.app.state.ingest_lock
+    return lock
+
+
 def brief_options(
     words: Annotated[int | None, Query(description="summary length in words")] = None,
     bytes: Annotated[int | None, Query(description="summary length in UTF-8 bytes")] = None,
@@ -88,3 +94,4 @@ def check_article_count(count: int, settings: ServeSettings) -> None:
 SettingsDep = Annotated[ServeSettings, Depends(get_settings)]
 SlotsDep = Annotated[threading.BoundedSemaphore, Depends(get_slots)]
 OptionsDep = Annotated[BriefOptions, Depends(brief_options)]
+IngestLockDep = Annotated[threading.Lock, Depends(get_ingest_lock)]

@@ -18,6 +18,7 @@ from newsweave.errors import (
     UnknownAlgorithmError,
 )
 from newsweave.serve.fetch import FetchRefusedError
+from newsweave.store import StoreError
 
 _STATUS_BY_ERROR: tuple[tuple[type[NewsweaveError], int], ...] = (
     (FetchRefusedError, 403),      # the request is understood and refused on purpose
@@ -25,6 +26,7 @@ _STATUS_BY_ERROR: tuple[tuple[type[NewsweaveError], int], ...] = (
     (EmptyStoryError, 422),
     (UnknownAlgorithmError, 400),  # a query option out of its valid set
     (InvalidOptionError, 400),
+    (StoreError, 503),             # the store cannot be opened: the service, not the request
 )
 """Most specific class first: the first match decides."""
 

@@ -40,6 +40,9 @@ class ServeSettings:
     max_articles: int = MAX_ARTICLES
     max_concurrent: int = MAX_CONCURRENT_BRIEFS
     allow_fetch: bool = False
+    db: str | None = None
+    """The store's URL or SQLite path; None: ``$NEWSWEAVE_DB``, else ``./newsweave.db``, as
+    for ``newsweave ingest``. Opened per request, so the service holds no connection idle."""
 
     def __post_init__(self) -> None:
         for name in ("max_request_bytes", "timeout_seconds", "max_articles", "max_concurrent"):

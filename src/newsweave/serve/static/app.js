@@ -100,11 +100,19 @@ async function submitBrief(event) {
     return;
   }
   const request = files.length ? filesRequest(files, reports) : jsonRequest(reports);
+  await requestBrief(request.path, request.init);
+}
+
+function budgetQuery() {
   const words = parseInt($("words").value, 10);
-  const query = Number.isInteger(words) ? `?words=${words}` : "";
+  return Number.isInteger(words) ? `?words=${words}` : "";
+}
+
+// Ask the API for a brief and show it, or show why there is none.
+async function requestBrief(path, init) {
   setBusy(true);
   try {
-    const response = await fetch(request.path + query, request.init);
+    const response = await fetch(path + budgetQuery(), init);
     const body = await response.json().catch(() => null);
     if (!response.ok) {
       showError(`Could not make the brief: ${errorText(response.status, body)}`);
@@ -119,8 +127,27 @@ async function submitBrief(event) {
   }
 }
 
+// Stored stories, when the service has a store with any: offered in a list.
+async function loadStories() {
+  const response = await fetch("/stories?limit=100").catch(() => null);
+  const stories = response && response.ok ? await response.json() : [];
+  const options = stories.map((story) => {
+    const n = `${story.size} report${story.size === 1 ? "" : "s"}`;
+    const outlets = story.outlets.length ? ` · ${story.outlets.join(", ")}` : "";
+    return new Option(`${story.title || story.id} · ${n}${outlets}`, story.id);
+  });
+  $("story").replaceChildren(...options);
+  $("stored").hidden = options.length === 0;
+}
+
+function briefStoredStory() {
+  const id = $("story").value;
+  if (id) requestBrief(`/stories/${encodeURIComponent(id)}/brief`, { method: "GET" });
+}
+
 function setBusy(busy) {
   $("submit").disabled = busy;
+  $("brief-story").disabled = busy;
   $("status").textContent = busy ? "Reading the reports…" : "";
 }
 
@@ -312,6 +339,8 @@ document.addEventListener("DOMContentLoaded", () => {
   for (let i = 0; i < INITIAL_REPORTS; i++) addReport();
   $("add-report").addEventListener("click", addReport);
   $("brief-form").addEventListener("submit", submitBrief);
+  $("brief-story").addEventListener("click", briefStoredStory);
+  loadStories();
   $("back").addEventListener("click", () => {
     const selected = document.querySelector(".selected");
     if (selected) selected.scrollIntoView({ block: "center" });

@@ -548,14 +548,19 @@ def _polarity_claim(story: Story, group: list[_Pair]) -> Claim:
     statements: dict[SentenceRef, Statement] = {}
     for reading in readings:
         for s in reading.sentences:
-            value = reading.cue or reading.mode
+            value = reading.cue or STATES
             statements.setdefault(s.ref, Statement(ref=s.ref, text=s.text, value=value))
     return Claim(
         kind="conflict",
-        topic=" ".join(sorted(frozenset.union(*(shared for _, _, shared in group)))[:4]),
+        topic=_topic_words(readings[0].sentences[-1].text,
+                           frozenset.union(*(shared for _, _, shared in group))),
         statements=tuple(statements.values()),
         note="; ".join(dict.fromkeys(_polarity_note(story, r) for r in readings)),
     )
+
+
+STATES = "states it"
+"""The value shown for a statement that affirms what another outlet refuses or conditions."""
 
 
 def _polarity_note(story: Story, reading: _Reading) -> str:
@@ -611,12 +616,18 @@ def _best_per_article(
 def _shared_topic(sentences: list[Sentence]) -> str:
     """Up to four words every statement uses, names first: a label, not a summary."""
     common = set.intersection(*(set(content_stems(s.tokens)) for s in sentences))
-    words = []
-    for token in re.findall(r"[\w'-]+", sentences[0].text):
-        if stem(token.lower()) in common and token not in words and len(token) > 2:
+    return _topic_words(sentences[0].text, frozenset(common))
+
+
+def _topic_words(text: str, stems: frozenset[str]) -> str:
+    """The words of ``text`` whose (folded) stems are in ``stems``, names first, at most four;
+    the start of the text when none is."""
+    words: list[str] = []
+    for token in re.findall(r"[\w'’-]+", text):
+        if _folded_stems(token) & stems and token not in words and len(token) > 2:
             words.append(token)
     words.sort(key=lambda w: not w[:1].isupper())
-    return " ".join(words[:4]) or sentences[0].text[:40]
+    return " ".join(words[:4]) or text[:40]
 
 
 # 4. Single source ----------------------------------------------------------------------------

@@ -563,10 +563,11 @@ _RULES: tuple[_Rule, ...] = (
           r"(?:(?P<rel>(?i:last|this\s+coming|this\s+past|this|next|the\s+previous|the\s+"
           rf"following|earlier|early|late|later))\s+)?{_WEEKDAY}{_TIME_OF_DAY}",
           _resolve_weekday),
+    # The unit is lower-case: "This Week" is a television programme.
     _rule(("week", "month", "year", "decade"),
           r"(?:(?i:early|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+"
           r"of|the\s+middle\s+of)\s+(?:(?i:in)\s+)?)?(?P<rel>(?i:last|this|next|the\s+current|"
-          r"the\s+same))\s+(?:(?i:fiscal)\s+)?(?P<unit>(?i:weekend|week|month|year|decade))"
+          r"the\s+same))\s+(?:(?i:fiscal)\s+)?(?P<unit>weekend|week|month|year|decade)"
           r"\b(?!-)", _resolve_unit),
     _rule(("earlier in", "later in"),
           r"(?i:earlier|later)\s+(?i:in)\s+(?P<rel>(?i:the))\s+(?P<unit>(?i:week|month|year))\b",

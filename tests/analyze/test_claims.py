@@ -112,3 +112,11 @@ def test_opposite_words_about_one_event_conflict() -> None:
     [landing] = [c for c in claims if c.kind == "conflict"]
     assert {s.value for s in landing.statements} == {"smoothly", "bumpy"}
     assert "says 'bumpy'" in landing.note
+
+
+def test_guessed_next_destinations_that_differ_conflict(example_story: Story) -> None:
+    claims = find_claims(example_story)
+    where = next(c for c in claims if c.topic == "where next")
+    assert {(s.ref.article_id, s.value) for s in where.statements} >= {
+        (BBC, "Turkey or Latvia"), (CNN, "Belarus"), (CNN, "undisclosed")}
+    assert all(s.value != "Kazakhstan" for s in where.statements)  # the move made, agreed

@@ -195,8 +195,9 @@ def find_claims(story: Story) -> tuple[Claim, ...]:
     Returns
     -------
     tuple of Claim
-        Conflicts first (figures, then polarity), then agreements (most outlets first), then
-        single-source facts (most central first). Empty for a story of one article.
+        Conflicts first (figures, then polarity and destinations), then agreements (most
+        outlets first), then single-source facts (most central first). Empty for a story of
+        one article.
     """
     sentences = story.sentences
     if len({s.article_id for s in sentences}) < 2:
@@ -205,7 +206,7 @@ def find_claims(story: Story) -> tuple[Claim, ...]:
     similarity = vectors.similarity()
     row_of = {s.ref: row for row, s in enumerate(sentences)}
     figures = _figure_claims(story, similarity, row_of)
-    polarity = _polarity_claims(story)
+    polarity = [*_polarity_claims(story), *_destination_claims(story)]
     used = {st.ref for claim in (*figures, *polarity) if claim.kind == "conflict"
             for st in claim.statements}
     agreements = _agreement_claims(sentences, similarity, used)
@@ -568,6 +569,51 @@ def _polarity_note(story: Story, reading: _Reading) -> str:
     if reading.mode == "affirmed":
         return f"{source} reports it as fact"
     return f"{source} says '{reading.cue}'"
+
+
+# 2b. Where someone goes next -----------------------------------------------------------------
+
+# A move whose destination is named, guessed or withheld: "may fly on to Turkey or Latvia",
+# "one possible destination could be ... Belarus", "to an undisclosed location".
+_DESTINATION = re.compile(
+    r"\b(?:fly|flies|flew|flown|go|goes|went|head(?:ed|s)?|travel(?:led|ed|s)?|move[ds]?"
+    r"|leaves?)\s+(?:on\s+)?(?:to|for)\s+(?P<place>[A-Z][\w'-]+(?:\s+or\s+[A-Z][\w'-]+)?)"
+    r"|\bdestination\b[^.]*?\b(?P<guessed>[A-Z][\w'-]+)\W*$"
+    r"|\b(?P<withheld>undisclosed (?:location|destination)|can't say where|cannot say where"
+    r"|unknown destination)\b"
+)
+# A move reported as uncertain: only these are versions of "where next", not the move made.
+_HEDGE = re.compile(r"\b(?:may|might|could|possible|possibly|undisclosed|can't|cannot|"
+                    r"unknown|reportedly)\b", re.IGNORECASE)
+WITHHELD = "undisclosed"
+"""The value of a statement that says the destination is not being told."""
+
+
+def _destination_claims(story: Story) -> list[Claim]:
+    """One conflict when outlets name different next destinations for a move they are unsure
+    of ("Turkey or Latvia" / "Belarus" / "undisclosed"); a move made and agreed on ("flown to
+    Kazakhstan") is not hedged, so it is not a version."""
+    statements = [
+        Statement(ref=sentence.ref, text=sentence.text, value=value)
+        for sentence in story.sentences if _HEDGE.search(sentence.text)
+        for value in _destinations(sentence.text)[:1]
+    ]
+    per_article: dict[str, set[str | None]] = defaultdict(set)
+    for statement in statements:
+        per_article[statement.ref.article_id].add(statement.value)
+    if len(per_article) < 2 or len(set().union(*per_article.values())) < 2:
+        return []
+    said = "; ".join(f"{story.article(a).label}: {', '.join(sorted(v for v in values if v))}"
+                     for a, values in per_article.items())
+    return [Claim(kind="conflict", topic="where next", statements=tuple(statements),
+                  note=f"the outlets name different next destinations ({said})")]
+
+
+def _destinations(text: str) -> list[str]:
+    found = []
+    for match in _DESTINATION.finditer(text):
+        found.append(match.group("place") or match.group("guessed") or WITHHELD)
+    return found
 
 
 # 3. Agreement --------------------------------------------------------------------------------

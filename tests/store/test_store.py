@@ -86,5 +86,5 @@ def test_replace_stories_is_atomic(store: Store, example_dir: Path) -> None:
 def test_a_file_that_is_not_sqlite_is_refused(tmp_path: Path) -> None:
     bogus = tmp_path / "notes.db"
     bogus.write_text("this is not a database, just notes\n" * 200, encoding="utf-8")
-    with pytest.raises(StoreError, match="notes.db"):
+    with pytest.raises(StoreError, match=r"notes\.db"):
         open_store(str(bogus))

@@ -17,6 +17,8 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from datasketch import MinHash  # type: ignore[import-untyped]
@@ -57,21 +59,41 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
+@lru_cache(maxsize=1)
+def _permutations() -> Any:
+    """The seeded permutations, drawn once: drawing them costs more than hashing an article."""
+    return MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, scheme=MINHASH_SCHEME).permutations
+
+
+def _minhash(hashvalues: np.ndarray | None = None) -> MinHash:
+    return MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, hashfunc=zlib.crc32,
+                   hashvalues=hashvalues, permutations=_permutations(), scheme=MINHASH_SCHEME)
+
+
 def minhash(tokens: list[str]) -> MinHash:
     """The MinHash of the article's word shingles (CRC-32 hashed: fast and stable)."""
     shingles = [" ".join(tokens[i:i + SHINGLE_WORDS]).encode("utf-8")
                 for i in range(max(len(tokens) - SHINGLE_WORDS + 1, 1))]
-    signature = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, hashfunc=zlib.crc32,
-                        scheme=MINHASH_SCHEME)
+    signature = _minhash()
     signature.update_batch(shingles)
     return signature
 
 
 def signature_from_bytes(data: bytes) -> MinHash:
     """A stored signature back as a MinHash, for the near-duplicate index."""
-    values = np.frombuffer(data, dtype=np.uint32)
-    return MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, hashfunc=zlib.crc32,
-                   hashvalues=values, scheme=MINHASH_SCHEME)
+    return _minhash(np.frombuffer(data, dtype=np.uint32))
+
+
+@lru_cache(maxsize=200_000)
+def _term(token: str) -> str:
+    """A token's stem, spelling folded: :func:`content_stems` for one token, cached, since
+    news vocabulary repeats and folding runs three regular expressions a token."""
+    return content_stems([token])[0]
+
+
+def _terms(tokens: list[str]) -> Counter[str]:
+    """Counts of the content stems of ``tokens``; stop words and one-letter tokens dropped."""
+    return Counter(_term(t) for t in tokens if len(t) > 1 and t not in STOP_WORDS)
 
 
 def names_in(text: str) -> frozenset[str]:
@@ -80,18 +102,21 @@ def names_in(text: str) -> frozenset[str]:
     Sentence-initial words are skipped (most are not names); so are stop words ("The").
     Names are stemmed and spelling-folded like terms, so "Bakiyev's" and "Bakiev" meet.
     """
-    found = Counter(content_stems(tokenize(" ".join(m.group() for m in _NAME.finditer(text)))))
+    found = _terms(tokenize(" ".join(m.group() for m in _NAME.finditer(text))))
     return frozenset(name for name, _ in found.most_common(MAX_NAMES))
 
 
 def featurize(article: Article) -> Features:
-    """The features of one article; the article's sentences are not needed."""
-    tokens = [t for t in tokenize(article.text) if t not in STOP_WORDS]
+    """The features of one article, from its sentences' tokens when it has been split (the
+    reader's work, reused) or else from its text."""
+    words = ([t for s in article.sentences for t in s.tokens] if article.sentences
+             else tokenize(article.text))
+    tokens = [t for t in words if t not in STOP_WORDS]
     return Features(
         article_id=article.id,
         content_hash=content_hash(article.text),
         signature=minhash(tokens).hashvalues.astype(np.uint32),
-        terms=dict(Counter(content_stems(tokens))),
+        terms=dict(_terms(tokens)),
         names=names_in(article.text),
         published=article.published,
     )

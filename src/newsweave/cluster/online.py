@@ -37,10 +37,17 @@ ARTICLE_TERMS = 40
 CENTROID_TERMS = 100
 # Terms of an article used to look up candidate stories, and candidates scored in full.
 QUERY_TERMS = 10
-MAX_CANDIDATES = 30
+MAX_CANDIDATES = 10
+# A term in more open stories than this ("year", "people") finds no candidates: it would
+# cost a pass over its postings and separates nothing.
+MAX_POSTINGS = 200
 # A capitalised name counts this much more than the same word in lower case.
 NAME_BOOST = 1.5
 NAME_PREFIX = "@"
+# IDF is computed as if the stream also held this many articles sharing no term: a handful
+# of reports of one event (the whole store, early on) then keep their shared words instead
+# of seeing them weighed down as if they were common English.
+PRIOR_DOCUMENTS = 100
 
 
 @dataclass
@@ -90,11 +97,11 @@ class OnlineClusterer:
 
         A new story is named ``s<seq>`` after the ingest sequence number of its first article.
         """
+        self._close_stale(seq)
         vector = self._vector(features)
         if story_id is None:
             story_id = self._best_story(vector, features.published) or f"s{seq}"
         self._join(story_id, vector, seq, features.published)
-        self._close_stale(seq)
         return story_id
 
     @staticmethod
@@ -117,7 +124,8 @@ class OnlineClusterer:
         return {term: w / norm for term, w in top}
 
     def _weight(self, term: str, count: int) -> float:
-        idf = math.log((self.documents_ + 1) / (self.document_frequency_[term] + 1)) + 1.0
+        documents = self.documents_ + PRIOR_DOCUMENTS + 1
+        idf = math.log(documents / (self.document_frequency_[term] + 1)) + 1.0
         boost = NAME_BOOST if term.startswith(NAME_PREFIX) else 1.0
         return (1.0 + math.log(count)) * idf * boost
 
@@ -125,7 +133,10 @@ class OnlineClusterer:
         """The open story most similar to ``vector`` at or above the threshold, if any."""
         hits: dict[str, float] = defaultdict(float)
         for term, weight in heapq.nlargest(QUERY_TERMS, vector.items(), key=lambda i: i[1]):
-            for story_id in self.index_.get(term, ()):
+            postings = self.index_.get(term, ())
+            if len(postings) > MAX_POSTINGS:
+                continue
+            for story_id in postings:
                 hits[story_id] += weight
         best, best_score = None, self.threshold
         for story_id in heapq.nlargest(MAX_CANDIDATES, hits, key=hits.__getitem__):

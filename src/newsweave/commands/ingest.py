@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from typing import Any
 
+from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from newsweave.cli import add_max_bytes_argument, warn
@@ -130,7 +131,7 @@ def _acknowledger() -> Iterator[Callable[[int], None]]:
         yield _print_commit
         return
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
-    with Progress(*columns, transient=True) as progress:
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("ingesting", total=None)
         yield lambda stored: progress.update(task, description=f"committed {stored:,} articles")
 

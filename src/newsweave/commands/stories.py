@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from rich.console import Console
 from rich.progress import Progress
 
 from newsweave.api import DEFAULT_WORDS
@@ -95,7 +96,7 @@ def _write_briefs(args: argparse.Namespace, rows: list[StoryRow]) -> int:
             args.workers or args.scheduler) else None
         if client is not None:
             stack.callback(client.close)
-        progress = stack.enter_context(Progress(transient=True))
+        progress = stack.enter_context(Progress(console=Console(stderr=True), transient=True))
         task = progress.add_task("briefing", total=len(rows))
         briefs = brief_stories(url, [r.id for r in rows], words=args.words, fmt=args.format,
                                client=client)

@@ -1,0 +1,80 @@
+"""ingest, stories, recluster and brief --story, through the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsweave.cli import main
+
+
+@pytest.fixture
+def db(tmp_path: Path, example_dir: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    url = str(tmp_path / "news.db")
+    assert main(["ingest", str(example_dir), "--db", url]) == 0
+    out, err = capsys.readouterr()
+    assert out == "stored 4 articles (0 near-duplicates), skipped 0 already stored; 1 new stories\n"
+    assert err == "newsweave: committed 4 articles\n"
+    return url
+
+
+def test_stories_lists_the_story(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["stories", "--db", db, "--json"]) == 0
+    [story] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert story["size"] == 4
+    assert story["article_ids"][0] == "000_7afdc91638b36233"  # the input's own id (file stem)
+    assert (story["first_published"], story["last_published"]) == ("2010-04-15", "2010-04-15")
+    assert main(["stories", "--db", db, "--since", "2011-01-01"]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_brief_of_a_stored_story(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["brief", "--story", "s1", "--db", db, "--words", "60"]) == 0
+    out = capsys.readouterr().out
+    assert "Bakiyev" in out or "Bakiev" in out
+    assert "BBC" in out
+
+
+def test_brief_needs_paths_or_story(db: str, example_dir: Path,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["brief", str(example_dir), "--story", "s1", "--db", db]) == 1
+    assert capsys.readouterr().err == (
+        "newsweave: InvalidOptionError: give PATHs or --story, not both\n")
+    assert main(["brief", "--story", "s404", "--db", db]) == 1
+    assert "StoreError: no story 's404'" in capsys.readouterr().err
+
+
+def test_recluster_keeps_the_story(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["recluster", "--db", db]) == 0
+    assert capsys.readouterr().out == "re-clustered 4 articles into 1 stories\n"
+
+
+def test_briefs_written_per_story(db: str, tmp_path: Path,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["stories", "--db", db, "--briefs", str(tmp_path / "briefs")]) == 0
+    assert capsys.readouterr().out.startswith("wrote 1 briefs")
+    assert "Kyrgyz" in (tmp_path / "briefs" / "s1.md").read_text(encoding="utf-8")
+
+
+def test_bad_sources_and_options_are_one_line_errors(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "news.db")
+    assert main(["ingest", str(tmp_path / "missing.jsonl"), "--db", db]) == 1
+    assert capsys.readouterr().err.endswith("missing.jsonl: no such file or folder\n")
+    assert main(["ingest", str(tmp_path), "--db", db, "--threshold", "1.5"]) == 1
+    assert "--threshold must be in (0, 1], got 1.5" in capsys.readouterr().err
+
+
+def test_bad_jsonl_lines_are_warnings(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                      example_story: object) -> None:
+    stream = tmp_path / "feed.jsonl"
+    stream.write_text('{"id": "a1", "text": "Kyrgyz opposition leaders said on Thursday they '
+                      'had taken control of the government."}\nnot json\n{"id": "a2"}\n',
+                      encoding="utf-8")
+    assert main(["ingest", str(stream), "--db", str(tmp_path / "n.db")]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("stored 1 articles")
+    assert "feed.jsonl:2: not JSON" in err
+    assert 'feed.jsonl:3: needs a non-empty "text" or "html" field' in err

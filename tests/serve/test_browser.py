@@ -227,6 +227,10 @@ def test_errors_are_shown_in_one_readable_line(page: Any) -> None:
     assert page.locator("#brief").is_hidden()
 
 
+ENTITIES = 20
+"""Entities in the made-up analysis: more than the page lists before "Show all"."""
+
+
 def _with_analysis(brief: Brief) -> Brief:
     """``brief`` with one item of every analysis section, pointing at its real sentences,
     some of them carrying markup: the page must render them all, generically and as text."""
@@ -239,7 +243,9 @@ def _with_analysis(brief: Brief) -> Brief:
         brief,
         entities=(Entity("Kurmanbek Bakiyev", "PERSON", ("Kurmanbek Bakiyev", "Bakiev"),
                          (Mention(bbc.id, 0, 4, "Kurmanbek"),
-                          Mention(rferl.id, 0, 4, "Bakiev"))),),
+                          Mention(rferl.id, 0, 4, "Bakiev"))),
+                  *(Entity(f"Town {n}", "PLACE", (), (Mention(bbc.id, 0, 4, "Town"),))
+                    for n in range(ENTITIES - 1))),
         timeline=(TimelineEvent(date(2010, 4, 15), "Thursday", first.text, (first.ref,)),),
         claims=(Claim("conflict", "destination", (statement, other), "<b>figures differ</b>"),
                 Claim("single_source", "injuries", (statement,)),
@@ -261,6 +267,10 @@ def test_analysis_sections_render_from_the_models_json(
                         "What sources agree on", "Quotes"]
     row = page.locator("#analysis tbody tr").first
     assert row.locator("td").all_text_contents() == ["person", "Bakiev", "BBC, RFE/RL"]
+    rows = page.locator("#analysis tbody tr")
+    assert sum(r.is_visible() for r in rows.all()) == 15
+    page.click("#analysis .show-all")
+    assert sum(r.is_visible() for r in rows.all()) == ENTITIES
     assert page.locator("#analysis .timeline li").first.text_content().startswith("2010-04-15")
     conflict = page.locator("#analysis section.conflict li").first
     assert conflict.locator(".badge").text_content() == "Conflict"
@@ -272,6 +282,7 @@ def test_analysis_sections_render_from_the_models_json(
     conflict.locator("button.row-text").click()
     marks = page.locator("#source-columns mark")
     assert marks.all_text_contents() == [s.text for s in brief.claims[0].statements]
+    assert page.locator("#sources-caption").text_content().startswith("Each source's version")
     page.locator("#analysis").screenshot(path=shots / "analysis.png")
     if os.environ.get("NEWSWEAVE_DOCS_SCREENSHOTS") == "1":
         page.locator("#analysis").screenshot(path=DOCS_IMG / "serve-analysis.png")

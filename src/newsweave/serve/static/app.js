@@ -6,6 +6,12 @@
 "use strict";
 
 const INITIAL_REPORTS = 2;
+const MAX_ENTITIES = 15; // listed at first, most reported first; the rest behind a button
+const CAPTIONS = {
+  summary: "The sentence (yellow) and the matching sentences of other reports (blue).",
+  alone: "The sentence in its report (yellow); no other report says the same.",
+  versions: "Each source's version: the first in yellow, the others in blue.",
+};
 const CLAIM_SECTIONS = [
   // [kind, heading, badge]: the order a reader wants, as in newsweave's HTML report.
   ["conflict", "Where sources conflict", "Conflict"],
@@ -195,7 +201,7 @@ function summaryItem(story, item) {
 }
 
 // Show ``main`` and ``others`` (sentence refs) highlighted in their articles, side by side.
-function selectRefs(story, trigger, main, others) {
+function selectRefs(story, trigger, main, others, caption) {
   for (const node of document.querySelectorAll(".selected")) node.classList.remove("selected");
   trigger.classList.add("selected");
   const byArticle = new Map();
@@ -205,9 +211,8 @@ function selectRefs(story, trigger, main, others) {
   }
   const columns = [...byArticle].map(([id, marks]) => sourceColumn(story, id, marks));
   $("source-columns").replaceChildren(...columns);
-  $("sources-caption").textContent = others.length
-    ? `The sentence (yellow) and the matching sentences of other reports (blue).`
-    : `The sentence in its report (yellow); no other report says the same.`;
+  $("sources-caption").textContent =
+    others.length ? caption || CAPTIONS.summary : CAPTIONS.alone;
   $("sources").hidden = false;
   $("sources").scrollIntoView({ block: "start" });
   for (const column of columns) scrollToMark(column);
@@ -271,7 +276,8 @@ function section(key, heading, ...children) {
 function refRow(story, lead, text, refs, detail, badge) {
   const button = el("button", { type: "button", className: "row-text" }, text);
   if (refs.length) {
-    button.addEventListener("click", () => selectRefs(story, button, refs[0], refs.slice(1)));
+    button.addEventListener("click",
+      () => selectRefs(story, button, refs[0], refs.slice(1), CAPTIONS.versions));
   } else {
     button.disabled = true;
   }
@@ -294,9 +300,21 @@ function entitiesSection(story) {
   });
   const head = el("tr", {}, ...["Name", "Kind", "Also written", "Named by"]
     .map((h) => el("th", { scope: "col" }, h)));
+  const more = rows.slice(MAX_ENTITIES);
+  for (const row of more) row.hidden = true;
+  const showAll = more.length
+    ? el("button", { type: "button", className: "secondary show-all" },
+        `Show all ${rows.length}`)
+    : null;
+  if (showAll) {
+    showAll.addEventListener("click", () => {
+      for (const row of more) row.hidden = false;
+      showAll.remove();
+    });
+  }
   return section("entities", "People, places and organisations",
     el("div", { className: "table-wrap" },
-      el("table", {}, el("thead", {}, head), el("tbody", {}, ...rows))));
+      el("table", {}, el("thead", {}, head), el("tbody", {}, ...rows))), showAll);
 }
 
 function when(event) {

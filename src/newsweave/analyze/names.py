@@ -16,7 +16,6 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
@@ -139,15 +138,26 @@ def _similar(a: str, b: str, threshold: float) -> bool:
 def same_name(a: Sequence[str], b: Sequence[str]) -> bool:
     """Whether two folded names (from :func:`name_tokens`) are spellings of one name.
 
-    Names of the same length match when their last tokens are close (the family name, or
-    the whole of a one-word name: :data:`SURNAME_SIMILARITY`) and every earlier token is
-    close too (:data:`GIVEN_NAME_SIMILARITY`).
+    Their last tokens must be close (the family name, or the whole of a one-word name:
+    :data:`SURNAME_SIMILARITY`). Names of the same length match when every earlier token is
+    close too (:data:`GIVEN_NAME_SIMILARITY`); names of two words or more but of different
+    lengths when their first full given names are ("W. Mark Felt", "Mark Felt"; "Dirk A.
+    Kempthorne", "Dirk Kempthorne").
     """
-    if not a or len(a) != len(b) or is_demonym(a[-1], b[-1]) or is_demonym(b[-1], a[-1]):
+    if not a or not b or is_demonym(a[-1], b[-1]) or is_demonym(b[-1], a[-1]):
         return False
     if not _similar(a[-1], b[-1], SURNAME_SIMILARITY):
         return False
-    return all(_similar(x, y, GIVEN_NAME_SIMILARITY) for x, y in zip(a[:-1], b[:-1], strict=True))
+    if len(a) == len(b):
+        return all(_similar(x, y, GIVEN_NAME_SIMILARITY)
+                   for x, y in zip(a[:-1], b[:-1], strict=True))
+    given_a, given_b = _given_name(a), _given_name(b)
+    return bool(given_a and given_b) and _similar(given_a, given_b, GIVEN_NAME_SIMILARITY)
+
+
+def _given_name(tokens: Sequence[str]) -> str:
+    """The first token before the family name that is more than an initial, "" if none."""
+    return next((t for t in tokens[:-1] if len(t) > 1), "")
 
 
 @dataclass(slots=True)
@@ -221,7 +231,7 @@ class _Blocks:
     with a few groups, not all: the matching rules all need an equal first letter or equal
     initials (a 25-article cluster has some 800 forms)."""
 
-    spelling: dict[tuple[int, str], list[NameGroup]] = field(default_factory=dict)
+    spelling: dict[str, list[NameGroup]] = field(default_factory=dict)
     surname: dict[str, list[NameGroup]] = field(default_factory=dict)
     acronym: dict[str, list[NameGroup]] = field(default_factory=dict)
 
@@ -231,15 +241,15 @@ class _Blocks:
             if group not in bucket:
                 bucket.append(group)
 
-    def _keys(self, form: NameForm) -> Iterator[tuple[dict[Any, list[NameGroup]], Any]]:
-        yield self.spelling, (len(form.tokens), form.tokens[-1][0])
+    def _keys(self, form: NameForm) -> Iterator[tuple[dict[str, list[NameGroup]], str]]:
+        yield self.spelling, form.tokens[-1][0]
         if len(form.tokens) > 1:
             yield self.surname, form.tokens[-1][0]
             yield self.acronym, initials(form.text)
 
     def place(self, form: NameForm) -> NameGroup | None:
         """The group the form joins by the first rule of :func:`group_forms` that applies."""
-        spelled = self.spelling.get((len(form.tokens), form.tokens[-1][0]), [])
+        spelled = self.spelling.get(form.tokens[-1][0], [])
         spelling = _best(g for g in spelled if _spelling_match(form, g))
         if is_acronym(form.text):
             acronym = form.text.replace(".", "").upper()

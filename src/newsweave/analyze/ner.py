@@ -170,7 +170,7 @@ def _sentence_starts(article: Article) -> set[int]:
     return starts
 
 
-def _is_headline(line: str) -> bool:
+def is_headline(line: str) -> bool:
     """Whether a line is in headline case, where capitals say nothing."""
     words = re.findall(r"[A-Za-z][\w'’-]*", line)
     if len(words) < HEADLINE_MIN_WORDS:
@@ -183,7 +183,7 @@ def _capitalised_elsewhere(texts: Sequence[str]) -> set[str]:
     or inside a run of capitalised words, in lines that are not headlines."""
     found: set[str] = set()
     for line in (line for text in texts for line in text.splitlines()):
-        if _is_headline(line):
+        if is_headline(line):
             continue
         found.update(m.group(1) for m in re.finditer(r"[a-z,;]\s+([A-Z][\w'’-]*)", line))
         for run in _CAPITALISED.finditer(line):
@@ -276,7 +276,8 @@ def _join_connected(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[i
     yield from merged
 
 
-def _line_at(text: str, offset: int) -> str:
+def line_at(text: str, offset: int) -> str:
+    """The line of ``text`` that holds ``offset``."""
     begin = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)
     return text[begin:end if end >= 0 else len(text)]
@@ -287,7 +288,7 @@ def _rule_names_in(article: Article, evidence: _Evidence) -> list[NameSpan]:
     raw = [(m.start(), m.end()) for m in _CAPITALISED.finditer(text)]
     spans: list[NameSpan | None] = []
     for start, end in _join_connected(text, raw):
-        if _is_headline(_line_at(text, start)):
+        if is_headline(line_at(text, start)):
             spans += [_tidy(text, s, e, None) for s, e in _proven_runs(text, start, end, evidence)]
         else:
             spans.append(_tidy(text, _trim_words(text, start, end, evidence), end, None))

@@ -30,7 +30,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import pdist
 
 from newsweave.analyze.names import NameForm, group_forms, name_tokens
-from newsweave.analyze.ner import NerBackend, find_names
+from newsweave.analyze.ner import NerBackend, find_names, is_headline, line_at
 from newsweave.errors import NewsweaveError
 from newsweave.evaluate.coref import CorefScores, score
 from newsweave.models import Article, EntityKind, Sentence
@@ -248,15 +248,17 @@ def _at_line_start(text: str, start: int) -> bool:
 def _read(mention: GoldMention, text: str, lowercase: set[str]) -> _Reading:
     """A mention's name and head: "Betty Ford Center in Rancho Mirage" names "Betty Ford
     Center"; "a rehab facility in Malibu" names nothing, its head is "facility"; "Hackers"
-    at a sentence start names nothing when the topic writes "hackers" elsewhere."""
+    at a sentence start, "Teen" in a headline, "MAN" in capitals name nothing when the
+    topic writes "hackers", "teen", "man" elsewhere."""
     phrase = _HEAD_END.sub("", _core(mention.text))
     phrase = re.sub(r"^.*['’]s\s+", "", phrase)
     words = phrase.split()
     if not words or _is_pronoun(mention):
         return _Reading(None, mention.text.lower())
     head = words[-1]
-    common = (len(words) == 1 and _at_line_start(text, mention.start)
-              and head.lower() in lowercase)
+    uncertain = (_at_line_start(text, mention.start) or head.isupper()
+                 or is_headline(line_at(text, mention.start)))
+    common = len(words) == 1 and uncertain and head.lower() in lowercase
     if head[:1].isupper() and not common:
         first = next(i for i, w in enumerate(words) if w[:1].isupper() or w[:1].isdigit())
         before = re.search(r"([a-z][\w-]*)\s+$", text[max(0, mention.start - _CONTEXT):
@@ -296,15 +298,19 @@ def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 
 
 def _link_contained(groups: Sequence[Sequence[NameForm]], members: dict[str, list[int]],
-                    links: _Links) -> None:
-    """Sieve 1b: a name inside one other, longer name is that name (see :func:`_inside`)."""
+                    links: _Links, place: bool) -> None:
+    """Sieve 1b: a name inside one other, longer name is that name (see :func:`_inside`).
+
+    A place's name of two words or more that opens several longer ones is all of them:
+    "Betty Ford" for "Betty Ford Center", "Betty Ford Clinic", "Betty Ford Treatment Center".
+    """
     for group in groups:
         for form in group:
             longer = {j for j, other in enumerate(groups) for o in other
                       if _inside(form.tokens, o.tokens)}
-            if len(longer) == 1:
-                target = groups[longer.pop()][0]
-                links.union(members[form.text][0], members[target.text][0])
+            if len(longer) == 1 or (place and len(form.tokens) > 1 and longer):
+                for j in longer:
+                    links.union(members[form.text][0], members[groups[j][0].text][0])
 
 
 def _link_names(mentions: Sequence[GoldMention], readings: Sequence[_Reading],
@@ -325,7 +331,7 @@ def _link_names(mentions: Sequence[GoldMention], readings: Sequence[_Reading],
             indices = [i for form in group for i in members[form.text]]
             for i in indices[1:]:
                 links.union(indices[0], i)
-        _link_contained(groups, members, links)
+        _link_contained(groups, members, links, place=gold_type == "LOC")
 
 
 def _link_nouns_by_role(mentions: Sequence[GoldMention], readings: Sequence[_Reading],

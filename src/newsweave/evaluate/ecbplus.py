@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.cluster.hierarchy import DisjointSet, fcluster, linkage
 from scipy.spatial.distance import pdist
 
 from newsweave.analyze.names import NameForm, group_forms, name_tokens
@@ -47,7 +47,6 @@ DOCUMENT_DISTANCE = 0.9
 """Cosine distance (average linkage over tf-idf vectors) under which two documents of a topic
 are taken to report the same event; tuned on the train topics. Common nouns ("the actress")
 are linked only within such a group."""
-
 
 PRONOUN_WINDOW = 5
 """How many sentences back a pronoun looks for its antecedent (tuned on train: 2 to 8 differ
@@ -75,8 +74,8 @@ RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "whom", "whose", "which", 
 _CONTEXT = 30
 """Characters before a name searched for the role noun standing beside it."""
 
-_APPOSITIVE = re.compile(r"\s*,\s+(?:the|an?|his|her|their)\s+[^,.;\n]{0,30}?([a-z][\w-]*)\s*[,.;]")
-"""A role in apposition after a name: "Lindsay Lohan, the 22-year-old actress," -> actress."""
+_ADDRESS = re.compile(r"\s*(?:https?:|www\.)")
+"""A line that is a web address (ECB+ keeps the source's, tokenised)."""
 
 _LEAD = re.compile(r"^(?:(?:in|at|on|to|from|near|into|inside|outside|across|of|the|a|an|"
                    r"this|that|these|those)\s+)+", re.IGNORECASE)
@@ -198,36 +197,18 @@ def group_documents(documents: dict[str, str]) -> dict[str, int]:
     return {doc: int(label) for doc, label in zip(ids, labels, strict=True)}
 
 
-class _Links:
-    """Union-find over mention indices: which mentions are one entity."""
-
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        self.parent[self.find(i)] = self.find(j)
-
-    def groups(self) -> list[list[int]]:
-        found: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(self.parent)):
-            found[self.find(i)].append(i)
-        return list(found.values())
-
-
 def _core(text: str) -> str:
     """The mention without quotes, leading prepositions and determiners ("at the Center")."""
     return _LEAD.sub("", _QUOTES.sub("", text).strip()).strip()
 
 
+def _pronoun(mention: GoldMention) -> str:
+    """The mention in lower case without a clitic ("She's" -> "she")."""
+    return re.sub(r"['’]\w*$", "", mention.text.lower())
+
+
 def _is_pronoun(mention: GoldMention) -> bool:
-    """He, she's, who: a pronoun, with or without a clitic."""
-    return re.sub(r"['’]\w*$", "", mention.text.lower()) in PRONOUNS
+    return _pronoun(mention) in PRONOUNS
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,18 +244,16 @@ def _read(mention: GoldMention, text: str, lowercase: set[str]) -> _Reading:
         first = next(i for i, w in enumerate(words) if w[:1].isupper() or w[:1].isdigit())
         before = re.search(r"([a-z][\w-]*)\s+$", text[max(0, mention.start - _CONTEXT):
                                                         mention.start])
-        after = _APPOSITIVE.match(text, mention.end)
-        roles = [w.lower() for w in words[:first]] + [
-            found.group(1) for found in (before, after) if found]
+        roles = [w.lower() for w in words[:first]] + ([before.group(1)] if before else [])
         return _Reading(" ".join(words[first:]), stem(head.lower()),
                         frozenset(stem(r) for r in roles if r not in STOP_WORDS))
     return _Reading(None, stem(re.sub(r"\W", "", head.lower())) or head.lower())
 
 
-def _with_lowercase_names(mentions: Sequence[GoldMention], readings: list[_Reading]
+def _with_names_respelled(mentions: Sequence[GoldMention], readings: list[_Reading]
                           ) -> list[_Reading]:
-    """Read a lower-case mention that spells a name of the topic as that name: some ECB+
-    documents are all lower case ("microsoft", "lohan")."""
+    """Read a mention taken for a common noun as a name when another mention of the topic
+    spells that name ("MICROSOFT", or "Microsoft" opening a sentence, for "Microsoft")."""
     names = {(m.type, r.name.lower()): r.name for m, r in zip(mentions, readings, strict=True)
              if r.name is not None}
     return [replace(r, name=names.get((m.type, _HEAD_END.sub("", _core(m.text)).lower())))
@@ -283,7 +262,9 @@ def _with_lowercase_names(mentions: Sequence[GoldMention], readings: list[_Readi
 
 
 def _lowercase_words(topic: Topic) -> set[str]:
-    return {w for text in topic.documents.values() for w in re.findall(r"\b[a-z]+", text)}
+    """Words the topic writes in lower case, its web addresses left out ("microsoft. com")."""
+    return {w for text in topic.documents.values() for line in text.splitlines()
+            if not _ADDRESS.match(line) for w in re.findall(r"\b[a-z]+", line)}
 
 
 def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
@@ -298,7 +279,7 @@ def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 
 
 def _link_contained(groups: Sequence[Sequence[NameForm]], members: dict[str, list[int]],
-                    links: _Links, place: bool) -> None:
+                    links: DisjointSet, place: bool) -> None:
     """Sieve 1b: a name inside one other, longer name is that name (see :func:`_inside`).
 
     A place's name of two words or more that opens several longer ones is all of them:
@@ -310,11 +291,11 @@ def _link_contained(groups: Sequence[Sequence[NameForm]], members: dict[str, lis
                       if _inside(form.tokens, o.tokens)}
             if len(longer) == 1 or (place and len(form.tokens) > 1 and longer):
                 for j in longer:
-                    links.union(members[form.text][0], members[groups[j][0].text][0])
+                    links.merge(members[form.text][0], members[groups[j][0].text][0])
 
 
 def _link_names(mentions: Sequence[GoldMention], readings: Sequence[_Reading],
-                links: _Links) -> None:
+                links: DisjointSet) -> None:
     """Sieve 1: names, topic-wide, by the brief's name rules (spellings, surnames, acronyms)."""
     for gold_type in MENTION_TYPES:
         forms: dict[str, NameForm] = {}
@@ -330,36 +311,32 @@ def _link_names(mentions: Sequence[GoldMention], readings: Sequence[_Reading],
         for group in groups:
             indices = [i for form in group for i in members[form.text]]
             for i in indices[1:]:
-                links.union(indices[0], i)
+                links.merge(indices[0], i)
         _link_contained(groups, members, links, place=gold_type == "LOC")
 
 
 def _link_nouns_by_role(mentions: Sequence[GoldMention], readings: Sequence[_Reading],
-                        events: dict[str, int], links: _Links) -> None:
+                        events: dict[str, int], links: DisjointSet) -> None:
     """Sieve 2a: common nouns ("the lawyer") join the one named entity of their event that
     the documents call so ("lawyer Mark Heller")."""
     roles: dict[tuple[str, int, str], set[int]] = defaultdict(set)
     for i, (m, reading) in enumerate(zip(mentions, readings, strict=True)):
         for role in reading.roles:
-            roles[(m.type, events[m.doc], role)].add(links.find(i))
+            roles[(m.type, events[m.doc], role)].add(links[i])
     for i, (m, reading) in enumerate(zip(mentions, readings, strict=True)):
         named = roles.get((m.type, events[m.doc], reading.head), set())
         if reading.name is None and not _is_pronoun(m) and len(named) == 1:
-            links.union(i, next(iter(named)))
+            links.merge(i, next(iter(named)))
 
 
 def _link_common_nouns(mentions: Sequence[GoldMention], readings: Sequence[_Reading],
-                       events: dict[str, int], links: _Links) -> None:
+                       events: dict[str, int], links: DisjointSet) -> None:
     """Sieve 2: common nouns with the same head, within documents that report one event."""
     first: dict[tuple[str, int, str], int] = {}
     for i, (m, reading) in enumerate(zip(mentions, readings, strict=True)):
         if reading.name is None and not _is_pronoun(m):
             key = (m.type, events[m.doc], reading.head)
-            links.union(i, first.setdefault(key, i))
-
-
-def _pronoun(mention: GoldMention) -> str:
-    return re.sub(r"['’]\w*$", "", mention.text.lower())
+            links.merge(i, first.setdefault(key, i))
 
 
 def _candidates(mentions: Sequence[GoldMention], i: int) -> list[int]:
@@ -373,7 +350,7 @@ def _candidates(mentions: Sequence[GoldMention], i: int) -> list[int]:
 
 
 def _antecedent(mentions: Sequence[GoldMention], readings: Sequence[_Reading], i: int,
-                gender_of: dict[int, str], links: _Links) -> int | None:
+                gender_of: dict[int, str], links: DisjointSet) -> int | None:
     """The antecedent of pronoun ``i``, by the first rule that applies.
 
     1. A relative pronoun (who, which, where) takes the nearest mention in its sentence.
@@ -389,45 +366,49 @@ def _antecedent(mentions: Sequence[GoldMention], readings: Sequence[_Reading], i
     if pronoun in GENDERS:
         named = [j for j in earlier if readings[j].name is not None]
         agreeing = [j for j in named
-                    if gender_of.get(links.find(j), GENDERS[pronoun]) == GENDERS[pronoun]]
+                    if gender_of.get(links[j], GENDERS[pronoun]) == GENDERS[pronoun]]
         earlier = agreeing or named or earlier
     return earlier[0] if earlier else None
 
 
 def _genders(mentions: Sequence[GoldMention], readings: Sequence[_Reading],
-             links: _Links) -> dict[int, str]:
+             links: DisjointSet) -> dict[int, str]:
     """Each named entity's gender, as most of the he/she pronouns just after its names say."""
     votes: dict[int, Counter[str]] = defaultdict(Counter)
     for i, m in enumerate(mentions):
         gender = GENDERS.get(_pronoun(m))
         named = [j for j in _candidates(mentions, i) if readings[j].name is not None]
         if gender and named:
-            votes[links.find(named[0])][gender] += 1
+            votes[links[named[0]]][gender] += 1
     return {entity: found.most_common(1)[0][0] for entity, found in votes.items()}
 
 
 def _link_pronouns(mentions: Sequence[GoldMention], readings: Sequence[_Reading],
-                   links: _Links) -> None:
+                   links: DisjointSet) -> None:
     """Sieve 3: pronouns, to an antecedent in their own document (see :func:`_antecedent`)."""
     gender_of = _genders(mentions, readings, links)
     found = [(i, _antecedent(mentions, readings, i, gender_of, links))
              for i, m in enumerate(mentions) if _is_pronoun(m)]
     for i, j in found:
         if j is not None:
-            links.union(i, j)
+            links.merge(i, j)
 
 
 def link_mentions(topic: Topic) -> list[list[GoldMention]]:
     """Group a topic's gold mentions into entities across its documents.
 
-    The sieves run in order; a mention is linked by every sieve that applies:
+    Each mention is first read (:func:`_read`): the name it gives ("Betty Ford Center" in
+    "the Betty Ford Center in Rancho Mirage") or, for a common noun, the stem of its head.
+    The sieves then run in order, and a mention is linked by every sieve that applies:
 
-    1. names, across the whole topic, by :func:`newsweave.analyze.names.group_forms`;
+    1. names, across the whole topic, by :func:`newsweave.analyze.names.group_forms`
+       (spellings, surnames, acronyms); 1b. a name inside one longer name joins it;
     2. common nouns with the same head stem, within one group of documents reporting the
        same event (:func:`group_documents`), since "the actress" of one event is not that
-       of another;
-    3. pronouns, to the nearest earlier mention of the same type in the same document (a
-       name first for he/she/who), within :data:`PRONOUN_WINDOW` sentences.
+       of another; 2a. a common noun joins the one named entity of its event the
+       documents call so ("lawyer Mark Heller");
+    3. pronouns, to an antecedent in their own document (:func:`_antecedent`), within
+       :data:`PRONOUN_WINDOW` sentences.
 
     Mentions of different gold types (HUMAN, LOC) are never linked.
 
@@ -443,15 +424,15 @@ def link_mentions(topic: Topic) -> list[list[GoldMention]]:
     """
     mentions = sorted(topic.mentions, key=lambda m: (m.doc, m.start))
     lowercase = _lowercase_words(topic)
-    readings = _with_lowercase_names(
+    readings = _with_names_respelled(
         mentions, [_read(m, topic.documents[m.doc], lowercase) for m in mentions])
-    links = _Links(len(mentions))
+    links = DisjointSet(range(len(mentions)))
     _link_names(mentions, readings, links)
     events = group_documents(topic.documents)
     _link_common_nouns(mentions, readings, events, links)
     _link_nouns_by_role(mentions, readings, events, links)
     _link_pronouns(mentions, readings, links)
-    return [[mentions[i] for i in group] for group in links.groups()]
+    return [[mentions[i] for i in sorted(group)] for group in links.subsets()]
 
 
 def gold_chains(topics: Iterable[Topic]) -> list[set[tuple[str, int, int]]]:

@@ -20,6 +20,7 @@ from newsweave.summarize import available
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from newsweave.evaluate.results import SystemSummary
     from newsweave.evaluate.runner import ClusterOutcome, EvalConfig
 
 DEFAULT_WORDS = 250
@@ -49,7 +50,8 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("data", type=Path, metavar="DATA", help="clusters, .jsonl or .jsonl.gz")
     add_budget_arguments(parser, DEFAULT_WORDS)
     parser.add_argument("--algorithms", type=_names, metavar="A,B",
-                        help="newsweave algorithms to run (default: every registered one)")
+                        help="newsweave algorithms to run, or none (default: every registered "
+                        "one)")
     parser.add_argument("--peers", type=_names, metavar="P,Q",
                         help=f"peers to run, or none (default: {','.join(PEERS)})")
     parser.add_argument("--limit", type=int, metavar="K", help="only the first K clusters")
@@ -82,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
         words=DEFAULT_WORDS)
     if args.limit is not None and args.limit < 1:
         raise InvalidOptionError(f"--limit must be at least 1, got {args.limit}")
-    config = EvalConfig(budget, args.algorithms or tuple(available()),
+    config = EvalConfig(budget, tuple(available()) if args.algorithms is None else args.algorithms,
                         tuple(PEERS) if args.peers is None else args.peers)
     check_names(config.algorithms, config.peers)
     if args.official:
@@ -114,16 +116,11 @@ def _run(lines: list[tuple[str, str]], config: EvalConfig, jobs: int) -> list[Cl
 
 def _report(args: argparse.Namespace, config: EvalConfig, outcomes: list[ClusterOutcome],
             console: Console) -> None:
-    from newsweave.evaluate.official import official_scores
+    """Warnings, the table(s) and the results file."""
     from newsweave.evaluate.results import print_report, results_text, summarize_runs
 
-    for outcome in outcomes:
-        if outcome.problem:
-            warn(f"skipped cluster {outcome.problem}")
     scored = [o for o in outcomes if not o.problem]
-    dropped = sum(o.skipped_documents for o in scored)
-    if dropped:
-        warn(f"{dropped} document(s) with no readable text dropped from their clusters")
+    dropped = _warn_skipped(outcomes)
     summaries = summarize_runs(scored)
     unit = f"{config.budget.limit} {config.budget.unit}"
     notes = [f"{len(scored)} cluster(s) scored, {len(outcomes) - len(scored)} skipped; "
@@ -132,17 +129,40 @@ def _report(args: argparse.Namespace, config: EvalConfig, outcomes: list[Cluster
     if any(p.startswith("sumy-") for p in config.peers):
         notes.append(SUMY_NOTE)
     print_report(summaries, f"ROUGE on {args.data.name} ({unit})", notes, console)
+    meta: dict[str, Any] = {
+        "data": str(args.data), "budget": config.budget.to_dict(),
+        "clusters_scored": len(scored), "clusters_skipped": len(outcomes) - len(scored),
+        "documents_dropped": dropped,
+    }
     if args.official and scored:
-        official = [
-            replace(s, scores=official_scores(
-                [run.summary for o in scored for run in o.runs if run.system == s.system],
-                [o.reference_lines for o in scored]))
-            for s in summaries
-        ]
+        official = _official(summaries, scored)
         print_report(official, f"ROUGE-1.5.5.pl on {args.data.name} ({unit}; R-Lsum = "
                      "the script's ROUGE-L on one sentence a line)", [], console)
+        meta["official"] = [s.to_dict() for s in official]
     if args.output is not None:
-        meta = {"data": str(args.data), "budget": config.budget.to_dict(),
-                "clusters_scored": len(scored), "clusters_skipped": len(outcomes) - len(scored),
-                "documents_dropped": dropped}
         write_output(results_text(args.output, summaries, outcomes, meta), args.output)
+
+
+def _warn_skipped(outcomes: list[ClusterOutcome]) -> int:
+    """Warn about each skipped cluster and the dropped documents; the number dropped."""
+    for outcome in outcomes:
+        if outcome.problem:
+            warn(f"skipped cluster {outcome.problem}")
+    dropped = sum(o.skipped_documents for o in outcomes)
+    if dropped:
+        warn(f"{dropped} document(s) with no readable text dropped from their clusters")
+    return dropped
+
+
+def _official(summaries: list[SystemSummary], scored: list[ClusterOutcome]
+              ) -> list[SystemSummary]:
+    """Each system's row with the official script's scores in place of rouge-score's."""
+    from newsweave.evaluate.official import official_scores
+
+    references = [o.reference_lines for o in scored]
+    return [
+        replace(s, scores=official_scores(
+            [run.summary for o in scored for run in o.runs if run.system == s.system],
+            references))
+        for s in summaries
+    ]

@@ -106,3 +106,14 @@ def test_cover_conflicts_puts_each_version_in_the_summary(example_story: Story) 
     assert death_toll_versions(covered) >= 2 > death_toll_versions(plain)
     assert sum(len(item.sentence.text.split()) for item in covered.summary) <= 150
     assert covered.summary[0].sentence.text == plain.summary[0].sentence.text
+
+
+def test_timeline_resolves_dated_reports_only(example_story: Story) -> None:
+    from datetime import date
+
+    made = brief(example_story)
+    dated = {(event.when, event.expression) for event in made.timeline if event.when}
+    assert (date(2010, 4, 7), "7 April") in dated
+    assert (date(2010, 4, 15), "Thursday") in dated
+    undated = {event.expression for event in made.timeline if event.when is None}
+    assert "last Wednesday" in undated  # Al Jazeera's report has no date: nothing is guessed

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from newsweave.analyze.claims import conflict_sentences, find_claims
 from newsweave.analyze.entities import find_entities
 from newsweave.analyze.quotes import find_quotes
+from newsweave.analyze.timeline import build_timeline
 from newsweave.models import Claim, Entity, Quote, Story, TimelineEvent
 
 
@@ -28,10 +29,11 @@ def analyze(story: Story) -> Analysis:
     """Every analysis section of ``story``."""
     return Analysis(
         entities=find_entities(story),
+        timeline=build_timeline(story),
         claims=find_claims(story),
         quotes=find_quotes(story),
     )
 
 
-__all__ = ["Analysis", "analyze", "conflict_sentences", "find_claims", "find_entities",
-           "find_quotes"]
+__all__ = ["Analysis", "analyze", "build_timeline", "conflict_sentences", "find_claims",
+           "find_entities", "find_quotes"]

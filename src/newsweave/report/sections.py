@@ -13,6 +13,9 @@ from newsweave.models import Brief, Claim, SentenceRef
 MAX_ENTITIES = 15
 """Entities listed in Markdown and HTML, most reported first; JSON has them all."""
 
+UNRESOLVED = "undated"
+"""Lead of an event whose relative date could not be resolved (its report gives no date)."""
+
 KIND_LABELS = {"PERSON": "person", "PLACE": "place", "ORG": "organisation"}
 CLAIM_SECTIONS = {
     "conflict": ("conflicts", "Where sources conflict"),
@@ -54,13 +57,19 @@ def entity_rows(brief: Brief) -> list[Row]:
 def timeline_rows(brief: Brief) -> list[Row]:
     rows = []
     for event in brief.timeline:
-        when = event.when.isoformat() if event.when else "date unresolved"
-        if event.when and event.granularity == "month":
+        expression = f"\u201c{event.expression}\u201d"
+        if event.when is None:
+            rows.append(Row(lead=UNRESOLVED, text=event.text,
+                            sources=outlets(brief, event.sentences),
+                            detail=f"{expression}, not resolved: the report gives no date"))
+            continue
+        when = event.when.isoformat()
+        if event.granularity == "month":
             when = event.when.strftime("%Y-%m")
-        elif event.when and event.granularity == "year":
+        elif event.granularity == "year":
             when = str(event.when.year)
         rows.append(Row(lead=when, text=event.text, sources=outlets(brief, event.sentences),
-                        detail=f"\u201c{event.expression}\u201d"))
+                        detail=expression))
     return rows
 
 

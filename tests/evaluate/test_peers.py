@@ -30,7 +30,9 @@ CASES = [(name, Budget(60)) for name in PEERS] + [
 def test_peer_output_is_story_sentences_within_budget(
     example_story: Story, name: str, budget: Budget
 ) -> None:
-    chosen = create_system(name, peer=True, references=[REFERENCE]).select(example_story, budget)
+    peer = create_system(name, peer=True, references=[REFERENCE])
+    assert peer.name == name and repr(peer).startswith(type(peer).__name__)
+    chosen = peer.select(example_story, budget)
     assert chosen
     spent = sum(budget.cost(c.sentence.text) for c in chosen) + (
         len(chosen) - 1 if budget.unit == "bytes" else 0)

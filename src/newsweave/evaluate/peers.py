@@ -44,6 +44,9 @@ class LeadPeer(Summarizer):
 
     name = "lead"
 
+    def __init__(self) -> None:
+        """No parameters (``Summarizer.get_params`` reads them from ``__init__``)."""
+
     def select(self, story: Story, budget: Budget) -> list[Scored]:
         require_sentences(story)
         depth = max(len(article.sentences) for article in story.articles)
@@ -76,6 +79,9 @@ class SumyPeer(Summarizer):
     """A sumy summarizer run on newsweave's sentences; subclasses name the sumy class."""
 
     sumy_class: ClassVar[type[Any]]
+
+    def __init__(self) -> None:
+        """No parameters: each runs with sumy's defaults (``get_params`` reads ``__init__``)."""
 
     def select(self, story: Story, budget: Budget) -> list[Scored]:
         require_sentences(story)
@@ -118,39 +124,22 @@ def _unique_texts(ranked: Iterable[Scored]) -> Iterable[Scored]:
             yield item
 
 
-class SumyLexRank(SumyPeer):
-    """sumy LexRank (Erkan & Radev 2004): PageRank over the idf-cosine sentence graph."""
-
-    name = "sumy-lexrank"
-    sumy_class = LexRankSummarizer
-
-
-class SumyTextRank(SumyPeer):
-    """sumy TextRank (Mihalcea & Tarau 2004): PageRank over word-overlap similarity."""
-
-    name = "sumy-textrank"
-    sumy_class = TextRankSummarizer
+def _sumy_peer(name: str, sumy_class: type[Any], doc: str) -> type[SumyPeer]:
+    """A :class:`SumyPeer` subclass for one sumy summarizer (each peer needs its own ``name``)."""
+    attributes = {"name": name, "sumy_class": sumy_class, "__doc__": doc}
+    return type(sumy_class.__name__.replace("Summarizer", "Peer"), (SumyPeer,), attributes)
 
 
-class SumyLsa(SumyPeer):
-    """sumy LSA (Steinberger & Ježek 2004): sentences' weight in the top singular vectors."""
-
-    name = "sumy-lsa"
-    sumy_class = LsaSummarizer
-
-
-class SumyLuhn(SumyPeer):
-    """sumy Luhn (1958): clusters of significant (frequent) words within a sentence."""
-
-    name = "sumy-luhn"
-    sumy_class = LuhnSummarizer
-
-
-class SumySumBasic(SumyPeer):
-    """sumy SumBasic (Nenkova & Vanderwende 2005): average word probability, discounted."""
-
-    name = "sumy-sumbasic"
-    sumy_class = SumBasicSummarizer
+SumyLexRank = _sumy_peer("sumy-lexrank", LexRankSummarizer,
+                         "sumy LexRank (Erkan & Radev 2004): PageRank over idf-cosine similarity.")
+SumyTextRank = _sumy_peer("sumy-textrank", TextRankSummarizer,
+                          "sumy TextRank (Mihalcea & Tarau 2004): PageRank over word overlap.")
+SumyLsa = _sumy_peer("sumy-lsa", LsaSummarizer,
+                     "sumy LSA (Steinberger & Ježek 2004): weight in the top singular vectors.")
+SumyLuhn = _sumy_peer("sumy-luhn", LuhnSummarizer,
+                      "sumy Luhn (1958): clusters of significant (frequent) words in a sentence.")
+SumySumBasic = _sumy_peer("sumy-sumbasic", SumBasicSummarizer,
+                          "sumy SumBasic (Nenkova & Vanderwende 2005): mean word probability.")
 
 
 class GreedyOracle(Summarizer):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -21,21 +22,28 @@ def _postgres_url() -> str:
     return url
 
 
-def _fresh_postgres(url: str) -> str:
-    """A new, empty database on the test server, so tests never see each other's rows."""
+@contextmanager
+def _fresh_postgres(url: str) -> Iterator[str]:
+    """A new, empty database on the test server, so tests never see each other's rows;
+    dropped afterwards."""
     import psycopg
 
     name = f"nw_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(url, autocommit=True) as connection:
         connection.execute(f"CREATE DATABASE {name}")
-    return url.rsplit("/", 1)[0] + "/" + name
+        try:
+            yield url.rsplit("/", 1)[0] + "/" + name
+        finally:
+            connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
-        return str(tmp_path / "news.db")
-    return _fresh_postgres(_postgres_url())
+        yield str(tmp_path / "news.db")
+        return
+    with _fresh_postgres(_postgres_url()) as url:
+        yield url
 
 
 @pytest.fixture

@@ -22,13 +22,18 @@ import random
 import re
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import scipy.sparse as sp
+
 from newsweave.cluster.bcubed import BCubed, bcubed
+from newsweave.cluster.features import featurize
 from newsweave.cluster.ingest import Ingester
 from newsweave.cluster.online import DEFAULT_WINDOW_ARTICLES, OnlineClusterer
 from newsweave.cluster.recluster import recluster
@@ -48,6 +53,8 @@ DUC_WINDOW_DAYS = 1_200
 # How far each perturbed copy of the stream moves in time.
 COPY_DAYS = 1_500
 CURVE_STEP = 10_000
+# Articles whose nearest neighbour is looked up for the similarity ceiling.
+NN_SAMPLE = 2_000
 _DUC_DATE = re.compile(r"^[A-Z]{3}(\d{4})(\d{2})(\d{2})")
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -214,6 +221,34 @@ def _print_quality(run: Run, db: Path, truth: dict[str, str], documents: int) ->
         chosen = {a: s for a, s in predicted.items() if truth[a].startswith(prefix)}
         _print_scores(f"online, {part} articles only", len(chosen), score(chosen, truth))
     print()
+    print("nearest-neighbour accuracy (ceiling of the similarity): "
+          f"{nearest_neighbour_accuracy(db, truth):.3f}\n")
+
+
+def nearest_neighbour_accuracy(db: Path, truth: dict[str, str],
+                               sample: int = NN_SAMPLE) -> float:
+    """How often an article's most similar other article (the clusterer's own TF-IDF
+    vectors, IDF over the whole store) is of its true story, among articles whose story has
+    more than one stored article: a ceiling for any method built on this similarity."""
+    with open_store(str(db)) as store:
+        features = [featurize(item.article) for item in store.articles()]
+    clusterer = OnlineClusterer()
+    clusterer.warm(features)
+    vocabulary: dict[str, int] = {}
+    rows, cols, values = [], [], []
+    for row, item in enumerate(features):
+        for term, weight in clusterer.vector(item).items():
+            rows.append(row)
+            cols.append(vocabulary.setdefault(term, len(vocabulary)))
+            values.append(weight)
+    matrix = sp.csr_matrix((values, (rows, cols)), shape=(len(features), len(vocabulary)))
+    stories = np.array([truth[item.article_id] for item in features])
+    sizes = Counter(stories.tolist())
+    mated = [i for i, story in enumerate(stories) if sizes[story] > 1]
+    chosen = np.random.default_rng(SEED).choice(mated, min(sample, len(mated)), replace=False)
+    similarity = (matrix[chosen] @ matrix.T).toarray()
+    similarity[np.arange(len(chosen)), chosen] = -1.0
+    return float((stories[similarity.argmax(axis=1)] == stories[chosen]).mean())
 
 
 def _print_scores(name: str, articles: int, scores: BCubed) -> None:

@@ -98,7 +98,7 @@ class OnlineClusterer:
         A new story is named ``s<seq>`` after the ingest sequence number of its first article.
         """
         self._close_stale(seq)
-        vector = self._vector(features)
+        vector = self.vector(features)
         if story_id is None:
             story_id = self._best_story(vector, features.published) or f"s{seq}"
         self._join(story_id, vector, seq, features.published)
@@ -113,7 +113,9 @@ class OnlineClusterer:
             terms[NAME_PREFIX + name] = features.terms.get(name, 1)
         return terms
 
-    def _vector(self, features: Features) -> dict[str, float]:
+    def vector(self, features: Features) -> dict[str, float]:
+        """The article's unit TF-IDF vector as stories see it; counts the article into the
+        IDF unless :meth:`warm` has fixed it."""
         terms = self._terms(features)
         if not self.idf_frozen_:
             self.documents_ += 1

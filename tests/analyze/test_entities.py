@@ -71,6 +71,7 @@ def test_mentions_point_into_the_articles(example_story: Story,
         for mention in entity.mentions:
             assert example_story.article(mention.article_id).text[
                 mention.start:mention.end] == mention.text
+            assert mention.text[0].isalnum() and mention.text[-1].isalnum(), mention.text
 
 
 def test_nationalities_are_not_entities(example_entities: tuple[Entity, ...]) -> None:
@@ -119,6 +120,14 @@ def test_auto_falls_back_to_rules_without_spacy(monkeypatch: pytest.MonkeyPatch,
 def test_an_unknown_backend_is_named_with_the_options(example_story: Story) -> None:
     with pytest.raises(InvalidOptionError, match="'flair' is not one of auto, spacy, rules"):
         find_entities(example_story, ner="flair")  # type: ignore[arg-type]
+
+
+def test_names_are_trimmed_of_quotes_articles_and_punctuation() -> None:
+    story = _story('The "Phantom Menace" opened in New York. Lucasfilm- said the "Phantom '
+                   'Menace" sold out at Lucasfilm.')
+    names = {v for e in find_entities(story, ner="rules") for v in e.variants}
+    assert {"Phantom Menace", "Lucasfilm", "New York"} <= names
+    assert not any(n[0] in "\"'-" or n[-1] in "\"'-" for n in names)
 
 
 def test_name_rules() -> None:

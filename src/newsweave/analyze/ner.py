@@ -53,7 +53,7 @@ PLACE_WORDS: frozenset[str] = frozenset(
 )
 """Words that make a capitalised name a place's ("Osh Province")."""
 
-_PLACE_CUE = re.compile(r"\b(?:in|at|near|into|across|outside|capital|city of)\s+$")
+_PLACE_CUE = re.compile(r"\b(?:in|at|near|into|across|outside|capital|city of)\s+(?:the\s+)?$")
 """A preposition just before a name marks it as a place ("in Osh", "city of Osh"); "to" and
 "from" are left out: one speaks to and hears from people."""
 
@@ -75,6 +75,7 @@ _WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w-]*(?:['’](?!s\b)\w+)*)"
 _CAPITALISED = re.compile(rf"{_WORD}(?:[ \t]+{_WORD})*(?:['’]s\b)?")
 _JOIN = re.compile(r"[ \t]+(?:of|for|and|in|on)[ \t]+$")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
+_CLITIC = re.compile(r"['’](?:s|m|re|ve|ll|d)?$")
 HEADLINE_SHARE = 0.6
 """Share of capitalised words from which a line is in headline case ("Ellen DeGeneres To Host
 Oscars"): its capitals are not evidence of names."""
@@ -99,9 +100,10 @@ class NameSpan:
 
 
 def _tidy(text: str, start: int, end: int, kind: EntityKind | None) -> NameSpan | None:
-    """Trim a leading "the", a trailing possessive or full stop; None when nothing is left."""
+    """Trim leading quotes and "the", trailing lower-case words, a possessive, punctuation;
+    None when nothing is left."""
     span = text[start:end]
-    lead = re.match(r"(?:the|The)\s+", span)
+    lead = re.match(r"(?:[\"“‘'(]|(?:the|The)\s+)*", span)
     if lead:
         start += lead.end()
     span = text[start:end]
@@ -109,7 +111,7 @@ def _tidy(text: str, start: int, end: int, kind: EntityKind | None) -> NameSpan 
     if tail:
         end -= len(tail.group())
         span = text[start:end]
-    tail = _POSSESSIVE_END.search(span) or re.search(r"[.,;:]+$", span)
+    tail = _POSSESSIVE_END.search(span) or re.search(r"[.,;:\-–—\"”’)]+$", span)
     if tail and not is_acronym(span):
         end -= len(tail.group())
     if end <= start or not any(c.isupper() for c in text[start:end]):
@@ -208,7 +210,7 @@ def _is_common(word: str, evidence: _Evidence) -> bool:
     capitalises where a capital means a name ("Gunfire", "State")."""
     if is_acronym(word):
         return False
-    bare = _POSSESSIVE_END.sub("", word.rstrip("."))
+    bare = _CLITIC.sub("", word.rstrip("."))
     plain = bare.lower()
     if plain in STOP_WORDS or plain in _CALENDAR:
         return True

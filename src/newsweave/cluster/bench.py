@@ -24,6 +24,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -37,7 +38,7 @@ from newsweave.cluster.features import featurize
 from newsweave.cluster.ingest import Ingester
 from newsweave.cluster.online import DEFAULT_WINDOW_ARTICLES, OnlineClusterer
 from newsweave.cluster.recluster import recluster
-from newsweave.cluster.scale import make_client, prepared_chunks
+from newsweave.cluster.scale import dask_client, prepared_chunks
 from newsweave.cluster.sources import Prepared, iter_items
 from newsweave.ingest.decode import DEFAULT_MAX_BYTES
 from newsweave.store import open_store
@@ -142,8 +143,8 @@ def run_ingest(stream: Path, db: Path, *, workers: int = 0,
     """Ingest ``stream`` into a new store at ``db``, timing it."""
     clusterer = OnlineClusterer(window_days=window_days)
     checkpoints: list[tuple[int, float]] = []
-    client = make_client(workers) if workers else None
-    try:
+    with ExitStack() as stack:
+        client = stack.enter_context(dask_client(workers)) if workers else None
         with open_store(str(db)) as store:
             start = time.perf_counter()
             ingester = Ingester(store, clusterer, on_commit=lambda n: _checkpoint(
@@ -152,9 +153,6 @@ def run_ingest(stream: Path, db: Path, *, workers: int = 0,
                                      client=client)
             report = ingester.ingest(_prepared(chunks))
             seconds = time.perf_counter() - start
-    finally:
-        if client is not None:
-            client.close()
     return Run(report.stored, seconds, tuple(checkpoints))
 
 

@@ -11,8 +11,10 @@ tcp://host:port`` joins a running cluster, whose workers must see the same input
 
 from __future__ import annotations
 
+import logging
 from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from newsweave.cluster.sources import Item, PreparedChunk, chunks, prepare
@@ -24,8 +26,10 @@ CHUNKS_IN_FLIGHT_PER_WORKER = 3
 DEFAULT_CHUNK_SIZE = 250
 
 
-def make_client(workers: int, scheduler: str | None = None) -> Any:
-    """A Dask client: on ``scheduler`` when given, else on a local cluster of ``workers``.
+@contextmanager
+def dask_client(workers: int, scheduler: str | None = None) -> Iterator[Any]:
+    """A Dask client on ``scheduler`` when given, else on a local cluster of ``workers``
+    processes; closed (cluster too) on exit, before the interpreter tears down its loop.
 
     Raises
     ------
@@ -38,12 +42,16 @@ def make_client(workers: int, scheduler: str | None = None) -> Any:
         raise InvalidOptionError("--workers/--scheduler need Dask: "
                                  "pip install 'newsweave[scale]'") from exc
     if scheduler:
-        return Client(scheduler)  # type: ignore[no-untyped-call]
+        with Client(scheduler) as client:  # type: ignore[no-untyped-call]
+            yield client
+        return
     if workers < 1:
         raise InvalidOptionError(f"--workers must be at least 1, got {workers}")
-    cluster = LocalCluster(  # type: ignore[no-untyped-call]
-        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
-    return Client(cluster)  # type: ignore[no-untyped-call]
+    with LocalCluster(  # type: ignore[no-untyped-call]
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+            silence_logs=logging.ERROR) as cluster, Client(  # type: ignore[no-untyped-call]
+            cluster) as client:
+        yield client
 
 
 def prepared_chunks(items: Iterable[Item], *, max_bytes: int, client: Any = None,

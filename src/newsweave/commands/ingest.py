@@ -23,7 +23,7 @@ from newsweave.cluster.online import (
     DEFAULT_WINDOW_DAYS,
     OnlineClusterer,
 )
-from newsweave.cluster.scale import make_client, prepared_chunks
+from newsweave.cluster.scale import dask_client, prepared_chunks
 from newsweave.cluster.sources import Prepared, iter_items
 from newsweave.errors import InvalidOptionError
 from newsweave.store import DB_ENV, DEFAULT_DB, open_store
@@ -99,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
     clusterer = clusterer_from(args)
     with ExitStack() as stack:
         store = stack.enter_context(open_store(args.db))
-        client = _client(args, stack)
+        client = client_from(args, stack)
         acknowledge = stack.enter_context(_acknowledger())
         ingester = Ingester(store, clusterer, batch_size=args.batch_size,
                             on_commit=acknowledge)
@@ -110,12 +110,12 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _client(args: argparse.Namespace, stack: ExitStack) -> Any:
+def client_from(args: argparse.Namespace, stack: ExitStack) -> Any:
+    """A Dask client when --workers or --scheduler asks for one (closed with ``stack``),
+    else None: run in this process."""
     if not (args.workers or args.scheduler):
         return None
-    client = make_client(args.workers, args.scheduler)
-    stack.callback(client.close)
-    return client
+    return stack.enter_context(dask_client(args.workers, args.scheduler))
 
 
 def _articles(chunks: Iterator[Any], report: IngestReport) -> Iterator[Prepared]:

@@ -15,8 +15,8 @@ from rich.progress import Progress
 
 from newsweave.api import DEFAULT_WORDS
 from newsweave.cli import warn, write_output
-from newsweave.cluster.scale import brief_stories, make_client
-from newsweave.commands.ingest import add_db_argument, add_scale_arguments
+from newsweave.cluster.scale import brief_stories
+from newsweave.commands.ingest import add_db_argument, add_scale_arguments, client_from
 from newsweave.errors import InvalidOptionError, NewsweaveError
 from newsweave.store import StoryRow, default_url, open_store
 
@@ -92,10 +92,7 @@ def _write_briefs(args: argparse.Namespace, rows: list[StoryRow]) -> int:
         raise NewsweaveError(f"cannot create {args.briefs}: {exc.strerror or exc}") from exc
     url = args.db or default_url()
     with ExitStack() as stack:
-        client = make_client(args.workers, args.scheduler) if (
-            args.workers or args.scheduler) else None
-        if client is not None:
-            stack.callback(client.close)
+        client = client_from(args, stack)
         progress = stack.enter_context(Progress(console=Console(stderr=True), transient=True))
         task = progress.add_task("briefing", total=len(rows))
         briefs = brief_stories(url, [r.id for r in rows], words=args.words, fmt=args.format,

@@ -35,7 +35,8 @@ class PostgresStore(SQLStore):
             connection = psycopg.connect(url, autocommit=True)
             super().__init__(connection)
         except psycopg.Error as exc:
-            raise StoreError(f"cannot open PostgreSQL store {_redact(url)!r}: {exc}") from exc
+            reason = " ".join(str(exc).split())  # psycopg's message spans lines; ours is one
+            raise StoreError(f"cannot open PostgreSQL store {_redact(url)!r}: {reason}") from exc
 
     def _transaction(self) -> AbstractContextManager[Any]:
         return self._connection.transaction()  # type: ignore[no-any-return]

@@ -24,7 +24,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -40,6 +40,8 @@ from newsweave.cluster.online import DEFAULT_WINDOW_ARTICLES, OnlineClusterer
 from newsweave.cluster.recluster import recluster
 from newsweave.cluster.scale import dask_client, prepared_chunks
 from newsweave.cluster.sources import Prepared, iter_items
+from newsweave.errors import IngestError
+from newsweave.ingest import articles_from_record
 from newsweave.ingest.decode import DEFAULT_MAX_BYTES
 from newsweave.store import open_store
 from newsweave.text.stopwords import STOP_WORDS
@@ -56,6 +58,8 @@ COPY_DAYS = 1_500
 CURVE_STEP = 10_000
 # Articles whose nearest neighbour is looked up for the similarity ceiling.
 NN_SAMPLE = 2_000
+# Documents timed stage by stage.
+STAGE_SAMPLE = 5_000
 _DUC_DATE = re.compile(r"^[A-Z]{3}(\d{4})(\d{2})(\d{2})")
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -198,6 +202,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             runs.append((f"{args.workers} Dask workers (LocalCluster)", run_ingest(
                 tmp / "stream.jsonl", tmp / "dask.db", workers=args.workers)))
         _print_throughput(runs)
+        _print_stages(stage_seconds(records[:STAGE_SAMPLE], tmp / "stages.db"),
+                      len(records[:STAGE_SAMPLE]))
         if args.curve:
             write_stream(grown(records, args.curve), tmp / "grown.jsonl")
             _print_curve(run_ingest(tmp / "grown.jsonl", tmp / "grown.db"))
@@ -252,6 +258,33 @@ def nearest_neighbour_accuracy(db: Path, truth: dict[str, str],
 def _print_scores(name: str, articles: int, scores: BCubed) -> None:
     print(f"| {name} | {articles} | {scores.precision:.3f} | {scores.recall:.3f} | "
           f"{scores.f1:.3f} |")
+
+
+def stage_seconds(records: Sequence[tuple[dict[str, Any], str]], db: Path) -> dict[str, float]:
+    """Seconds each ingest stage takes on ``records``, run one stage after the other."""
+    start = time.perf_counter()
+    articles = []
+    for number, (record, _) in enumerate(records):
+        with suppress(IngestError):
+            articles.extend(articles_from_record(record, f"stream:{number}"))
+    read = time.perf_counter()
+    prepared = [Prepared(a.with_sentences(()), featurize(a)) for a in articles]
+    featurized = time.perf_counter()
+    with open_store(str(db)) as store:
+        Ingester(store, OnlineClusterer(window_days=DUC_WINDOW_DAYS)).ingest(prepared)
+    done = time.perf_counter()
+    return {"read, clean, split (newsweave.ingest)": read - start,
+            "features (hash, MinHash, stems, names)": featurized - read,
+            "dedup + clustering + SQLite commits": done - featurized}
+
+
+def _print_stages(seconds: dict[str, float], articles: int) -> None:
+    total = sum(seconds.values())
+    print(f"stages, first {articles} documents\n")
+    print("| stage | seconds | share | articles/s |\n|---|---|---|---|")
+    for name, spent in seconds.items():
+        print(f"| {name} | {spent:.1f} | {spent / total:.0%} | {articles / spent:.0f} |")
+    print()
 
 
 def _print_throughput(runs: list[tuple[str, Run]]) -> None:

@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "newsweave.commands.brief", "newsweave.commands.serve", "newsweave.commands.eval",
     "newsweave.commands.eval_conflicts", "newsweave.commands.eval_entities",
     "newsweave.commands.ingest", "newsweave.commands.stories", "newsweave.commands.recluster",
+    "newsweave.commands.train",
     "newsweave.commands.eval_timeline",
 )
 """Modules that each add one subcommand, in the order ``--help`` lists them."""

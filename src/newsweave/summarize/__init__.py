@@ -8,6 +8,11 @@ from collections.abc import Sequence
 
 from newsweave.models import Budget, SentenceRef, Story, SummarySentence
 from newsweave.summarize import centroid as _centroid  # noqa: F401  (registers itself)
+from newsweave.summarize import ilp as _ilp  # noqa: F401
+from newsweave.summarize import learned as _learned  # noqa: F401
+from newsweave.summarize import lexrank as _lexrank  # noqa: F401
+from newsweave.summarize import mmr as _mmr  # noqa: F401
+from newsweave.summarize import submodular as _submodular  # noqa: F401
 from newsweave.summarize.attribution import attribute
 from newsweave.summarize.base import Scored, Summarizer, fill_budget
 from newsweave.summarize.registry import DEFAULT_ALGORITHM, available, create, describe

@@ -33,7 +33,7 @@ def is_eligible(sentence: Sentence) -> bool:
     return (
         MIN_WORDS <= words <= MAX_WORDS
         and not text.endswith(("?", ":"))
-        and sum(c.isalpha() for c in text) > len(text) / 2
+        and sum(map(str.isalpha, text)) > len(text) / 2
     )
 
 

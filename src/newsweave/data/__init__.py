@@ -1,0 +1,1 @@
+"""Small tables and weights that ship with newsweave (statistics only, never benchmark text)."""

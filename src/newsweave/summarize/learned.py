@@ -1,0 +1,331 @@
+"""A sentence scorer learned from Multi-News: how much of a sentence a human summary keeps.
+
+The target of a training sentence is its n-gram precision against the cluster's reference
+summary (the mean of its content-stem unigram and bigram precision): the share of what it
+says that a summary writer kept. A ridge regression maps the cheap features of
+:mod:`newsweave.summarize.features` to that share; its weights ship as JSON in
+``newsweave/data/`` and ``newsweave train`` refits them. Running it costs one matrix product.
+"""
+
+from __future__ import annotations
+
+import gzip
+import itertools
+import json
+import math
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from newsweave.errors import IngestError, InvalidOptionError
+from newsweave.ingest import articles_from_record
+from newsweave.models import Budget, Sentence, Story
+from newsweave.summarize.base import Scored, Summarizer, require_sentences
+from newsweave.summarize.features import (
+    FEATURE_NAMES,
+    Lexicon,
+    eligible_rows,
+    sentence_bigrams,
+    sentence_features,
+)
+from newsweave.summarize.registry import register
+from newsweave.summarize.selection import take_nonredundant
+from newsweave.summarize.vectors import SentenceVectors, sentence_stems, token_stems
+from newsweave.text import tokenize
+
+WEIGHTS_RESOURCE = "sentence_scorer.json"
+"""The shipped weights, in the package's ``data`` folder."""
+TRAIN_CLUSTERS = 1500
+"""Multi-News train clusters the regression is fitted on (about 30,000 sentences: 16 weights
+need no more, and fitting stays near a minute)."""
+LEXICON_CLUSTERS = 20_000
+"""Clusters the lexicon is counted on: enough to see 7,000 stems in 50+ documents each."""
+MIN_SOURCES = 50
+"""Stems in fewer training documents than this are not listed: their rates are noise, and
+leaving them out keeps the shipped table small (about 7,000 stems from 20,000 clusters)."""
+SMOOTHING = 20.0
+"""Pseudo-documents at the base keep rate added to every stem (additive smoothing), so a stem
+seen in 50 documents cannot claim a rate of 0 or 1."""
+REDUNDANCY = 0.5
+"""Cosine above which a candidate repeats a chosen sentence; 0.5 beat 0.7 and no filter on
+300 Multi-News val clusters (see docs/bench/summarize.md)."""
+RIDGE = 1.0
+"""L2 penalty of the regression (on standardised features): enough to keep correlated
+position features from trading huge opposite weights, too little to flatten them."""
+
+
+@dataclass(frozen=True)
+class SentenceScorer:
+    """A linear model over standardised :data:`FEATURE_NAMES`."""
+
+    features: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    weights: np.ndarray
+    lexicon: Lexicon
+    trained_on: str = ""
+
+    def score(self, story: Story) -> np.ndarray:
+        """The predicted kept share of each of the story's sentences, in story order."""
+        sentences = story.sentences
+        matrix = sentence_features(sentences, SentenceVectors.build(sentences),
+                                   len(story.articles), self.lexicon)
+        return self.predict(matrix)
+
+    def predict(self, matrix: np.ndarray) -> np.ndarray:
+        """Scores of feature rows."""
+        return np.asarray(((matrix - self.mean) / self.scale) @ self.weights, dtype=np.float64)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"features": list(self.features), "mean": self.mean.tolist(),
+                "scale": self.scale.tolist(), "weights": self.weights.tolist(),
+                "trained_on": self.trained_on, "lexicon": self.lexicon.to_dict()}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SentenceScorer:
+        """A scorer from its JSON form.
+
+        Raises
+        ------
+        InvalidOptionError
+            When the weights were fitted on other features than this version computes.
+        """
+        features = tuple(data["features"])
+        if features != FEATURE_NAMES:
+            raise InvalidOptionError(
+                f"sentence scorer weights are for features {list(features)}; this version "
+                f"computes {list(FEATURE_NAMES)} (retrain with `newsweave train`)")
+        return cls(features, np.array(data["mean"]), np.array(data["scale"]),
+                   np.array(data["weights"]), Lexicon.from_dict(data["lexicon"]),
+                   str(data.get("trained_on", "")))
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> SentenceScorer:
+        """The weights at ``path``, or the shipped ones.
+
+        Raises
+        ------
+        InvalidOptionError
+            When the file cannot be read or is not a scorer's JSON.
+        """
+        try:
+            text = (path.read_text(encoding="utf-8") if path is not None else
+                    resources.files("newsweave.data").joinpath(WEIGHTS_RESOURCE)
+                    .read_text(encoding="utf-8"))
+            return cls.from_dict(json.loads(text))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise InvalidOptionError(
+                f"cannot read sentence scorer weights {path or WEIGHTS_RESOURCE}: {exc}"
+            ) from exc
+
+
+@lru_cache(maxsize=4)
+def load_scorer(path: Path | None = None) -> SentenceScorer:
+    """:meth:`SentenceScorer.load`, read once per path (the shipped table is 7,000 stems)."""
+    return SentenceScorer.load(path)
+
+
+def kept_share(sentence: Sentence, reference_unigrams: set[str], reference_bigrams: set[str]
+               ) -> float:
+    """The training target: mean of the sentence's unigram and bigram precision against the
+    reference, over content stems."""
+    stems = sentence_stems(sentence)
+    if not stems:
+        return 0.0
+    unigram = sum(s in reference_unigrams for s in stems) / len(stems)
+    bigrams = sentence_bigrams(stems)
+    bigram = len(bigrams & reference_bigrams) / len(bigrams) if bigrams else 0.0
+    return (unigram + bigram) / 2.0
+
+
+def training_rows(story: Story, reference: str, lexicon: Lexicon
+                  ) -> tuple[np.ndarray, np.ndarray]:
+    """Features and targets of one training story against its reference summary."""
+    stems = token_stems(tokenize(reference))
+    unigrams, bigrams = set(stems), sentence_bigrams(stems)
+    sentences = story.sentences
+    matrix = sentence_features(sentences, SentenceVectors.build(sentences), len(story.articles),
+                               lexicon)
+    targets = np.array([kept_share(s, unigrams, bigrams) for s in sentences])
+    return matrix, targets
+
+
+def fit(examples: Iterable[tuple[Story, str]], lexicon: Lexicon, trained_on: str = ""
+        ) -> SentenceScorer:
+    """A ridge regression of :func:`kept_share` on the features of every sentence.
+
+    Parameters
+    ----------
+    examples:
+        Stories with their reference summary.
+    lexicon:
+        Background stem statistics, best from other clusters than ``examples`` (a lexicon
+        fitted on the same summaries would make its features look better than they are).
+    trained_on:
+        A note of the data used, kept with the weights.
+
+    Returns
+    -------
+    SentenceScorer
+        The fitted model.
+
+    Raises
+    ------
+    InvalidOptionError
+        When ``examples`` is empty.
+    """
+    blocks = [training_rows(story, reference, lexicon) for story, reference in examples]
+    if not blocks:
+        raise InvalidOptionError("no training example given; need at least one story")
+    matrix = np.vstack([m for m, _ in blocks])
+    targets = np.concatenate([t for _, t in blocks])
+    mean, scale = matrix.mean(axis=0), matrix.std(axis=0)
+    mean[0], scale[0] = 0.0, 1.0  # the bias column stays a column of ones
+    scale[scale == 0] = 1.0
+    standard = (matrix - mean) / scale
+    penalty = RIDGE * np.eye(standard.shape[1])
+    penalty[0, 0] = 0.0
+    weights = np.linalg.solve(standard.T @ standard + penalty, standard.T @ targets)
+    return SentenceScorer(FEATURE_NAMES, mean, scale, weights, lexicon, trained_on)
+
+
+def fit_lexicon(examples: Iterable[tuple[list[str], str]], min_sources: int = MIN_SOURCES
+                ) -> Lexicon:
+    """Stem statistics from document clusters and their reference summaries.
+
+    Parameters
+    ----------
+    examples:
+        Each cluster's document texts and its reference summary.
+    min_sources:
+        Stems used by fewer documents are left out (they take the defaults).
+
+    Returns
+    -------
+    Lexicon
+        IDF over documents and smoothed keep log-odds of every stem frequent enough.
+    """
+    documents = 0
+    used: Counter[str] = Counter()
+    kept: Counter[str] = Counter()
+    for texts, reference in examples:
+        summary = set(token_stems(tokenize(reference)))
+        for text in texts:
+            stems = set(token_stems(tokenize(text)))
+            documents += 1
+            used.update(stems)
+            kept.update(stems & summary)
+    base = sum(kept.values()) / max(sum(used.values()), 1)
+    frequent = sorted(s for s, n in used.items() if n >= min_sources)
+    return Lexicon(
+        idf={s: round(math.log(documents / used[s]), 3) for s in frequent},
+        keep={s: round(_log_odds((kept[s] + SMOOTHING * base) / (used[s] + SMOOTHING)), 3)
+              for s in frequent},
+        default_idf=round(math.log(max(documents, 1) / max(min_sources - 1, 1)), 3),
+        default_keep=round(_log_odds(base), 3) if 0 < base < 1 else 0.0,
+    )
+
+
+def _log_odds(p: float) -> float:
+    return math.log(p / (1.0 - p))
+
+
+@register
+class LearnedSummarizer(Summarizer):
+    """Sentences ranked by a scorer learned on Multi-News (ridge on cheap features), repeats
+    skipped.
+
+    Parameters
+    ----------
+    weights:
+        A weights file written by ``newsweave train``; None uses the shipped weights.
+    redundancy:
+        Cosine with an already chosen sentence above which a candidate is a repeat.
+
+    Raises
+    ------
+    InvalidOptionError
+        When the weights file cannot be read.
+    """
+
+    name = "learned"
+
+    def __init__(self, *, weights: Path | None = None, redundancy: float = REDUNDANCY) -> None:
+        self.weights = weights
+        self.redundancy = redundancy
+
+    def select(self, story: Story, budget: Budget) -> list[Scored]:
+        scorer = load_scorer(self.weights)
+        sentences = require_sentences(story)
+        vectors = SentenceVectors.build(sentences)
+        matrix = sentence_features(sentences, vectors, len(story.articles), scorer.lexicon)
+        scores = scorer.predict(matrix)
+        order = sorted(eligible_rows(sentences).tolist(), key=lambda i: (-scores[i], i))
+        return take_nonredundant(sentences, scores, order, vectors.similarity(),
+                                 self.redundancy, budget)
+
+
+def read_training_clusters(path: Path, start: int, stop: int) -> Iterator[dict[str, Any]]:
+    """Lines ``start`` to ``stop`` of a gzipped Multi-News JSONL file, parsed.
+
+    Raises
+    ------
+    InvalidOptionError
+        When the file cannot be read.
+    """
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as lines:
+            for line in itertools.islice(lines, start, stop):
+                yield json.loads(line)
+    except (OSError, ValueError) as exc:
+        raise InvalidOptionError(f"cannot read training data {path}: {exc}") from exc
+
+
+def _examples(path: Path, start: int, stop: int) -> Iterator[tuple[Story, str]]:
+    for record in read_training_clusters(path, start, stop):
+        try:
+            articles = articles_from_record(
+                {"id": record["id"], "documents": record["documents"]}, f"{path}:{record['id']}")
+        except IngestError:
+            continue  # a cluster of empty or junk-only documents teaches nothing
+        yield Story(tuple(articles), id=str(record["id"])), str(record["summaries"][0])
+
+
+def train(path: Path, limit: int = TRAIN_CLUSTERS, lexicon_limit: int = LEXICON_CLUSTERS
+          ) -> SentenceScorer:
+    """Fit the lexicon and the scorer on Multi-News train: the regression on the first
+    ``limit`` clusters, the lexicon on the ``lexicon_limit`` clusters after them.
+
+    Parameters
+    ----------
+    path:
+        Multi-News ``train.jsonl.gz`` (``{"id", "documents", "summaries"}`` a line).
+    limit, lexicon_limit:
+        How many clusters each part uses.
+
+    Returns
+    -------
+    SentenceScorer
+        The fitted scorer.
+
+    Raises
+    ------
+    InvalidOptionError
+        When a limit is below 1, or the data cannot be read or holds no usable cluster.
+    """
+    if limit < 1 or lexicon_limit < 1:
+        raise InvalidOptionError(
+            f"training limits must be at least 1, got limit={limit}, "
+            f"lexicon_limit={lexicon_limit}")
+    lexicon = fit_lexicon(
+        ([str(d) for d in record["documents"]], str(record["summaries"][0]))
+        for record in read_training_clusters(path, limit, limit + lexicon_limit))
+    note = (f"{path.name}: regression on clusters 0-{limit - 1}, lexicon on "
+            f"{limit}-{limit + lexicon_limit - 1}")
+    return fit(_examples(path, 0, limit), lexicon, note)

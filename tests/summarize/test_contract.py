@@ -1,0 +1,78 @@
+"""The contract every registered summarizer keeps, checked once for all (as scikit-learn's
+estimator checks do): budget respected in every unit, no sentence twice, the same answer
+twice, tiny stories work, an empty story is refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.errors import EmptyStoryError
+from newsweave.models import Article, Budget, Story
+from newsweave.summarize import available, create
+from newsweave.text import split_article
+
+ALGORITHMS = available()
+BUDGETS = [Budget(60, "words"), Budget(400, "bytes"), Budget(2, "sentences"), Budget(1)]
+
+
+def _spent(chosen: list, budget: Budget) -> int:
+    texts = [item.sentence.text for item in chosen]
+    if budget.unit == "bytes":
+        return len(" ".join(texts).encode("utf-8"))
+    return sum(budget.cost(text) for text in texts)
+
+
+def _story(*texts: str) -> Story:
+    articles = tuple(split_article(Article(id=f"a{i}", text=t, source=f"Outlet {i}"))
+                     for i, t in enumerate(texts))
+    return Story(articles=articles, id="tiny")
+
+
+def test_every_algorithm_the_issue_names_is_registered() -> None:
+    assert {"centroid", "lexrank", "mmr", "ilp", "submodular", "learned"} <= set(ALGORITHMS)
+
+
+@pytest.mark.parametrize("budget", BUDGETS, ids=lambda b: f"{b.limit}{b.unit}")
+@pytest.mark.parametrize("name", ALGORITHMS)
+def test_budget_respected_and_no_repeats(name: str, budget: Budget, example_story: Story
+                                         ) -> None:
+    chosen = create(name).select(example_story, budget)
+    assert _spent(chosen, budget) <= budget.limit
+    refs = [item.sentence.ref for item in chosen]
+    assert len(set(refs)) == len(refs)
+    texts = [item.sentence.text for item in chosen]
+    assert len(set(texts)) == len(texts)
+    if budget.limit >= 60 or budget.unit == "sentences":
+        assert chosen, "a budget this size holds at least one example sentence"
+
+
+@pytest.mark.parametrize("name", ALGORITHMS)
+def test_deterministic(name: str, example_story: Story) -> None:
+    first = create(name).select(example_story, Budget(100))
+    second = create(name).select(example_story, Budget(100))
+    assert [(i.sentence.ref, i.score) for i in first] == [
+        (i.sentence.ref, i.score) for i in second]
+
+
+@pytest.mark.parametrize("name", ALGORITHMS)
+def test_one_document_works(name: str) -> None:
+    story = _story("The river burst its banks on Monday, flooding the old town of Gorna. "
+                   "Rescue teams evacuated two hundred residents by boat overnight. "
+                   "The mayor said the water had started to recede by Tuesday morning.")
+    chosen = create(name).select(story, Budget(25))
+    assert len(chosen) >= 1 and _spent(chosen, Budget(25)) <= 25
+
+
+@pytest.mark.parametrize("name", ALGORITHMS)
+def test_one_sentence_works(name: str) -> None:
+    story = _story("Parliament approved the budget on Friday after a night of debate.")
+    chosen = create(name).select(story, Budget(50))
+    assert [item.sentence.text for item in chosen] == [
+        "Parliament approved the budget on Friday after a night of debate."]
+
+
+@pytest.mark.parametrize("name", ALGORITHMS)
+def test_empty_story_raises(name: str) -> None:
+    empty = Story(articles=(Article(id="e", text=""),), id="empty")
+    with pytest.raises(EmptyStoryError, match="empty"):
+        create(name).select(empty, Budget(50))

@@ -39,9 +39,9 @@ def _default_kind(group: NameGroup) -> EntityKind:
 
 def _without_demonyms(groups: list[NameGroup]) -> list[NameGroup]:
     """Drop nationalities ("Kazakh" beside "Kazakhstan"): they name no one thing."""
-    places = {f.tokens[0] for g in groups for f in g.forms if len(f.tokens) == 1}
+    one_word = {f.tokens[0] for g in groups for f in g.forms if len(f.tokens) == 1}
     return [g for g in groups
-            if not all(len(f.tokens) == 1 and any(is_demonym(f.tokens[0], p) for p in places)
+            if not all(len(f.tokens) == 1 and any(is_demonym(f.tokens[0], w) for w in one_word)
                        for f in g.forms)]
 
 
@@ -54,7 +54,7 @@ def _kind(group: NameGroup) -> EntityKind:
     return ranked[0][0]
 
 
-def _display_name(group: NameGroup, kind: EntityKind) -> str:
+def _display_name(group: NameGroup) -> str:
     """The fullest form most sources use: the full name over a surname or an acronym."""
     best = max(group.forms, key=lambda f: (len(f.tokens), f.count, -len(f.text)))
     return " ".join(best.text.split())
@@ -82,7 +82,7 @@ def _entity(group: NameGroup, mentions: list[Mention]) -> Entity:
     kind = _kind(group)
     seen = Counter(m.text for m in mentions)
     variants = tuple(sorted(seen, key=lambda text: (-seen[text], text)))
-    return Entity(_display_name(group, kind), kind, variants, tuple(mentions))
+    return Entity(_display_name(group), kind, variants, tuple(mentions))
 
 
 def _salience(entity: Entity) -> tuple[int, int, str]:

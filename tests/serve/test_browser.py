@@ -147,7 +147,20 @@ def test_pasted_reports_give_the_brief_and_exact_source_highlights(
     page.screenshot(path=shots / "sources.png")
     if os.environ.get("NEWSWEAVE_DOCS_SCREENSHOTS") == "1":
         DOCS_IMG.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=DOCS_IMG / "serve-sources.png")
+        _screenshot_between(page, "#summary", "#sources", DOCS_IMG / "serve-sources.png")
+        conflicts = page.locator("#analysis section.conflict")
+        if conflicts.count():  # the analysis of the example finds conflicting figures
+            conflicts.screenshot(path=DOCS_IMG / "serve-analysis.png")
+
+
+def _screenshot_between(page: Any, top: str, bottom: str, path: Path) -> None:
+    """A screenshot of the page from ``top``'s element to the end of ``bottom``'s."""
+    scroll = page.evaluate("window.scrollY")
+    first, last = page.locator(top).bounding_box(), page.locator(bottom).bounding_box()
+    y = first["y"] + scroll - 24
+    height = last["y"] + scroll + last["height"] - y + 16
+    page.screenshot(path=path, full_page=True,
+                    clip={"x": 0, "y": y, "width": DESKTOP["width"], "height": height})
 
 
 def test_uploaded_files_give_the_same_brief_on_a_phone(
@@ -284,8 +297,6 @@ def test_analysis_sections_render_from_the_models_json(
     assert marks.all_text_contents() == [s.text for s in brief.claims[0].statements]
     assert page.locator("#sources-caption").text_content().startswith("Each source's version")
     page.locator("#analysis").screenshot(path=shots / "analysis.png")
-    if os.environ.get("NEWSWEAVE_DOCS_SCREENSHOTS") == "1":
-        page.locator("#analysis").screenshot(path=DOCS_IMG / "serve-analysis.png")
 
 
 def test_the_openapi_docs_render_without_a_network(context: Any, live_url: str,

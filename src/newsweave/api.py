@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from newsweave.analyze import Analysis, analyze, conflict_sentences
+from newsweave.analyze import DEFAULT_NER, Analysis, NerBackend, analyze, conflict_sentences
 from newsweave.errors import InvalidOptionError
 from newsweave.ingest import read_story
 from newsweave.ingest.decode import DEFAULT_MAX_BYTES
@@ -45,6 +45,7 @@ def brief(
     algorithm: str | Summarizer = "default",
     analysis: bool = True,
     cover_conflicts: bool = False,
+    ner: NerBackend = DEFAULT_NER,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Brief:
     """A brief of one story.
@@ -62,6 +63,9 @@ def brief(
     cover_conflicts:
         Put each conflicting version of a fact in the summary first (one sentence per
         version), then fill the rest of the budget as usual. Implies ``analysis``.
+    ner:
+        The name finder for entities: ``rules`` (default, fast), ``spacy`` (the ``ner`` extra)
+        or ``auto`` (spaCy when installed).
     max_bytes:
         Largest input file read.
 
@@ -73,7 +77,7 @@ def brief(
     budget = make_budget(words, bytes, sentences)
     summarizer = create(algorithm) if isinstance(algorithm, str) else algorithm
     story, warnings = _story(inputs, max_bytes)
-    found = analyze(story) if analysis or cover_conflicts else Analysis()
+    found = analyze(story, ner=ner) if analysis or cover_conflicts else Analysis()
     required = conflict_sentences(story, found.claims) if cover_conflicts else []
     summary = summarize(story, budget, summarizer, required=required)
     return Brief(

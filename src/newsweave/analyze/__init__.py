@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from newsweave.analyze.claims import conflict_sentences, find_claims
 from newsweave.analyze.entities import find_entities
+from newsweave.analyze.ner import NER_BACKENDS, NerBackend
 from newsweave.analyze.quotes import find_quotes
 from newsweave.analyze.timeline import build_timeline
 from newsweave.models import Claim, Entity, Quote, Story, TimelineEvent
@@ -25,15 +26,22 @@ class Analysis:
     quotes: tuple[Quote, ...] = ()
 
 
-def analyze(story: Story) -> Analysis:
-    """Every analysis section of ``story``."""
+DEFAULT_NER: NerBackend = "rules"
+"""The capitalisation rules, not spaCy, unless asked: spaCy's NER takes over 3 CPU seconds on a
+25-article cluster where the rules take under one, at about the same recall on ECB+."""
+
+
+def analyze(story: Story, *, ner: NerBackend = DEFAULT_NER) -> Analysis:
+    """Every analysis section of ``story``; ``ner`` picks the name finder for entities."""
     return Analysis(
-        entities=find_entities(story),
+        entities=find_entities(story, ner=ner),
         timeline=build_timeline(story),
         claims=find_claims(story),
         quotes=find_quotes(story),
     )
 
 
-__all__ = ["Analysis", "analyze", "build_timeline", "conflict_sentences", "find_claims",
-           "find_entities", "find_quotes"]
+__all__ = [
+    "DEFAULT_NER", "NER_BACKENDS", "Analysis", "NerBackend", "analyze", "build_timeline",
+    "conflict_sentences", "find_claims", "find_entities", "find_quotes",
+]

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from newsweave.analyze import DEFAULT_NER, NER_BACKENDS
 from newsweave.api import DEFAULT_WORDS, brief
 from newsweave.cli import add_budget_arguments, add_max_bytes_argument, warn, write_output
 from newsweave.commands.ingest import add_db_argument
@@ -44,6 +45,9 @@ def add_parser(subparsers: Any) -> None:
                         help=f"summarizer (default {DEFAULT_ALGORITHM})")
     parser.add_argument("--cover-conflicts", action="store_true",
                         help="put each source's version of every conflict in the summary first")
+    parser.add_argument("--ner", choices=NER_BACKENDS, default=DEFAULT_NER,
+                        help="name finder for entities: rules (default, fast), spacy (needs "
+                        "the ner extra), auto (spacy when installed)")
     parser.add_argument("--no-analysis", dest="analysis", action="store_false",
                         help="summary only: no entities, timeline, claims or quotes")
     add_max_bytes_argument(parser)
@@ -59,6 +63,7 @@ def run(args: argparse.Namespace) -> int:
         algorithm=args.algorithm,
         analysis=args.analysis,
         cover_conflicts=args.cover_conflicts,
+        ner=args.ner,
         max_bytes=args.max_bytes,
     )
     for message in result.warnings:

@@ -227,6 +227,21 @@ def test_no_stored_story_no_list(page: Any) -> None:
     assert page.locator("#stored").is_hidden()
 
 
+def test_the_chosen_summarizer_is_the_one_used(page: Any, example_files: list[Path]) -> None:
+    choices = page.locator("#algorithm option")
+    sync_api.expect(choices.first).to_be_attached()
+    names = [choices.nth(i).get_attribute("value") for i in range(choices.count())]
+    assert "centroid" in names
+    assert page.locator("#algorithm").input_value() == "centroid"  # the service's default
+    other = next((name for name in names if name != "centroid"), None)
+    if other is None:
+        pytest.skip("only one summarizer is registered")
+    page.select_option("#algorithm", other)
+    page.set_input_files("#files", [str(path) for path in example_files])
+    page.click("#submit")
+    sync_api.expect(page.locator("#brief-meta")).to_contain_text(f"· {other}, 150 words")
+
+
 def test_errors_are_shown_in_one_readable_line(page: Any) -> None:
     page.click("#submit")
     assert page.locator("#error").text_content() == (

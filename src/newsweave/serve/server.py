@@ -7,6 +7,7 @@ gives a free port whose number the caller can read.
 
 from __future__ import annotations
 
+import logging
 import socket
 import threading
 import time
@@ -61,6 +62,9 @@ def serve(app: FastAPI, host: str, port: int, *, log_level: str = "info") -> Non
     sock = bind(host, port)
     warm_up()
     server = uvicorn.Server(uvicorn.Config(app, log_level=log_level))
+    shown = f"[{host}]" if ":" in host else host
+    logging.getLogger("uvicorn.error").info(
+        "newsweave on http://%s:%d/ (API docs at /docs); Ctrl-C stops it", shown, port)
     server.run(sockets=[sock])
 
 

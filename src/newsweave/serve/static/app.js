@@ -109,16 +109,29 @@ async function submitBrief(event) {
   await requestBrief(request.path, request.init);
 }
 
-function budgetQuery() {
+function optionsQuery() {
+  const query = new URLSearchParams();
   const words = parseInt($("words").value, 10);
-  return Number.isInteger(words) ? `?words=${words}` : "";
+  if (Number.isInteger(words)) query.set("words", words);
+  if ($("algorithm").value) query.set("algorithm", $("algorithm").value);
+  return `?${query}`;
+}
+
+// The summarizers the service offers (from /healthz), its default first chosen.
+async function loadAlgorithms() {
+  const response = await fetch("/healthz").catch(() => null);
+  if (!response || !response.ok) return;
+  const health = await response.json();
+  const options = Object.entries(health.algorithms).map(([name, about]) =>
+    new Option(`${name}: ${about}`, name, false, name === health.default_algorithm));
+  $("algorithm").replaceChildren(...options);
 }
 
 // Ask the API for a brief and show it, or show why there is none.
 async function requestBrief(path, init) {
   setBusy(true);
   try {
-    const response = await fetch(path + budgetQuery(), init);
+    const response = await fetch(path + optionsQuery(), init);
     const body = await response.json().catch(() => null);
     if (!response.ok) {
       showError(`Could not make the brief: ${errorText(response.status, body)}`);
@@ -359,6 +372,7 @@ document.addEventListener("DOMContentLoaded", () => {
   $("brief-form").addEventListener("submit", submitBrief);
   $("brief-story").addEventListener("click", briefStoredStory);
   loadStories();
+  loadAlgorithms();
   $("back").addEventListener("click", () => {
     const selected = document.querySelector(".selected");
     if (selected) selected.scrollIntoView({ block: "center" });

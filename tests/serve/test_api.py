@@ -184,6 +184,15 @@ def test_enabled_fetching_still_refuses_loopback_and_metadata_addresses(
         assert response.json()["error"] == "FetchRefusedError"
 
 
+def test_only_allowed_host_names_are_answered(
+    client_with: Callable[..., TestClient],
+) -> None:
+    """A page on another name rebound to 127.0.0.1 sends its own name as Host: refused."""
+    loopback = client_with(allowed_hosts=("127.0.0.1", "localhost"))
+    assert loopback.get("/healthz", headers={"Host": "localhost:8000"}).status_code == 200
+    assert loopback.get("/healthz", headers={"Host": "evil.example"}).status_code == 400
+
+
 def test_openapi_documents_every_route(client: TestClient) -> None:
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/briefs", "/briefs/files", "/healthz"} <= set(paths)

@@ -13,6 +13,8 @@ from newsweave.serve.settings import MAX_REQUEST_BYTES, REQUEST_TIMEOUT_SECONDS,
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]", "::1")
+"""Host names a service on a loopback address answers to (see ServeSettings.allowed_hosts)."""
 
 
 def add_parser(subparsers: Any) -> None:
@@ -39,16 +41,17 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    loopback = _is_loopback(args.host)
     settings = ServeSettings(max_request_bytes=args.max_request_bytes,
                              timeout_seconds=args.timeout, allow_fetch=args.allow_fetch,
-                             db=args.db)
+                             db=args.db, allowed_hosts=LOOPBACK_NAMES if loopback else ("*",))
     try:
         from newsweave.serve.app import create_app
         from newsweave.serve.server import serve
     except ImportError as exc:
         raise NewsweaveError(f"the web service needs the serve extra ({exc.name} is missing): "
                              "pip install 'newsweave[serve]'") from exc
-    if not _is_loopback(args.host):
+    if not loopback:
         warn(f"listening on {args.host}: the service has no authentication; anyone who can "
              "reach this address can use it")
     serve(create_app(settings), args.host, args.port)

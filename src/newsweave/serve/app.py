@@ -12,6 +12,7 @@ import threading
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from newsweave import __version__
 from newsweave.errors import NewsweaveError
@@ -53,6 +54,7 @@ def create_app(settings: ServeSettings | None = None) -> FastAPI:
     app.state.slots = threading.BoundedSemaphore(settings.max_concurrent)
     app.state.ingest_lock = threading.Lock()
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts))
     app.add_exception_handler(NewsweaveError, handle_newsweave_error)
     for router in (pages.router, health.router, briefs.router, articles.router,
                    stories.router):

@@ -40,6 +40,10 @@ class ServeSettings:
     max_articles: int = MAX_ARTICLES
     max_concurrent: int = MAX_CONCURRENT_BRIEFS
     allow_fetch: bool = False
+    allowed_hosts: tuple[str, ...] = ("*",)
+    """``Host`` headers answered; others get 400. ``newsweave serve`` on a loopback address
+    allows only loopback names, so a web page that rebinds its own name to 127.0.0.1 (DNS
+    rebinding) cannot read the service from a visitor's browser."""
     db: str | None = None
     """The store's URL or SQLite path; None: ``$NEWSWEAVE_DB``, else ``./newsweave.db``, as
     for ``newsweave ingest``. Opened per request, so the service holds no connection idle."""

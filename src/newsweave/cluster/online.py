@@ -141,7 +141,8 @@ class OnlineClusterer:
             for story_id in postings:
                 hits[story_id] += weight
         best, best_score = None, self.threshold
-        for story_id in heapq.nlargest(MAX_CANDIDATES, hits, key=hits.__getitem__):
+        # Ties broken by id: postings are sets, whose order varies from run to run.
+        for story_id in heapq.nlargest(MAX_CANDIDATES, hits, key=lambda s: (hits[s], s)):
             story = self.open_[story_id]
             if not self._in_date_window(story, published):
                 continue

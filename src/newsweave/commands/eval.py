@@ -39,10 +39,10 @@ def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "eval",
         help="score algorithms and peers with ROUGE against human summaries",
-        description="Summarize every cluster of a benchmark file (one JSON line "
-        '{"id", "documents": [...], "summaries": [...]} per cluster, gzip or not) with each '
-        "algorithm and peer, cut every summary to the same length (the first N words when "
-        "over, as ROUGE's -l does) and print ROUGE-1, -2 and -Lsum (rouge-score, Porter "
+        description="Summarize every cluster of a benchmark file (one JSON line\n"
+        '{"id", "documents": [...], "summaries": [...]} per cluster, gzip or not) with each\n'
+        "algorithm and peer, cut every summary to the same length (the first N words when\n"
+        "over, as ROUGE's -l does) and print ROUGE-1, -2 and -Lsum (rouge-score, Porter\n"
         "stemmer, references combined as ROUGE-1.5.5 -f A).",
         epilog=f"algorithms: {', '.join(available())}\npeers: {', '.join(PEERS)}",
         formatter_class=argparse.RawDescriptionHelpFormatter,

@@ -69,6 +69,39 @@ def test_brief_of_uploaded_files_reads_them_like_the_cli(
     assert [a.origin for a in brief.story.articles] == [p.name for p in example_files]
 
 
+def test_reports_sent_as_html_are_extracted_without_their_scripts(client: TestClient) -> None:
+    page = ("<html><head><title>Bakiyev leaves</title><script>track()</script></head><body>"
+            "<nav>Home | World</nav><article><h1>Bakiyev leaves Kyrgyzstan</h1>"
+            "<p>Deposed Kyrgyz President Kurmanbek Bakiyev has left the country and flown to "
+            "neighbouring Kazakhstan, officials in Bishkek said on Thursday.</p>"
+            "<p>His departure follows an uprising this month in which scores of people died "
+            "in clashes between police and protesters in the capital.</p></article>"
+            "<footer>Copyright</footer></body></html>")
+    response = client.post("/briefs?analysis=false",
+                           json={"articles": [{"html": page, "source": "Example News"}]})
+    assert response.status_code == 200
+    [article] = response.json()["story"]["articles"]
+    assert article["source"] == "Example News"
+    assert "Kurmanbek Bakiyev has left the country" in article["text"]
+    assert "track()" not in article["text"] and "Copyright" not in article["text"]
+
+
+def test_pasted_jsonl_records_travel_with_uploaded_files(
+    client: TestClient, example_files: list[Path]
+) -> None:
+    """What the page sends when files are chosen and reports pasted too."""
+    record = b'{"source": "Pasted Post", "text": "Kyrgyzstan\'s interim leader Roza Otunbayeva '
+    record += b'said Bakiyev had signed a letter of resignation before flying out."}'
+    response = client.post("/briefs/files?analysis=false", files=[
+        ("files", (example_files[0].name, example_files[0].read_bytes(), "text/plain")),
+        ("files", ("pasted-1.jsonl", record, "application/json")),
+    ])
+    assert response.status_code == 200
+    articles = response.json()["story"]["articles"]
+    assert [a["source"] for a in articles] == ["Al Jazeera", "Pasted Post"]
+    assert articles[1]["origin"] == "pasted-1.jsonl:1"
+
+
 def test_uploaded_names_cannot_leave_the_temp_folder(
     client: TestClient, example_files: list[Path]
 ) -> None:

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
-from datasketch import MinHash  # type: ignore[import-untyped]
+from datasketch import LeanMinHash, MinHash  # type: ignore[import-untyped]
 
 from newsweave.models import Article
 from newsweave.text import content_stems, tokenize
@@ -65,23 +65,21 @@ def _permutations() -> Any:
     return MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, scheme=MINHASH_SCHEME).permutations
 
 
-def _minhash(hashvalues: np.ndarray | None = None) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, hashfunc=zlib.crc32,
-                   hashvalues=hashvalues, permutations=_permutations(), scheme=MINHASH_SCHEME)
-
-
 def minhash(tokens: list[str]) -> MinHash:
     """The MinHash of the article's word shingles (CRC-32 hashed: fast and stable)."""
     shingles = [" ".join(tokens[i:i + SHINGLE_WORDS]).encode("utf-8")
                 for i in range(max(len(tokens) - SHINGLE_WORDS + 1, 1))]
-    signature = _minhash()
+    signature = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, hashfunc=zlib.crc32,
+                        permutations=_permutations(), scheme=MINHASH_SCHEME)
     signature.update_batch(shingles)
     return signature
 
 
-def signature_from_bytes(data: bytes) -> MinHash:
-    """A stored signature back as a MinHash, for the near-duplicate index."""
-    return _minhash(np.frombuffer(data, dtype=np.uint32))
+def signature_from_bytes(data: bytes) -> LeanMinHash:
+    """A stored signature back as a (lean: no permutations) MinHash, for the near-duplicate
+    index, which needs only the values."""
+    return LeanMinHash(seed=MINHASH_SEED, hashvalues=np.frombuffer(data, dtype=np.uint32),
+                       scheme=MINHASH_SCHEME)
 
 
 @lru_cache(maxsize=200_000)

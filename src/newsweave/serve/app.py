@@ -39,7 +39,8 @@ def create_app(settings: ServeSettings | None = None) -> FastAPI:
     Parameters
     ----------
     settings:
-        Request size and time limits, concurrency, and whether URLs may be fetched.
+        Request size and time limits, concurrency, URL fetching, the host names answered
+        and the store (see :class:`ServeSettings`).
 
     Returns
     -------

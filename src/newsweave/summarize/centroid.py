@@ -5,10 +5,11 @@ from __future__ import annotations
 import numpy as np
 
 from newsweave.models import Budget, Story
-from newsweave.summarize.attribution import SUPPORT_THRESHOLD
-from newsweave.summarize.base import Scored, Summarizer, fill_budget, require_sentences
-from newsweave.summarize.eligibility import is_eligible, standalone_factor
+from newsweave.summarize.base import Scored, Summarizer, require_sentences
+from newsweave.summarize.eligibility import standalone_factor
+from newsweave.summarize.features import ranked_rows, support
 from newsweave.summarize.registry import register
+from newsweave.summarize.selection import take_nonredundant
 from newsweave.summarize.vectors import SentenceVectors
 
 
@@ -41,31 +42,19 @@ class CentroidSummarizer(Summarizer):
         vectors = SentenceVectors.build(sentences)
         similarity = vectors.similarity()
         scores = self._scores(story, vectors, similarity)
-        order = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
-        eligible = [i for i in order if is_eligible(sentences[i])] or order
-        chosen: list[int] = []
-        for row in eligible:
-            if chosen and similarity[row, chosen].max() > self.redundancy:
-                continue
-            chosen.append(row)
-        return fill_budget((Scored(sentences[i], float(scores[i])) for i in chosen), budget)
+        return take_nonredundant(sentences, scores, ranked_rows(sentences, scores), similarity,
+                                 self.redundancy, budget)
 
     def _scores(
         self, story: Story, vectors: SentenceVectors, similarity: np.ndarray
     ) -> np.ndarray:
         sentences = vectors.sentences
-        article_of = np.array([s.article_id for s in sentences])
-        others = max(len(story.articles) - 1, 1)
-        support = np.array([
-            len(set(article_of[(similarity[row] >= SUPPORT_THRESHOLD)
-                               & (article_of != article_of[row])]))
-            for row in range(len(sentences))
-        ]) / others
+        shared = support(sentences, similarity, len(story.articles))
         position = np.array([1.0 / np.sqrt(1.0 + s.index) for s in sentences])
         readable = np.array([standalone_factor(s) for s in sentences])
         return np.asarray(
             vectors.centroid_similarity()
-            * (1.0 + self.support_weight * support)
+            * (1.0 + self.support_weight * shared)
             * (1.0 + self.position_weight * position)
             * readable
         )

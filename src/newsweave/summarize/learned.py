@@ -30,7 +30,7 @@ from newsweave.summarize.base import Scored, Summarizer, require_sentences
 from newsweave.summarize.features import (
     FEATURE_NAMES,
     Lexicon,
-    eligible_rows,
+    ranked_rows,
     sentence_bigrams,
     sentence_features,
 )
@@ -266,8 +266,8 @@ class LearnedSummarizer(Summarizer):
         vectors = SentenceVectors.build(sentences)
         matrix = sentence_features(sentences, vectors, len(story.articles), scorer.lexicon)
         scores = scorer.predict(matrix)
-        order = sorted(eligible_rows(sentences).tolist(), key=lambda i: (-scores[i], i))
-        return take_nonredundant(sentences, scores, order, vectors.similarity(),
+        return take_nonredundant(sentences, scores, ranked_rows(sentences, scores),
+                                 vectors.similarity(),
                                  self.redundancy, budget)
 
 

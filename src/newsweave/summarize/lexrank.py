@@ -11,7 +11,7 @@ import numpy as np
 
 from newsweave.models import Budget, Story
 from newsweave.summarize.base import Scored, Summarizer, require_sentences
-from newsweave.summarize.features import eligible_rows
+from newsweave.summarize.features import ranked_rows
 from newsweave.summarize.registry import register
 from newsweave.summarize.selection import take_nonredundant
 from newsweave.summarize.vectors import SentenceVectors
@@ -81,6 +81,5 @@ class LexRankSummarizer(Summarizer):
         sentences = require_sentences(story)
         similarity = SentenceVectors.build(sentences).similarity()
         scores = centrality(similarity, self.threshold)
-        rows = eligible_rows(sentences)
-        order = sorted(rows.tolist(), key=lambda i: (-scores[i], i))
-        return take_nonredundant(sentences, scores, order, similarity, self.redundancy, budget)
+        return take_nonredundant(sentences, scores, ranked_rows(sentences, scores), similarity,
+                                 self.redundancy, budget)

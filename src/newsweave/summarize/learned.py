@@ -238,8 +238,7 @@ def _log_odds(p: float) -> float:
 
 @register
 class LearnedSummarizer(Summarizer):
-    """Sentences ranked by a scorer learned on Multi-News (ridge on cheap features), repeats
-    skipped.
+    """Sentences ranked by a ridge regression learned on Multi-News, repeats skipped.
 
     Parameters
     ----------

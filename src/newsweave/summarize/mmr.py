@@ -58,8 +58,7 @@ def mmr_order(relevance: np.ndarray, similarity: np.ndarray, cost: np.ndarray, l
 
 @register
 class MMRSummarizer(Summarizer):
-    """Maximal Marginal Relevance: centroid relevance traded against similarity to the chosen
-    (the default).
+    """Maximal Marginal Relevance: centroid relevance against similarity to the chosen (default).
 
     Parameters
     ----------

@@ -25,10 +25,15 @@ import scipy.sparse as sp
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from newsweave.models import Budget, Sentence, Story
-from newsweave.summarize.base import Scored, Summarizer, fill_budget, require_sentences
+from newsweave.summarize.base import Scored, Summarizer, require_sentences
 from newsweave.summarize.features import Concepts, costs, eligible_rows
 from newsweave.summarize.registry import register
-from newsweave.summarize.selection import budget_limit, coverage_value, greedy_coverage
+from newsweave.summarize.selection import (
+    budget_limit,
+    coverage_value,
+    greedy_coverage,
+    then_fill,
+)
 
 MIN_ARTICLES = 3
 """A concept counts when at least this many articles use it (Gillick & Favre kept bigrams
@@ -144,5 +149,5 @@ class ConceptILPSummarizer(Summarizer):
         chosen = solve(problem, self.time_limit)
         scores = np.asarray(problem.incidence @ problem.weights).ravel()
         ranked = sorted(chosen, key=lambda i: (-scores[i], i))
-        return fill_budget((Scored(problem.sentences[i], float(scores[i])) for i in ranked),
-                           budget)
+        return then_fill(story.sentences,
+                         [Scored(problem.sentences[i], float(scores[i])) for i in ranked], budget)

@@ -16,10 +16,24 @@ import scipy.sparse as sp
 
 from newsweave.models import Budget, Sentence
 from newsweave.summarize.base import Scored, fill_budget
+from newsweave.summarize.features import ranked_rows
 
 COST_SCALING = 0.3
 """Exponent r of the cost in the greedy ratio gain / cost**r: 1 favours short sentences, 0
 ignores length; Lin & Bilmes (2010) found 0.3 best on DUC, and it holds here too."""
+
+
+def then_fill(sentences: Sequence[Sentence], chosen: list[Scored], budget: Budget
+              ) -> list[Scored]:
+    """``chosen`` first, then the other sentences, lead first (eligible ones before short
+    fillers), while they fit: an objective that values only some sentences (shared concepts)
+    would otherwise leave budget unused, and ROUGE rewards a summary that uses it all (the
+    concept ILP ended 70 words short of 260 on Multi-News without this)."""
+    taken = {item.sentence.ref for item in chosen}
+    lead = np.array([1.0 / (1.0 + s.index) for s in sentences])
+    rest = (Scored(sentences[i], 0.0) for i in ranked_rows(tuple(sentences), lead)
+            if sentences[i].ref not in taken)
+    return fill_budget([*chosen, *rest], budget)
 
 
 def budget_limit(budget: Budget) -> float:

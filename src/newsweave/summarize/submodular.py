@@ -24,7 +24,12 @@ from newsweave.models import Budget, Story
 from newsweave.summarize.base import Scored, Summarizer, fill_budget, require_sentences
 from newsweave.summarize.features import costs, eligible_rows
 from newsweave.summarize.registry import register
-from newsweave.summarize.selection import COST_SCALING, budget_limit, budgeted_greedy
+from newsweave.summarize.selection import (
+    COST_SCALING,
+    budget_limit,
+    budgeted_greedy,
+    then_fill,
+)
 from newsweave.summarize.vectors import SentenceVectors
 
 SATURATION = 5.0
@@ -119,4 +124,5 @@ class SubmodularSummarizer(Summarizer):
         order = submodular_order(similarity, clusters(vectors), costs(candidates, budget),
                                  budget_limit(budget), self.diversity, self.saturation)
         relevance = similarity.mean(axis=0)
-        return fill_budget((Scored(candidates[i], float(relevance[i])) for i in order), budget)
+        return then_fill(sentences, fill_budget(
+            (Scored(candidates[i], float(relevance[i])) for i in order), budget), budget)

@@ -106,7 +106,18 @@ def names_in(text: str) -> frozenset[str]:
 
 def featurize(article: Article) -> Features:
     """The features of one article, from its sentences' tokens when it has been split (the
-    reader's work, reused) or else from its text."""
+    reader's work, reused) or else from its text.
+
+    Parameters
+    ----------
+    article:
+        A cleaned article.
+
+    Returns
+    -------
+    Features
+        Plain data, picklable, the same in every process.
+    """
     words = ([t for s in article.sentences for t in s.tokens] if article.sentences
              else tokenize(article.text))
     tokens = [t for t in words if t not in STOP_WORDS]

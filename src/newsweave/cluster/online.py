@@ -93,9 +93,21 @@ class OnlineClusterer:
         self.idf_frozen_ = True
 
     def add(self, features: Features, seq: int, story_id: str | None = None) -> str:
-        """The id of the story the article joins; ``story_id`` forces one (a duplicate's).
+        """The id of the story the article joins; a new story is named ``s<seq>``.
 
-        A new story is named ``s<seq>`` after the ingest sequence number of its first article.
+        Parameters
+        ----------
+        features:
+            The article's features.
+        seq:
+            Its ingest sequence number, the clock of the article window.
+        story_id:
+            Forces the story (a near-duplicate's original's, or a replay's).
+
+        Returns
+        -------
+        str
+            The story id.
         """
         self._close_stale(seq)
         vector = self.vector(features)

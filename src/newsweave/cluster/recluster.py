@@ -16,7 +16,20 @@ from newsweave.store import Store, StoryRow
 
 
 def recluster(store: Store, clusterer: OnlineClusterer) -> list[StoryRow]:
-    """Re-cluster every article of ``store`` with ``clusterer``; returns the new stories."""
+    """Re-cluster every article of ``store`` with ``clusterer`` and replace its stories.
+
+    Parameters
+    ----------
+    store:
+        The store whose stories are rebuilt.
+    clusterer:
+        A fresh clusterer, configured as wanted; its IDF is fixed to the whole archive.
+
+    Returns
+    -------
+    list[StoryRow]
+        The new stories (without outlets and article ids; ``store.stories()`` has them).
+    """
     stored = list(store.articles())
     features = [featurize(item.article) for item in stored]
     clusterer.warm(features)

@@ -56,7 +56,24 @@ def dask_client(workers: int, scheduler: str | None = None) -> Iterator[Any]:
 
 def prepared_chunks(items: Iterable[Item], *, max_bytes: int, client: Any = None,
                     chunk_size: int = DEFAULT_CHUNK_SIZE) -> Iterator[PreparedChunk]:
-    """Prepared chunks of ``items`` in order: here, or on the client's workers."""
+    """Prepared chunks of ``items`` in order: here, or on the client's workers.
+
+    Parameters
+    ----------
+    items:
+        Work items from :func:`~newsweave.cluster.sources.iter_items`.
+    max_bytes:
+        Largest file read.
+    client:
+        A Dask client, or None to prepare in this process.
+    chunk_size:
+        Work items per task.
+
+    Returns
+    -------
+    Iterator[PreparedChunk]
+        In the order of ``items``, whatever order the workers finish in.
+    """
     if client is None:
         for chunk in chunks(items, chunk_size):
             yield prepare(chunk, max_bytes)
@@ -91,7 +108,26 @@ def brief_one(url: str, story_id: str, words: int, fmt: str) -> str | NewsweaveE
 
 def brief_stories(url: str, story_ids: Iterable[str], *, words: int, fmt: str,
                   client: Any = None) -> Iterator[tuple[str, str | NewsweaveError]]:
-    """``(story id, rendered brief or error)`` for each story, in the order given."""
+    """``(story id, rendered brief or error)`` for each story, in the order given.
+
+    Parameters
+    ----------
+    url:
+        The store, as every worker can open it (a shared file or a PostgreSQL URL).
+    story_ids:
+        The stories to brief.
+    words:
+        Length of each brief.
+    fmt:
+        A renderer name (md, json, html).
+    client:
+        A Dask client, or None to brief in this process.
+
+    Returns
+    -------
+    Iterator[tuple[str, str | NewsweaveError]]
+        The brief, or the error that kept the story from being briefed.
+    """
     if client is None:
         for story_id in story_ids:
             yield story_id, brief_one(url, story_id, words, fmt)

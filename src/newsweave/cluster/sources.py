@@ -106,7 +106,20 @@ def chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 
 
 def prepare(items: Sequence[Item], max_bytes: int) -> PreparedChunk:
-    """Read, clean and featurize a chunk of items; a bad item becomes a warning."""
+    """Read, clean and featurize a chunk of items; a bad item becomes a warning.
+
+    Parameters
+    ----------
+    items:
+        Work items from :func:`iter_items`.
+    max_bytes:
+        Largest file read.
+
+    Returns
+    -------
+    PreparedChunk
+        The articles (sentences dropped) with their features, and the warnings.
+    """
     result = PreparedChunk(items=len(items))
     for kind, origin, text in items:
         try:

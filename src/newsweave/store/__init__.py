@@ -23,7 +23,17 @@ def default_url() -> str:
 
 
 def open_store(url: str | None = None) -> Store:
-    """The store at ``url`` (default: :func:`default_url`).
+    """The store at ``url`` (default: :func:`default_url`), its tables created if new.
+
+    Parameters
+    ----------
+    url:
+        A ``postgresql://`` URL, a SQLite path (``sqlite:///`` optional), or None.
+
+    Returns
+    -------
+    Store
+        Open; close it, or use it as a context manager.
 
     Raises
     ------

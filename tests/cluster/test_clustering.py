@@ -6,7 +6,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from newsweave.cluster.bcubed import bcubed
-from newsweave.cluster.features import content_hash, featurize, names_in, signature_from_bytes
+from newsweave.cluster.features import (
+    content_hash,
+    featurize,
+    names_in,
+    signature_from_bytes,
+    stored_features,
+)
 from newsweave.cluster.ingest import Ingester
 from newsweave.cluster.online import OnlineClusterer
 from newsweave.cluster.recluster import recluster
@@ -70,3 +76,25 @@ def test_duc_topics_come_out_as_stories(duc_stream: tuple[Path, dict[str, str]],
         scores = bcubed(predicted, truth)
         assert scores.precision >= 0.9, scores
         assert scores.recall >= 0.5, scores
+
+
+def test_a_second_ingest_carries_on_the_open_story(example_dir: Path, tmp_path: Path) -> None:
+    items = list(iter_items([example_dir]))
+    with open_store(str(tmp_path / "news.db")) as store:
+        Ingester(store).ingest(prepare(items[:2], 10_000_000).prepared)
+        Ingester(store).ingest(prepare(items[2:], 10_000_000).prepared)
+        [story] = store.stories()
+    assert story.size == 4
+
+
+def test_stored_features_are_the_computed_ones(example_dir: Path, tmp_path: Path) -> None:
+    prepared = prepare(list(iter_items([example_dir])), 10_000_000).prepared
+    with open_store(str(tmp_path / "news.db")) as store:
+        Ingester(store).ingest(prepared)
+        restored = [stored_features(item) for item in store.articles()]
+    for original, again in zip((p.features for p in prepared), restored, strict=True):
+        assert again.terms == original.terms
+        assert again.names == original.names
+        assert (again.signature == original.signature).all()
+        assert (again.published, again.content_hash) == (original.published,
+                                                         original.content_hash)

@@ -34,7 +34,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from newsweave.cluster.bcubed import BCubed, bcubed
-from newsweave.cluster.features import featurize
+from newsweave.cluster.features import featurize, stored_features
 from newsweave.cluster.ingest import Ingester
 from newsweave.cluster.online import DEFAULT_WINDOW_ARTICLES, OnlineClusterer
 from newsweave.cluster.recluster import recluster
@@ -235,7 +235,7 @@ def nearest_neighbour_accuracy(db: Path, truth: dict[str, str],
     vectors, IDF over the whole store) is of its true story, among articles whose story has
     more than one stored article: a ceiling for any method built on this similarity."""
     with open_store(str(db)) as store:
-        features = [featurize(item.article) for item in store.articles()]
+        features = [stored_features(item) for item in store.articles()]
     clusterer = OnlineClusterer()
     clusterer.warm(features)
     vocabulary: dict[str, int] = {}

@@ -12,6 +12,7 @@ salted per process and workers must agree with the driver (a shared vocabulary).
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import zlib
 from collections import Counter
@@ -24,6 +25,7 @@ import numpy as np
 from datasketch import LeanMinHash, MinHash  # type: ignore[import-untyped]
 
 from newsweave.models import Article
+from newsweave.store.base import StoredArticle
 from newsweave.text import content_stems, tokenize
 from newsweave.text.stopwords import STOP_WORDS
 
@@ -128,4 +130,22 @@ def featurize(article: Article) -> Features:
         terms=dict(_terms(tokens)),
         names=names_in(article.text),
         published=article.published,
+    )
+
+
+def features_json(features: Features) -> str:
+    """The term and name counts as JSON, for :attr:`StoredArticle.features`."""
+    return json.dumps({"terms": features.terms, "names": sorted(features.names)})
+
+
+def stored_features(item: StoredArticle) -> Features:
+    """The features of a stored article, from what the store kept: no text is read again."""
+    counts = json.loads(item.features)
+    return Features(
+        article_id=item.article.id,
+        content_hash=item.content_hash,
+        signature=np.frombuffer(item.signature, dtype=np.uint32),
+        terms=counts["terms"],
+        names=frozenset(counts["names"]),
+        published=item.article.published,
     )

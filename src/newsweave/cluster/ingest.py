@@ -20,7 +20,12 @@ from dataclasses import dataclass, field, replace
 
 from datasketch import MinHashLSH  # type: ignore[import-untyped]
 
-from newsweave.cluster.features import NUM_PERM, featurize, signature_from_bytes
+from newsweave.cluster.features import (
+    NUM_PERM,
+    features_json,
+    signature_from_bytes,
+    stored_features,
+)
 from newsweave.cluster.online import OnlineClusterer
 from newsweave.cluster.sources import Prepared
 from newsweave.models import Article
@@ -89,7 +94,7 @@ class Ingester:
             self._seq = fingerprint.seq
         since = max(self._seq - self.clusterer.window_articles, 0)
         for stored in self.store.articles(since_seq=since):
-            self.clusterer.add(featurize(stored.article), stored.seq, stored.story_id)
+            self.clusterer.add(stored_features(stored), stored.seq, stored.story_id)
 
     def ingest(self, prepared: Iterable[Prepared]) -> IngestReport:
         """Store every article of ``prepared``; commits as it goes and at the end."""
@@ -118,8 +123,9 @@ class Ingester:
         self._hashes[features.content_hash] = article.id
         self._story_of[article.id] = story_id
         self._seqs[article.id] = self._seq
-        self._pending.append(StoredArticle(article, self._seq, features.content_hash,
-                                           features.signature.tobytes(), story_id, original))
+        self._pending.append(StoredArticle(
+            article, self._seq, features.content_hash, features.signature.tobytes(),
+            features_json(features), story_id, original))
         self._touch(story_id, item)
         self.report.near_duplicates += original is not None
         if len(self._pending) >= self.batch_size:

@@ -9,7 +9,7 @@ replace the old ones in one transaction: a reader sees the old set or the new, n
 
 from __future__ import annotations
 
-from newsweave.cluster.features import featurize
+from newsweave.cluster.features import stored_features
 from newsweave.cluster.ingest import extend_story
 from newsweave.cluster.online import OnlineClusterer
 from newsweave.store import Store, StoryRow
@@ -31,7 +31,7 @@ def recluster(store: Store, clusterer: OnlineClusterer) -> list[StoryRow]:
         The new stories (without outlets and article ids; ``store.stories()`` has them).
     """
     stored = list(store.articles())
-    features = [featurize(item.article) for item in stored]
+    features = [stored_features(item) for item in stored]
     clusterer.warm(features)
     assignment: dict[str, str] = {}
     rows: dict[str, StoryRow] = {}

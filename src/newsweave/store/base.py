@@ -27,14 +27,16 @@ class StoreError(NewsweaveError):
 class StoredArticle:
     """An article as stored: its model JSON plus what deduplication and clustering need.
 
-    ``seq`` is the ingest order; ``duplicate_of`` names the first stored article this one
-    nearly repeats (MinHash), if any.
+    ``seq`` is the ingest order; ``features`` the clustering features as JSON (term and name
+    counts), kept so that a restarted ingest or a re-clustering need not read the text again;
+    ``duplicate_of`` names the first stored article this one nearly repeats, if any.
     """
 
     article: Article
     seq: int
     content_hash: str
     signature: bytes
+    features: str
     story_id: str
     duplicate_of: str | None = None
 

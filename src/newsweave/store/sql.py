@@ -26,13 +26,13 @@ SCHEMA = (
     """CREATE TABLE IF NOT EXISTS articles (
         id TEXT PRIMARY KEY, seq INTEGER NOT NULL UNIQUE, content_hash TEXT NOT NULL UNIQUE,
         story_id TEXT NOT NULL, duplicate_of TEXT, published TEXT, source TEXT,
-        data TEXT NOT NULL, signature {blob} NOT NULL)""",
+        data TEXT NOT NULL, signature {blob} NOT NULL, features TEXT NOT NULL)""",
     "CREATE INDEX IF NOT EXISTS articles_story ON articles (story_id, seq)",
     "CREATE INDEX IF NOT EXISTS stories_last ON stories (last_published)",
 )
 _INSERT_ARTICLE = (
     "INSERT INTO articles (id, seq, content_hash, story_id, duplicate_of, published, source, "
-    "data, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "data, signature, features) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _UPSERT_STORY = (
     "INSERT INTO stories (id, size, title, first_published, last_published, first_seq, "
@@ -42,7 +42,7 @@ _UPSERT_STORY = (
     "last_seq = excluded.last_seq"
 )
 _STORY_COLUMNS = "id, size, title, first_published, last_published, first_seq, last_seq"
-_ARTICLE_COLUMNS = "id, seq, content_hash, story_id, duplicate_of, data, signature"
+_ARTICLE_COLUMNS = "id, seq, content_hash, story_id, duplicate_of, data, signature, features"
 
 
 def _iso(value: date | None) -> str | None:
@@ -57,7 +57,7 @@ def _article_row(item: StoredArticle) -> tuple[Any, ...]:
     article = item.article.with_sentences(())
     return (article.id, item.seq, item.content_hash, item.story_id, item.duplicate_of,
             _iso(article.published), article.source, json.dumps(article.to_dict()),
-            item.signature)
+            item.signature, item.features)
 
 
 def _story_row(story: StoryRow) -> tuple[Any, ...]:
@@ -66,10 +66,10 @@ def _story_row(story: StoryRow) -> tuple[Any, ...]:
 
 
 def _stored(row: Sequence[Any]) -> StoredArticle:
-    _, seq, content_hash, story_id, duplicate_of, data, signature = row
+    _, seq, content_hash, story_id, duplicate_of, data, signature, features = row
     return StoredArticle(article=Article.from_dict(json.loads(data)), seq=int(seq),
                          content_hash=content_hash, signature=bytes(signature),
-                         story_id=story_id, duplicate_of=duplicate_of)
+                         features=features, story_id=story_id, duplicate_of=duplicate_of)
 
 
 class SQLStore(Store):

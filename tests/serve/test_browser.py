@@ -30,6 +30,7 @@ from newsweave.models import (
 from newsweave.serve import ServeSettings
 from newsweave.serve.app import create_app
 from newsweave.serve.server import running
+from newsweave.summarize import DEFAULT_ALGORITHM, available
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 
@@ -170,8 +171,8 @@ def test_uploaded_files_give_the_same_brief_on_a_phone(
     page.set_input_files("#files", [str(path) for path in example_files])
     page.click("#submit")
     page.wait_for_selector("#summary li")
-    assert page.locator("#brief-meta").text_content().endswith("from 4 reports · centroid, "
-                                                                 "150 words")
+    assert page.locator("#brief-meta").text_content().endswith(
+        f"from 4 reports · {DEFAULT_ALGORITHM}, 150 words")
     assert page.locator("#summary li").count() >= 3
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], "nothing forces sideways scrolling on a phone"
@@ -231,9 +232,9 @@ def test_the_chosen_summarizer_is_the_one_used(page: Any, example_files: list[Pa
     choices = page.locator("#algorithm option")
     sync_api.expect(choices.first).to_be_attached()
     names = [choices.nth(i).get_attribute("value") for i in range(choices.count())]
-    assert "centroid" in names
-    assert page.locator("#algorithm").input_value() == "centroid"  # the service's default
-    other = next((name for name in names if name != "centroid"), None)
+    assert set(names) == set(available())
+    assert page.locator("#algorithm").input_value() == DEFAULT_ALGORITHM  # the service's default
+    other = next((name for name in names if name != DEFAULT_ALGORITHM), None)
     if other is None:
         pytest.skip("only one summarizer is registered")
     page.select_option("#algorithm", other)

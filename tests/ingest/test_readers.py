@@ -154,3 +154,14 @@ def test_duplicate_article_is_reported_not_repeated(tmp_path: Path) -> None:
     result = read_articles([tmp_path])
     assert len(result.articles) == 1
     assert result.warnings == [f"skipped {tmp_path / 'b.txt'}: same text as {tmp_path / 'a.txt'}"]
+
+
+def test_record_without_splitting_keeps_text_and_metadata() -> None:
+    from newsweave.ingest import articles_from_record
+
+    record = {"id": "r1", "text": BODY, "source": "Reuters", "published": "2021-07-12"}
+    (lean,) = articles_from_record(record, "feed:1", split=False)
+    (full,) = articles_from_record(record, "feed:1")
+    assert lean.sentences == () and len(full.sentences) == 2
+    assert (lean.id, lean.text, lean.source, lean.published) == (
+        full.id, full.text, full.source, full.published)

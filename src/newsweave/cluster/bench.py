@@ -266,7 +266,7 @@ def stage_seconds(records: Sequence[tuple[dict[str, Any], str]], db: Path) -> di
     articles = []
     for number, (record, _) in enumerate(records):
         with suppress(IngestError):
-            articles.extend(articles_from_record(record, f"stream:{number}"))
+            articles.extend(articles_from_record(record, f"stream:{number}", split=False))
     read = time.perf_counter()
     prepared = [Prepared(a.with_sentences(()), featurize(a)) for a in articles]
     featurized = time.perf_counter()

@@ -180,16 +180,20 @@ def _read_jsonl(text: str, origin: str, warnings: list[str]) -> Iterator[Article
     warnings.extend(f"skipped {origin} {failure}" for failure in failures)
 
 
-def articles_from_record(record: Any, origin: str) -> list[Article]:
-    """Articles from one JSON record: an article object, or a cluster with ``documents``."""
+def articles_from_record(record: Any, origin: str, *, split: bool = True) -> list[Article]:
+    """Articles from one JSON record: an article object, or a cluster with ``documents``.
+
+    ``split=False`` leaves the sentences empty: for a caller that only stores or clusters the
+    articles (sentence splitting is half the reading time), splitting again when it needs them.
+    """
     if not isinstance(record, dict):
         raise IngestError(origin, f"expected a JSON object, got {type(record).__name__}")
     if "documents" in record:
-        return _cluster_articles(record, origin)
-    return [_record_article(record, origin)]
+        return _cluster_articles(record, origin, split)
+    return [_record_article(record, origin, split)]
 
 
-def _cluster_articles(record: dict[str, Any], origin: str) -> list[Article]:
+def _cluster_articles(record: dict[str, Any], origin: str, split: bool) -> list[Article]:
     documents = record["documents"]
     if not isinstance(documents, list) or not documents:
         raise IngestError(origin, '"documents" must be a non-empty list')
@@ -202,7 +206,7 @@ def _cluster_articles(record: dict[str, Any], origin: str) -> list[Article]:
         if cluster and isinstance(document, dict) and "id" not in document:
             document = {**document, "id": f"{cluster}/{position}"}
         try:
-            articles.append(_record_article(document, where))
+            articles.append(_record_article(document, where, split))
         except IngestError:
             if len(documents) == 1:
                 raise
@@ -211,7 +215,7 @@ def _cluster_articles(record: dict[str, Any], origin: str) -> list[Article]:
     return articles
 
 
-def _record_article(record: Any, origin: str) -> Article:
+def _record_article(record: Any, origin: str, split: bool = True) -> Article:
     if not isinstance(record, dict):
         raise IngestError(origin, f"expected a JSON object, got {type(record).__name__}")
     raw_html, raw_text = record.get("html"), record.get("text")
@@ -234,6 +238,7 @@ def _record_article(record: Any, origin: str) -> Article:
         origin,
         article_id=str(article_id) if article_id not in (None, "") else None,
         url=_str_or_none(record.get("url")),
+        split=split,
     )
 
 
@@ -256,7 +261,12 @@ def _parse_published(value: Any, origin: str) -> date | None:
 
 
 def _article(
-    cleaned: CleanText, origin: str, *, article_id: str | None, url: str | None = None
+    cleaned: CleanText,
+    origin: str,
+    *,
+    article_id: str | None,
+    url: str | None = None,
+    split: bool = True,
 ) -> Article:
     if not cleaned.text.strip():
         raise IngestError(origin, "no article text left after removing page furniture")
@@ -269,6 +279,8 @@ def _article(
         published=cleaned.published,
         origin=origin,
     )
+    if not split:
+        return article
     article = split_article(article)
     if not article.sentences:
         raise IngestError(origin, "no sentence found in the text")

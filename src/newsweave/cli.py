@@ -56,6 +56,16 @@ def add_max_bytes_argument(parser: argparse.ArgumentParser) -> None:
                         help=f"largest input file read (default {DEFAULT_MAX_BYTES:,} bytes)")
 
 
+SHARED_DATA = Path("../shared/data")
+"""Where the benchmark data lies beside a checkout of the repo (never inside it)."""
+
+
+def add_data_argument(parser: argparse.ArgumentParser) -> None:
+    """--data DIR for the commands that score against benchmark data."""
+    parser.add_argument("--data", type=Path, default=SHARED_DATA, metavar="DIR",
+                        help=f"benchmark data folder (default {SHARED_DATA})")
+
+
 def warn(message: str) -> None:
     print(f"newsweave: warning: {message}", file=sys.stderr)
 

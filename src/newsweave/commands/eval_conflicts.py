@@ -11,14 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsweave.cli import warn, write_output
+from newsweave.cli import add_data_argument, warn, write_output
 from newsweave.errors import InvalidOptionError
 
 if TYPE_CHECKING:
     from newsweave.evaluate.conflicts import ClusterResult
 
 DEFAULT_GOLD = Path("tests/data/conflicts")
-DEFAULT_DATA = Path("../shared/data")
 DEFAULT_EXAMPLES = Path("examples")
 TIMING_CLUSTER = ("duc2006", "D0640D")
 """A whole DUC cluster (25 articles, the Kursk sinking) timed for the speed figure."""
@@ -36,8 +35,7 @@ def add_parser(subparsers: Any) -> None:
     )
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, metavar="DIR",
                         help=f"folder of gold JSON files (default {DEFAULT_GOLD})")
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, metavar="DIR",
-                        help=f"benchmark data folder (default {DEFAULT_DATA})")
+    add_data_argument(parser)
     parser.add_argument("--examples", type=Path, default=DEFAULT_EXAMPLES, metavar="DIR",
                         help=f"bundled examples folder (default {DEFAULT_EXAMPLES})")
     parser.add_argument("-o", "--output", type=Path, metavar="FILE",

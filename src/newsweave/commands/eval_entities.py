@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsweave.cli import write_output
+from newsweave.cli import add_data_argument, write_output
 from newsweave.errors import InvalidOptionError
 from newsweave.models import Story
 
@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from newsweave.evaluate.coref import CorefScores
     from newsweave.evaluate.ecbplus import Topic
 
-DEFAULT_DATA = Path("../shared/data")
 """Where the benchmark data sits beside a checkout of the project."""
 
 SPLITS = ("dev", "train")
@@ -41,8 +40,7 @@ def add_parser(subparsers: Any) -> None:
         "many gold names each name finder finds; time the entity analysis of one "
         "25-article DUC 2006 cluster. ECB+ test topics (36-45) are never read.",
     )
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, metavar="DIR",
-                        help=f"benchmark data folder (default {DEFAULT_DATA})")
+    add_data_argument(parser)
     parser.add_argument("--split", choices=SPLITS, default="dev",
                         help="ECB+ topics to score (default dev; tune on train)")
     parser.add_argument("--topics", type=lambda v: [t for t in v.split(",") if t],

@@ -19,14 +19,13 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsweave.cli import write_output
+from newsweave.cli import add_data_argument, write_output
 from newsweave.errors import IngestError, InvalidOptionError, NewsweaveError
 from newsweave.models import Article, Story
 
 if TYPE_CHECKING:
     from newsweave.evaluate.timeml import Tagger, TimemlDocument, TimemlScores
 
-DEFAULT_DATA = Path("../shared/data")
 """Where the benchmark data sits beside a checkout of the project."""
 
 CORPORA = ("timebank", "aquaint")
@@ -45,8 +44,7 @@ def add_parser(subparsers: Any) -> None:
         "(relaxed extent F1, value accuracy, value F1 = F1 x accuracy), then time the "
         "timeline of 25-article DUC 2006 clusters. The platinum test set is never read.",
     )
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, metavar="DIR",
-                        help=f"benchmark data folder (default {DEFAULT_DATA})")
+    add_data_argument(parser)
     parser.add_argument("--limit", type=int, metavar="K",
                         help="only the first K documents of each corpus")
     parser.add_argument("--dateparser", action="store_true",

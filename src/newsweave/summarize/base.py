@@ -44,8 +44,9 @@ class Summarizer(ABC):
 
     def get_params(self) -> dict[str, Any]:
         """The constructor's keyword parameters and their current values."""
-        names = [p for p in inspect.signature(type(self).__init__).parameters if p != "self"]
-        return {name: getattr(self, name) for name in names}
+        parameters = inspect.signature(type(self).__init__).parameters.values()
+        return {p.name: getattr(self, p.name) for p in parameters
+                if p.name != "self" and p.kind is p.KEYWORD_ONLY}
 
     def __repr__(self) -> str:
         params = ", ".join(f"{k}={v!r}" for k, v in self.get_params().items())

@@ -165,3 +165,13 @@ def test_record_without_splitting_keeps_text_and_metadata() -> None:
     assert lean.sentences == () and len(full.sentences) == 2
     assert (lean.id, lean.text, lean.source, lean.published) == (
         full.id, full.text, full.source, full.published)
+
+
+def test_unreadable_cluster_document_is_named_in_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "cluster.jsonl"
+    record = {"id": "c7", "documents": [BODY, "Related Stories\nMore News", BODY + " Again."]}
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result = read_articles([path])
+    assert [a.id for a in result.articles] == ["c7/0", "c7/2"]
+    assert result.warnings == [f"skipped {path}:1#1: no article text left after removing page "
+                               "furniture"]

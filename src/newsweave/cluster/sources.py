@@ -142,4 +142,4 @@ def _read_item(kind: str, origin: str, text: str, max_bytes: int,
         record = json.loads(text)
     except json.JSONDecodeError as exc:
         raise IngestError(origin, f"not JSON ({exc.msg} at column {exc.colno})") from exc
-    return articles_from_record(record, origin, split=False)
+    return articles_from_record(record, origin, split=False, warnings=warnings)

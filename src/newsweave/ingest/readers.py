@@ -168,7 +168,8 @@ def _read_jsonl(text: str, origin: str, warnings: list[str]) -> Iterator[Article
             continue
         try:
             record = json.loads(line)
-            for article in articles_from_record(record, f"{origin}:{number}"):
+            for article in articles_from_record(record, f"{origin}:{number}",
+                                                warnings=warnings):
                 found = True
                 yield article
         except json.JSONDecodeError as exc:
@@ -180,25 +181,36 @@ def _read_jsonl(text: str, origin: str, warnings: list[str]) -> Iterator[Article
     warnings.extend(f"skipped {origin} {failure}" for failure in failures)
 
 
-def articles_from_record(record: Any, origin: str, *, split: bool = True) -> list[Article]:
+def articles_from_record(
+    record: Any, origin: str, *, split: bool = True, warnings: list[str] | None = None
+) -> list[Article]:
     """Articles from one JSON record: an article object, or a cluster with ``documents``.
 
     ``split=False`` leaves the sentences empty: for a caller that only stores or clusters the
     articles (sentence splitting is half the reading time), splitting again when it needs them.
+    A cluster document that cannot be read is skipped with a line in ``warnings``.
+
+    Raises
+    ------
+    IngestError
+        When the record is not an article or a cluster, or no document of it can be read.
     """
     if not isinstance(record, dict):
         raise IngestError(origin, f"expected a JSON object, got {type(record).__name__}")
     if "documents" in record:
-        return _cluster_articles(record, origin, split)
+        return _cluster_articles(record, origin, split, [] if warnings is None else warnings)
     return [_record_article(record, origin, split)]
 
 
-def _cluster_articles(record: dict[str, Any], origin: str, split: bool) -> list[Article]:
+def _cluster_articles(
+    record: dict[str, Any], origin: str, split: bool, warnings: list[str]
+) -> list[Article]:
     documents = record["documents"]
     if not isinstance(documents, list) or not documents:
         raise IngestError(origin, '"documents" must be a non-empty list')
     cluster = str(record.get("id", "")) or None
-    articles = []
+    articles: list[Article] = []
+    skipped: list[str] = []
     for position, document in enumerate(documents):
         where = f"{origin}#{position}"
         if isinstance(document, str):
@@ -207,11 +219,13 @@ def _cluster_articles(record: dict[str, Any], origin: str, split: bool) -> list[
             document = {**document, "id": f"{cluster}/{position}"}
         try:
             articles.append(_record_article(document, where, split))
-        except IngestError:
+        except IngestError as exc:
             if len(documents) == 1:
                 raise
+            skipped.append(f"skipped {exc}")
     if not articles:
         raise IngestError(origin, "no document of the cluster has text")
+    warnings.extend(skipped)
     return articles
 
 

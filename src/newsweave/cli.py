@@ -16,29 +16,37 @@ from pathlib import Path
 from newsweave import __version__
 from newsweave.errors import NewsweaveError
 from newsweave.ingest.decode import DEFAULT_MAX_BYTES
+from newsweave.store import DB_ENV, DEFAULT_DB
 
-COMMAND_MODULES = (
-    "newsweave.commands.brief", "newsweave.commands.serve", "newsweave.commands.eval",
-    "newsweave.commands.eval_conflicts", "newsweave.commands.eval_entities",
-    "newsweave.commands.ingest", "newsweave.commands.stories", "newsweave.commands.recluster",
-    "newsweave.commands.train",
-    "newsweave.commands.eval_timeline",
-)
-"""Modules that each add one subcommand, in the order ``--help`` lists them."""
+COMMANDS = {
+    "brief": "newsweave.commands.brief",
+    "serve": "newsweave.commands.serve",
+    "ingest": "newsweave.commands.ingest",
+    "stories": "newsweave.commands.stories",
+    "recluster": "newsweave.commands.recluster",
+    "eval": "newsweave.commands.eval",
+    "eval-entities": "newsweave.commands.eval_entities",
+    "eval-timeline": "newsweave.commands.eval_timeline",
+    "eval-conflicts": "newsweave.commands.eval_conflicts",
+    "train": "newsweave.commands.train",
+}
+"""Each subcommand's name and the module that adds it, in the order ``--help`` lists them.
+Only the module of the command being run is imported: some bring Dask or a web server."""
 
 EXIT_ERROR = 1
 EXIT_INTERRUPTED = 130
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser, with only ``command``'s subcommand when it is one, else them all."""
     parser = argparse.ArgumentParser(
         prog="newsweave",
         description="Turn many news reports of one story into one attributed brief.",
     )
     parser.add_argument("--version", action="version", version=f"newsweave {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).add_parser(subparsers)
+    for name in [command] if command in COMMANDS else COMMANDS:
+        importlib.import_module(COMMANDS[name]).add_parser(subparsers)
     return parser
 
 
@@ -58,6 +66,13 @@ def add_max_bytes_argument(parser: argparse.ArgumentParser) -> None:
 
 SHARED_DATA = Path("../shared/data")
 """Where the benchmark data lies beside a checkout of the repo (never inside it)."""
+
+
+def add_db_argument(parser: argparse.ArgumentParser) -> None:
+    """--db, shared by ingest, stories, recluster, serve and brief --story."""
+    parser.add_argument("--db", metavar="URL", default=None,
+                        help=f"SQLite file or postgresql:// URL (default ${DB_ENV}, "
+                        f"else ./{DEFAULT_DB})")
 
 
 def add_data_argument(parser: argparse.ArgumentParser) -> None:
@@ -83,7 +98,8 @@ def write_output(text: str, output: Path | None) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(argv[0] if argv else None)
     args = parser.parse_args(argv)
     try:
         return int(args.func(args) or 0)

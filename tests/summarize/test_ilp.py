@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+import scipy.optimize
 import scipy.sparse as sp
 
 from newsweave.models import Article, Budget, Sentence, Story
@@ -63,7 +64,7 @@ def test_greedy_fallback_when_the_solver_finds_nothing(monkeypatch: pytest.Monke
         calls.append(kwargs["options"])
         return SimpleNamespace(x=None, status=1, message="Time limit reached")
 
-    monkeypatch.setattr(ilp, "milp", gave_up)
+    monkeypatch.setattr(scipy.optimize, "milp", gave_up)
     problem = coverage_problem(_story(), Budget(22), min_articles=2)
     chosen = solve(problem, time_limit=0.01)
     assert calls == [{"time_limit": 0.01, "disp": False}]
@@ -74,7 +75,7 @@ def test_greedy_fallback_when_the_solver_finds_nothing(monkeypatch: pytest.Monke
 
 def test_greedy_answer_kept_when_better_than_a_cut_short_solve(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ilp, "milp", lambda *a, **k: SimpleNamespace(
+    monkeypatch.setattr(scipy.optimize, "milp", lambda *a, **k: SimpleNamespace(
         x=np.zeros(1000), status=1, message="Time limit reached"))
     problem = coverage_problem(_story(), Budget(22), min_articles=2)
     assert problem.value(solve(problem)) > 0

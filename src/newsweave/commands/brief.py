@@ -8,8 +8,13 @@ from typing import Any
 
 from newsweave.analyze import DEFAULT_NER, NER_BACKENDS
 from newsweave.api import DEFAULT_WORDS, brief
-from newsweave.cli import add_budget_arguments, add_max_bytes_argument, warn, write_output
-from newsweave.commands.ingest import add_db_argument
+from newsweave.cli import (
+    add_budget_arguments,
+    add_db_argument,
+    add_max_bytes_argument,
+    warn,
+    write_output,
+)
 from newsweave.errors import InvalidOptionError
 from newsweave.models import Story
 from newsweave.report import RENDERERS, render

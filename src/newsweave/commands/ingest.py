@@ -15,7 +15,7 @@ from typing import Any
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from newsweave.cli import add_max_bytes_argument, warn
+from newsweave.cli import add_db_argument, add_max_bytes_argument, warn
 from newsweave.cluster.ingest import DEFAULT_BATCH_SIZE, Ingester, IngestReport
 from newsweave.cluster.online import (
     DEFAULT_THRESHOLD,
@@ -26,14 +26,7 @@ from newsweave.cluster.online import (
 from newsweave.cluster.scale import dask_client, prepared_chunks
 from newsweave.cluster.sources import Prepared, iter_items
 from newsweave.errors import InvalidOptionError
-from newsweave.store import DB_ENV, DEFAULT_DB, open_store
-
-
-def add_db_argument(parser: argparse.ArgumentParser) -> None:
-    """--db, shared by ingest, stories, recluster and brief --story."""
-    parser.add_argument("--db", metavar="URL", default=None,
-                        help=f"SQLite file or postgresql:// URL (default ${DB_ENV}, "
-                        f"else ./{DEFAULT_DB})")
+from newsweave.store import open_store
 
 
 def add_scale_arguments(parser: argparse.ArgumentParser) -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from newsweave.cli import add_db_argument
 from newsweave.cluster.recluster import recluster
-from newsweave.commands.ingest import add_clustering_arguments, add_db_argument, clusterer_from
+from newsweave.commands.ingest import add_clustering_arguments, clusterer_from
 from newsweave.store import open_store
 
 

@@ -6,8 +6,7 @@ import argparse
 import ipaddress
 from typing import Any
 
-from newsweave.cli import warn
-from newsweave.commands.ingest import add_db_argument
+from newsweave.cli import add_db_argument, warn
 from newsweave.errors import NewsweaveError
 from newsweave.serve.settings import MAX_REQUEST_BYTES, REQUEST_TIMEOUT_SECONDS, ServeSettings
 

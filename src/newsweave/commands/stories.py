@@ -14,9 +14,9 @@ from rich.console import Console
 from rich.progress import Progress
 
 from newsweave.api import DEFAULT_WORDS
-from newsweave.cli import warn, write_output
+from newsweave.cli import add_db_argument, warn, write_output
 from newsweave.cluster.scale import brief_stories
-from newsweave.commands.ingest import add_db_argument, add_scale_arguments, client_from
+from newsweave.commands.ingest import add_scale_arguments, client_from
 from newsweave.errors import InvalidOptionError, NewsweaveError
 from newsweave.store import StoryRow, default_url, open_store
 

@@ -22,7 +22,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
-from scipy.optimize import Bounds, LinearConstraint, milp
 
 from newsweave.models import Budget, Sentence, Story
 from newsweave.summarize.base import Scored, Summarizer, require_sentences
@@ -86,6 +85,8 @@ def solve(problem: CoverageProblem, time_limit: float = TIME_LIMIT) -> list[int]
 
 
 def _milp(problem: CoverageProblem, time_limit: float) -> list[int] | None:
+    from scipy.optimize import Bounds, LinearConstraint, milp  # 0.2 s: loaded on use
+
     rows, concepts = problem.incidence.shape
     objective = -np.concatenate([problem.bonus, problem.weights])
     budget_row = sp.hstack([sp.csr_matrix(problem.costs), sp.csr_matrix((1, concepts))])

@@ -17,8 +17,6 @@ summary is deterministic.
 from __future__ import annotations
 
 import numpy as np
-from scipy.cluster.vq import kmeans2
-from scipy.sparse.linalg import svds
 
 from newsweave.models import Budget, Story
 from newsweave.summarize.base import Scored, Summarizer, fill_budget, require_sentences
@@ -50,6 +48,9 @@ def clusters(vectors: SentenceVectors) -> np.ndarray:
     dimensions = min(SVD_DIMENSIONS, min(vectors.matrix.shape) - 1)
     if count == 1 or dimensions < 1:
         return np.zeros(size, dtype=np.int64)
+    from scipy.cluster.vq import kmeans2  # loaded on use: they cost every run's start-up
+    from scipy.sparse.linalg import svds
+
     left, singular, _ = svds(vectors.matrix, k=dimensions, random_state=0)
     _, labels = kmeans2(left * singular, count, seed=0, minit="++")
     return np.asarray(labels, dtype=np.int64)

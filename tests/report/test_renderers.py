@@ -83,6 +83,7 @@ def _analysed_brief() -> Brief:
                                 (SentenceRef("rfe", 1),))),
         claims=(Claim("conflict", "death toll",
                       (Statement(SentenceRef("bbc", 1), "At least 80 died.", "at least 80"),
+                       Statement(SentenceRef("rfe", 1), "More than 80 died.", "more than 80"),
                        Statement(SentenceRef("rfe", 1), "More than 80 died.", "more than 80")),
                       "lower bounds differ"),),
         quotes=(Quote("Ilyas Omarov", "He left on Sunday.", SentenceRef("rfe", 0)),),

@@ -78,13 +78,11 @@ def claim_rows(brief: Brief, kind: str) -> list[Row]:
 
 
 def _claim_row(brief: Brief, claim: Claim) -> Row:
-    versions = []
-    for statement in claim.statements:
-        outlet = outlets(brief, [statement.ref])
-        versions.append(f"{statement.value or statement.text} ({outlet})")
+    versions = (f"{statement.value or statement.text} ({outlets(brief, [statement.ref])})"
+                for statement in claim.statements)
     return Row(
         lead=claim.topic,
-        text=" \u00b7 ".join(versions),
+        text=" \u00b7 ".join(dict.fromkeys(versions)),  # one outlet saying it twice is one version
         sources=outlets(brief, (s.ref for s in claim.statements)),
         detail=claim.note,
     )

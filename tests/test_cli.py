@@ -75,3 +75,24 @@ def test_version_and_help() -> None:
     assert run("--version").stdout.strip() == f"newsweave {__version__}"
     helped = run("brief", "--help")
     assert "algorithms:" in helped.stdout and "centroid" in helped.stdout
+
+
+def test_missing_extra_is_one_line_naming_it(monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """Without the eval extra, eval says which extra to install (simulated: sumy hidden)."""
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_sumy(name: str, *args: object, **kwargs: object) -> object:
+        if name == "sumy" or name.startswith("sumy."):
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    for module in [m for m in sys.modules if m.startswith(("sumy", "newsweave.evaluate.peers"))]:
+        monkeypatch.delitem(sys.modules, module)
+    monkeypatch.setattr(builtins, "__import__", no_sumy)
+    assert main(["eval", "nowhere.jsonl"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("newsweave: NewsweaveError: newsweave eval needs the eval extra (sumy")
+    assert "pip install 'newsweave[eval]'" in err

@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from newsweave import __version__
@@ -79,6 +80,16 @@ def add_data_argument(parser: argparse.ArgumentParser) -> None:
     """--data DIR for the commands that score against benchmark data."""
     parser.add_argument("--data", type=Path, default=SHARED_DATA, metavar="DIR",
                         help=f"benchmark data folder (default {SHARED_DATA})")
+
+
+@contextmanager
+def needs_extra(extra: str, what: str) -> Iterator[None]:
+    """Imports inside the block that fail name the optional extra to install, in one line."""
+    try:
+        yield
+    except ImportError as exc:
+        raise NewsweaveError(f"{what} needs the {extra} extra ({exc.name} is missing): "
+                             f"pip install 'newsweave[{extra}]'") from exc
 
 
 def warn(message: str) -> None:

@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsweave.cli import add_budget_arguments, warn, write_output
+from newsweave.cli import add_budget_arguments, needs_extra, warn, write_output
 from newsweave.errors import InvalidOptionError
 from newsweave.evaluate.systems import PEERS
 from newsweave.summarize import available
@@ -74,10 +74,13 @@ def run(args: argparse.Namespace) -> int:
     from rich.console import Console
 
     from newsweave.api import make_budget
-    from newsweave.evaluate.official import check_official
-    from newsweave.evaluate.results import output_suffix
-    from newsweave.evaluate.runner import EvalConfig, read_lines
-    from newsweave.evaluate.systems import check_names
+
+    with needs_extra("eval", "newsweave eval"):
+        from newsweave.evaluate import peers, rouge  # noqa: F401  (the extra's imports)
+        from newsweave.evaluate.official import check_official
+        from newsweave.evaluate.results import output_suffix
+        from newsweave.evaluate.runner import EvalConfig, read_lines
+        from newsweave.evaluate.systems import check_names
 
     given = (args.words, args.bytes, args.sentences)
     budget = make_budget(*given) if any(v is not None for v in given) else make_budget(

@@ -6,8 +6,7 @@ import argparse
 import ipaddress
 from typing import Any
 
-from newsweave.cli import add_db_argument, warn
-from newsweave.errors import NewsweaveError
+from newsweave.cli import add_db_argument, needs_extra, warn
 from newsweave.serve.settings import MAX_REQUEST_BYTES, REQUEST_TIMEOUT_SECONDS, ServeSettings
 
 DEFAULT_HOST = "127.0.0.1"
@@ -44,12 +43,9 @@ def run(args: argparse.Namespace) -> int:
     settings = ServeSettings(max_request_bytes=args.max_request_bytes,
                              timeout_seconds=args.timeout, allow_fetch=args.allow_fetch,
                              db=args.db, allowed_hosts=LOOPBACK_NAMES if loopback else ("*",))
-    try:
+    with needs_extra("serve", "the web service"):
         from newsweave.serve.app import create_app
         from newsweave.serve.server import serve
-    except ImportError as exc:
-        raise NewsweaveError(f"the web service needs the serve extra ({exc.name} is missing): "
-                             "pip install 'newsweave[serve]'") from exc
     if not loopback:
         warn(f"listening on {args.host}: the service has no authentication; anyone who can "
              "reach this address can use it")

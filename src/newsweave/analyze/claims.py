@@ -28,10 +28,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
-import scipy.sparse as sp
-from scipy.sparse.csgraph import connected_components
 
 from newsweave.analyze.numbers import Quantity, find_quantities, relation
+from newsweave.analyze.slots import components, name_slot_claims, place_claims, when_claims
 from newsweave.models import Claim, Sentence, SentenceRef, Statement, Story
 from newsweave.summarize.vectors import SentenceVectors
 from newsweave.text import content_stems, stem, tokenize
@@ -103,6 +102,12 @@ _PEOPLE_NOUNS = frozenset({
     "bodies", "lives", "others", "dead", "killed", "injured", "wounded", "aboard",
 })
 
+# Nouns that count one kind of thing under different words: "2,000-2,500 remnants" of the
+# rebels and "some 1,500-2000 fighters" are one figure.
+_NOUN_CLASS = dict.fromkeys(
+    ("fighters", "rebels", "militants", "guerrillas", "remnants", "insurgents", "gunmen"),
+    "fighters")
+
 SCALE_RATIO = 1.25
 """Percentages and magnitudes are one figure only when this close (52.4 % and 53 %; 7.4 and
 7.8): 29 % and 53 % in one election are two candidates, magnitude 5 and 7 two tremors."""
@@ -112,15 +117,17 @@ _SCALE_KEYS = frozenset({"percent", "magnitud"})
 # out: "I can't say where he went" negates nothing another outlet asserts.
 _NEGATIVE_CUE = re.compile(
     r"\b(?:turned down|refused|refuses|rejected|rejects|declined|declines|denied|denies"
-    r"|not (?:been |be )?confirmed|unconfirmed|without confirmation|no confirmation)\b",
+    r"|not (?:been |be )?confirmed|unconfirmed|without confirmation|no confirmation"
+    r"|refrained from|no requests?|(?:has|have) not been)\b",
     re.IGNORECASE,
 )
 # A condition put on the fact: "he will only step down if ...".
 _CONDITIONAL_CUE = re.compile(r"\b(?:only|might|may|would|will|ready)\b[^.;]*\bif\b", re.IGNORECASE)
-# A sentence that speaks of the one before it: "These claims were not confirmed".
-_ANAPHORIC_START = re.compile(
-    r"^(?:these|this|those|that|the|such)\s+(?:claims?|reports?|accounts?|allegations?"
-    r"|statements?|figures?)\b",
+# A sentence that speaks of the one before it: "These claims were not confirmed"; "the
+# election commission ... denied the allegations".
+_ANAPHORIC = re.compile(
+    r"\b(?:these|this|those|that|the|such)\s+(?:claims?|reports?|accounts?|allegations?"
+    r"|accusations?|charges?|statements?|figures?)\b",
     re.IGNORECASE,
 )
 # Words and phrases that name one event, folded to one word before comparing polarity.
@@ -129,8 +136,12 @@ _SYNONYMS = (
     (re.compile(r"\b(?:resignation|resigned|step(?:ped)? down|quit|relinquish(?:ed)? power)\b",
                 re.IGNORECASE), "resign"),
     (re.compile(r"\b(?:detained|detain|detention|arrested)\b", re.IGNORECASE), "arrest"),
+    (re.compile(r"\b(?:assistance|help|aid)\b", re.IGNORECASE), "assist"),
+    (re.compile(r"\b(?:request(?:ed|s)?|ask(?:ed)?|seek(?:ing)?|sought)\b", re.IGNORECASE),
+     "ask"),
+    (re.compile(r"\b(?:communications?|contact)\b", re.IGNORECASE), "contact"),
 )
-_EVENT_WORDS = frozenset({"asylum", "resign", "arrest", "offer"})
+_EVENT_WORDS = frozenset({"asylum", "resign", "arrest", "offer", "assist", "ask", "contact"})
 EVENT_WORD_WEIGHT = 3
 """A shared event word (resign, arrest, asylum, offer) counts as this many shared words: on
 its own it ties two sentences to one event ("signed a letter of resignation" vs "might step
@@ -155,6 +166,18 @@ ANTONYMS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 ANTONYM_MIN_SHARED = 2
 """Words (not used by most articles) two sentences must share before opposite words in them
 ("smoothly" / "bumpy") are read as opposite accounts of one thing."""
+
+# What two sentences must both speak of before opposite words in them are rival accounts of
+# one thing, when they share too few words to tell: what caused the event (a collision in one,
+# an explosion in the other), why someone left (deported / invited), what was taken or bought.
+ANTONYM_TOPICS: dict[str, re.Pattern[str]] = {
+    concept: re.compile(pattern, re.IGNORECASE)
+    for concept, pattern in (
+        ("cause", r"\b(?:caus(?:e|ed|es|ing)|damaged by|blamed|resulted|led to|due to)\b"),
+        ("departure", r"\b(?:depart\w*|left|leave|leaving|come|came|fly|flew|flown)\b"),
+        ("payment", r"\b(?:food|supplies|provisions|goods|items|truck|car)\b"),
+    )
+}
 
 ANTONYM_SIMILARITY = 0.1
 """Cosine of the two sentences' word sets needed as well: sharing a name is not enough."""
@@ -206,7 +229,10 @@ def find_claims(story: Story) -> tuple[Claim, ...]:
     similarity = vectors.similarity()
     row_of = {s.ref: row for row, s in enumerate(sentences)}
     figures = _figure_claims(story, similarity, row_of)
-    polarity = [*_polarity_claims(story), *_destination_claims(story)]
+    common = _ubiquitous_stems(story)
+    polarity = [*_polarity_claims(story, common), *_destination_claims(story),
+                *when_claims(story, similarity, row_of, common),
+                *name_slot_claims(story, similarity), *place_claims(story, similarity)]
     used = {st.ref for claim in (*figures, *polarity) if claim.kind == "conflict"
             for st in claim.statements}
     agreements = _agreement_claims(sentences, similarity, used)
@@ -243,7 +269,8 @@ def _figures(story: Story) -> Iterator[_Figure]:
             if frame:
                 yield _Figure(sentence, quantity, frame, framed=True)
             elif quantity.noun:
-                yield _Figure(sentence, quantity, stem(quantity.noun), framed=False)
+                key = _NOUN_CLASS.get(quantity.noun, stem(quantity.noun))
+                yield _Figure(sentence, quantity, key, framed=False)
         for match in _AGE.finditer(sentence.text):
             age = float(match.group("age") or match.group("compound"))
             quantity = Quantity(text=match.group(0), low=age, high=age, noun="years old",
@@ -281,19 +308,7 @@ def _same_figure_groups(
     """Single-linkage groups of counts that are one figure told differently."""
     edges = [(i, j) for i, a in enumerate(figures) for j in range(i + 1, len(figures))
              if _same_figure(a, figures[j], similarity, row_of)]
-    return [[figures[i] for i in group] for group in _components(len(figures), edges)]
-
-
-def _components(size: int, edges: list[tuple[int, int]]) -> list[list[int]]:
-    """Connected components of ``size`` nodes joined by ``edges``, each in node order."""
-    rows = [i for i, _ in edges]
-    cols = [j for _, j in edges]
-    graph = sp.csr_matrix((np.ones(len(edges)), (rows, cols)), shape=(size, size))
-    _, labels = connected_components(graph, directed=False)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for node, label in enumerate(labels.tolist()):
-        groups[label].append(node)
-    return list(groups.values())
+    return [[figures[i] for i in group] for group in components(len(figures), edges)]
 
 
 def _same_figure(
@@ -304,8 +319,11 @@ def _same_figure(
         return False
     if not _same_kind(a.quantity.noun, b.quantity.noun):
         return False
-    if relation(a.quantity, b.quantity) != "disjoint":
+    upper_bound = a.quantity.low == 0 or b.quantity.low == 0
+    if relation(a.quantity, b.quantity) != "disjoint" and not upper_bound:
         return True
+    if not a.framed and a.quantity.noun and (a.quantity.vague or b.quantity.vague):
+        return True  # "some 27 aftershocks" / "hundreds of aftershocks": one count, told apart
     low, high = sorted((_magnitude(a.quantity), _magnitude(b.quantity)))
     ratio = SCALE_RATIO if a.key in _SCALE_KEYS else SAME_FIGURE_RATIO
     return high <= low * ratio
@@ -378,7 +396,8 @@ def _why_versions_agree(versions: list[Quantity]) -> str:
 
     They agree when no two exclude each other and either one exact figure stands that the
     others round ("113" with "more than 100"), or every version is a two-sided approximation
-    ("some 300 miles", "485 kilometers"). Versions that hedge with one-sided bounds or vague
+    ("some 300 miles", "485 kilometers"), not a stated range ("2,000-2,500"). Versions that
+    hedge with one-sided bounds or vague
     words ("at least 80", "more than 80", "scores") do not pin a figure down together, so
     they stay a conflict whose note says how they differ."""
     if any(relation(a, b) == "disjoint" for i, a in enumerate(versions) for b in versions[i:]):
@@ -386,7 +405,8 @@ def _why_versions_agree(versions: list[Quantity]) -> str:
     exact = [v for v in versions if v.exact]
     if len(exact) == 1:
         return f"{exact[0].text} stated exactly, the other versions round it"
-    if not exact and all(not v.vague and v.low > 0 and v.high < np.inf for v in versions):
+    if not exact and all(not v.vague and not v.ranged and v.low > 0 and v.high < np.inf
+                         for v in versions):
         return "the versions are approximations of one figure"
     return ""
 
@@ -443,9 +463,8 @@ class _Reading:
     cue: str = ""
 
 
-def _polarity_claims(story: Story) -> list[Claim]:
+def _polarity_claims(story: Story, common: frozenset[str]) -> list[Claim]:
     readings = [r for article in story.articles for r in _readings(article.sentences)]
-    common = _ubiquitous_stems(story)
     affirmed = [r for r in readings if r.mode == "affirmed"]
     pairs = []
     for a in (r for r in readings if r.mode != "affirmed"):
@@ -475,9 +494,16 @@ def _antonym_pairs(readings: list[_Reading], common: frozenset[str]) -> Iterator
             if a.sentences[0].article_id == b.sentences[0].article_id:
                 continue
             shared = (a.stems & b.stems) - common - _folded_stems(f"{word_a} {word_b}")
-            if len(shared) >= ANTONYM_MIN_SHARED and _binary_cosine(a, b) >= ANTONYM_SIMILARITY:
+            if _same_topic(concept, a, b) or (len(shared) >= ANTONYM_MIN_SHARED and
+                                              _binary_cosine(a, b) >= ANTONYM_SIMILARITY):
                 yield (replace(a, mode="contrary", cue=word_a),
                        replace(b, mode="contrary", cue=word_b), shared | {concept})
+
+
+def _same_topic(concept: str, a: _Reading, b: _Reading) -> bool:
+    """Whether both sentences speak of the concept's topic (:data:`ANTONYM_TOPICS`)."""
+    topic = ANTONYM_TOPICS.get(concept)
+    return topic is not None and all(topic.search(r.sentences[0].text) for r in (a, b))
 
 
 _Pair = tuple["_Reading", "_Reading", frozenset[str]]
@@ -488,7 +514,7 @@ def _merge_pairs(pairs: list[_Pair]) -> list[list[_Pair]]:
     refs = [{s.ref for reading in pair[:2] for s in reading.sentences} for pair in pairs]
     edges = [(i, j) for i in range(len(pairs)) for j in range(i + 1, len(pairs))
              if refs[i] & refs[j] and pairs[i][2] & pairs[j][2]]
-    return [[pairs[i] for i in group] for group in _components(len(pairs), edges)]
+    return [[pairs[i] for i in group] for group in components(len(pairs), edges)]
 
 
 def _ubiquitous_stems(story: Story) -> frozenset[str]:
@@ -507,7 +533,7 @@ def _readings(sentences: tuple[Sentence, ...]) -> Iterator[_Reading]:
     for i, sentence in enumerate(sentences):
         stems = _folded_stems(sentence.text)
         mode, scope, cue = _mode(sentence.text)
-        if mode == "negated" and i and _ANAPHORIC_START.search(sentence.text):
+        if mode == "negated" and i and _ANAPHORIC.search(sentence.text):
             both = stems | _folded_stems(sentences[i - 1].text)
             yield _Reading((sentences[i - 1], sentence), both, mode, both, cue)
         yield _Reading((sentence,), stems, mode, scope, cue)
@@ -551,10 +577,11 @@ def _polarity_claim(story: Story, group: list[_Pair]) -> Claim:
         for s in reading.sentences:
             value = reading.cue or STATES
             statements.setdefault(s.ref, Statement(ref=s.ref, text=s.text, value=value))
+    shared = frozenset.union(*(shared for _, _, shared in group))
+    concepts = sorted(shared & ANTONYMS.keys())
     return Claim(
         kind="conflict",
-        topic=_topic_words(readings[0].sentences[-1].text,
-                           frozenset.union(*(shared for _, _, shared in group))),
+        topic=concepts[0] if concepts else _topic_words(readings[0].sentences[-1].text, shared),
         statements=tuple(statements.values()),
         note="; ".join(dict.fromkeys(_polarity_note(story, r) for r in readings)),
     )
@@ -643,7 +670,7 @@ def _agreement_groups(sentences: tuple[Sentence, ...], similarity: np.ndarray) -
     rows, cols = np.nonzero(np.triu(similarity, k=1) >= AGREEMENT_SIMILARITY)
     edges = [(i, j) for i, j in zip(rows.tolist(), cols.tolist(), strict=True)
              if sentences[i].article_id != sentences[j].article_id]
-    return [g for g in _components(len(sentences), edges) if len(g) > 1]
+    return [g for g in components(len(sentences), edges) if len(g) > 1]
 
 
 def _best_per_article(

@@ -87,7 +87,7 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 _NUMBER = (
-    r"(?P<digits>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+    r"(?P<digits>\d{1,3}(?:,\s?\d{3})+|\d+(?:\.\d+)?)"
     r"(?:\s?(?:to|-|–)\s?(?P<upper>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d:]))?"
     rf"|(?P<word>{_alternation(_WORD_NUMBERS)})(?:[- ](?P<unit_word>one|two|three|four|five|six"
     r"|seven|eight|nine))?"
@@ -129,7 +129,8 @@ class Quantity:
 
     ``low``/``high`` bound the value (``high`` may be ``math.inf``); ``low_open`` and
     ``high_open`` say whether the bound itself is excluded ("more than 80" excludes 80).
-    ``vague`` marks words like "scores" that name no number. ``noun`` is the counted word
+    ``vague`` marks words like "scores" that name no number; ``ranged`` an explicit range
+    ("2,000-2,500"), whose ends are stated, not rounded. ``noun`` is the counted word
     ("people", "percent", "dollars") in lower case, when one follows.
     """
 
@@ -139,6 +140,7 @@ class Quantity:
     low_open: bool = False
     high_open: bool = False
     vague: bool = False
+    ranged: bool = False
     noun: str | None = None
     start: int = 0
     end: int = 0
@@ -171,6 +173,10 @@ _CONVERSIONS: dict[str, tuple[str, float]] = {
                     ("miles", 0.621371)),
     "foot": ("feet", 1.0),
     "mile": ("miles", 1.0),
+    # Durations in hours: "waited 24 hours" and "several days later" can then be compared.
+    **dict.fromkeys(("days", "day"), ("hours", 24.0)),
+    **dict.fromkeys(("weeks", "week"), ("hours", 168.0)),
+    "hour": ("hours", 1.0),
 }
 
 
@@ -229,7 +235,8 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
         low, high = low * factor * (1 - CONVERSION_TOLERANCE), high * factor * (
             1 + CONVERSION_TOLERANCE)
     return Quantity(text=text[start:end].strip(), low=low, high=high, low_open=low_open,
-                    high_open=high_open, noun=noun, start=start, end=end)
+                    high_open=high_open, ranged=bool(match.group("upper")), noun=noun,
+                    start=start, end=end)
 
 
 # Richter magnitudes: "magnitude 7.4", "a magnitude of 7.8", "6.7-degree earthquake",
@@ -257,7 +264,7 @@ def _lower(word: str | None) -> str | None:
 
 def _value(match: re.Match[str]) -> float:
     if match.group("digits"):
-        value = float(match.group("digits").replace(",", ""))
+        value = float(re.sub(r",\s?", "", match.group("digits")))
     else:
         value = float(_WORD_NUMBERS[match.group("word").lower()])
         if match.group("unit_word"):

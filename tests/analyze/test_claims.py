@@ -133,3 +133,22 @@ def test_guessed_next_destinations_that_differ_conflict(example_story: Story) ->
     assert {(s.ref.article_id, s.value) for s in where.statements} >= {
         (BBC, "Turkey or Latvia"), (CNN, "Belarus"), (CNN, "undisclosed")}
     assert all(s.value != "Kazakhstan" for s in where.statements)  # the move made, agreed
+
+
+def test_a_count_and_a_vague_count_of_one_noun_are_one_figure() -> None:
+    claims = find_claims(story_of(
+        "Some 27 aftershocks have jolted western Turkey since the earthquake, reports said.",
+        "Hundreds of aftershocks have been recorded in western Turkey since the main quake.",
+    ))
+    [count] = [c for c in claims if c.kind == "conflict"]
+    assert {s.value for s in count.statements} == {"Some 27 aftershocks",
+                                                   "Hundreds of aftershocks"}
+
+
+def test_stated_ranges_that_only_touch_are_not_one_rounded_figure() -> None:
+    claims = find_claims(story_of(
+        "The Kremlin said there were still 2,000-2,500 rebel fighters staying in Chechnya.",
+        "The Kremlin aide said there were still some 1, 500-2000 rebel fighters in Chechnya.",
+    ))
+    [fighters] = [c for c in claims if c.kind == "conflict"]
+    assert "can all be true but say different things" in fighters.note

@@ -89,3 +89,23 @@ def test_describe_says_the_range_in_words() -> None:
     assert one("more than 80 people").describe() == "above 80"
     assert one("scores of people").describe() == "roughly 40 to 200"
     assert one("exactly 113 people").describe() == "exactly 113"
+
+
+def test_an_adjective_before_the_noun_does_not_stand_for_what_is_counted() -> None:
+    attack = one("and five submersible attack vessels came to its rescue")
+    rescue = one("Four submersible rescue vehicles took turns at the site")
+    assert (attack.noun, attack.text) == ("vessels", "five submersible attack vessels")
+    assert rescue.noun == "vehicles"
+
+
+def test_a_range_with_a_stray_space_after_the_comma_is_one_range() -> None:
+    fighters = one("the rebels still have some 1, 500-2000 fighters, he said")
+    assert (fighters.low, fighters.high, fighters.ranged) == (1500, 2000, True)
+    assert not one("about 2,000 fighters").ranged
+
+
+def test_days_and_hours_are_compared_as_hours() -> None:
+    waited = one("his friend waited 24 hours before calling the sheriff")
+    later = one("did not report the truck stolen until several days later")
+    assert (waited.noun, later.noun) == ("hours", "hours")
+    assert relation(waited, later) == "disjoint"

@@ -322,7 +322,8 @@ def _same_figure(
     upper_bound = a.quantity.low == 0 or b.quantity.low == 0
     if relation(a.quantity, b.quantity) != "disjoint" and not upper_bound:
         return True
-    if not a.framed and a.quantity.noun and (a.quantity.vague or b.quantity.vague):
+    if not a.framed and a.quantity.noun not in (None, *_TIME_NOUNS) and (
+            a.quantity.vague or b.quantity.vague):
         return True  # "some 27 aftershocks" / "hundreds of aftershocks": one count, told apart
     low, high = sorted((_magnitude(a.quantity), _magnitude(b.quantity)))
     ratio = SCALE_RATIO if a.key in _SCALE_KEYS else SAME_FIGURE_RATIO

@@ -99,7 +99,8 @@ _QUANTITY = re.compile(
     r"(?P<percent>\s?%|\s+per\s?cent)?"
     r"(?P<compound>-(?:man|member|strong|person|degree(?=\s+(?:earthquake|quake|tremor))))?"
     r"(?:\s+(?:of\s+)?(?-i:[A-Z][a-z]+\s+(?=[a-z]))?(?P<noun>[A-Za-z][A-Za-z-]*))?"
-    rf"|(?P<vague>\b(?:{_alternation(VAGUE_RANGES)}))\b(?:\s+of\s+(?P<vague_noun>[A-Za-z-]+))?",
+    rf"|(?P<vague>\b(?:{_alternation(VAGUE_RANGES)}))\b(?:\s+of\s+(?P<vague_noun>[A-Za-z-]+)"
+    r"|\s+(?P<vague_unit>hours|days|weeks)\b)?",
     re.IGNORECASE,
 )
 _MONTHS = (
@@ -211,9 +212,11 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
     if start and _WORD_BOUNDARY_BEFORE.search(text[:start]):
         return None
     if match.group("vague"):
-        low, high = VAGUE_RANGES[match.group("vague").lower()]
+        noun, low, high = _converted(
+            _lower(match.group("vague_noun") or match.group("vague_unit")),
+            *VAGUE_RANGES[match.group("vague").lower()])
         return Quantity(text=match.group(0).strip(), low=low, high=high, vague=True,
-                        noun=_lower(match.group("vague_noun")), start=start, end=match.end())
+                        noun=noun, start=start, end=match.end())
     value = _value(match)
     noun = _lower(match.group("noun"))
     if noun in STOP_WORDS:
@@ -221,6 +224,8 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
     if _is_not_a_count(match, text, value, noun):
         return None
     end = match.end("noun") if noun else _number_end(match)
+    if noun and _ADJECTIVE_ENDING.search(noun):
+        noun, end = _head_noun(text, end, noun)
     if match.group("percent") or match.group("money"):
         noun = "percent" if match.group("percent") else "money"
         end = _number_end(match)
@@ -230,13 +235,35 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
     if match.group("upper"):
         low = value
         high = float(match.group("upper").replace(",", "")) * _scale(match)
-    if noun in _CONVERSIONS:
-        noun, factor = _CONVERSIONS[noun]
-        low, high = low * factor * (1 - CONVERSION_TOLERANCE), high * factor * (
-            1 + CONVERSION_TOLERANCE)
+    noun, low, high = _converted(noun, low, high)
     return Quantity(text=text[start:end].strip(), low=low, high=high, low_open=low_open,
                     high_open=high_open, ranged=bool(match.group("upper")), noun=noun,
                     start=start, end=end)
+
+
+# A counted word that is an adjective ("five submersible attack vessels"): the thing counted
+# is the plural noun a word or two later, so that "four submersible rescue vehicles" is not
+# read as the same count of "submersible".
+_ADJECTIVE_ENDING = re.compile(r"(?:ible|able|ive|ous|ic|al|ian|ese)$")
+_HEAD_NOUN = re.compile(r"^(?:\s+[a-z]+){0,2}?\s+(?P<head>[a-z]+[^s\W]s)\b")
+
+
+def _head_noun(text: str, end: int, noun: str) -> tuple[str, int]:
+    """The plural noun within two words after an adjective, and where it ends."""
+    head = _HEAD_NOUN.match(text[end:])
+    if head is None:
+        return noun, end
+    return head.group("head"), end + head.end("head")
+
+
+def _converted(noun: str | None, low: float, high: float) -> tuple[str | None, float, float]:
+    """The range in the unit its kind is compared in (:data:`_CONVERSIONS`), with rounding
+    room; unchanged for a noun that is not a unit."""
+    if noun not in _CONVERSIONS:
+        return noun, low, high
+    unit, factor = _CONVERSIONS[noun]
+    return unit, low * factor * (1 - CONVERSION_TOLERANCE), high * factor * (
+        1 + CONVERSION_TOLERANCE)
 
 
 # Richter magnitudes: "magnitude 7.4", "a magnitude of 7.8", "6.7-degree earthquake",

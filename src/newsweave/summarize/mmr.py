@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from newsweave.errors import InvalidOptionError
-from newsweave.models import Budget, Story
+from newsweave.models import Budget, Sentence, Story
 from newsweave.summarize.base import Scored, Summarizer, fill_budget, require_sentences
 from newsweave.summarize.eligibility import standalone_factor
 from newsweave.summarize.features import costs, eligible_rows, ranked_rows
@@ -80,14 +80,21 @@ class MMRSummarizer(Summarizer):
 
     def select(self, story: Story, budget: Budget) -> list[Scored]:
         sentences = require_sentences(story)
-        vectors = SentenceVectors.build(sentences)
-        relevance = vectors.centroid_similarity() * np.array(
-            [standalone_factor(s) for s in sentences])
+        centrality, similarity = self.centrality_and_similarity(sentences)
+        relevance = centrality * np.array([standalone_factor(s) for s in sentences])
         rows = eligible_rows(sentences)
-        order = mmr_order(relevance[rows], vectors.similarity()[np.ix_(rows, rows)],
+        order = mmr_order(relevance[rows], similarity[np.ix_(rows, rows)],
                           costs(tuple(sentences[i] for i in rows), budget),
                           budget_limit(budget), self.trade_off)
         taken = set(rows.tolist())
         fillers = [i for i in ranked_rows(sentences, relevance) if i not in taken]
         return fill_budget((Scored(sentences[i], float(relevance[i]))
                             for i in [int(rows[k]) for k in order] + fillers), budget)
+
+    def centrality_and_similarity(self, sentences: tuple[Sentence, ...]
+                                  ) -> tuple[np.ndarray, np.ndarray]:
+        """Each sentence's cosine with the story's centroid, and the sentence-by-sentence
+        cosine matrix: here of TF-IDF vectors; :mod:`~newsweave.summarize.semantic` swaps in
+        sentence embeddings."""
+        vectors = SentenceVectors.build(sentences)
+        return vectors.centroid_similarity(), vectors.similarity()

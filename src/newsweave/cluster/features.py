@@ -19,7 +19,6 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Any
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash  # type: ignore[import-untyped]
@@ -41,7 +40,12 @@ MINHASH_SEED = 1
 MINHASH_SCHEME = "affine32"
 # A name is a capitalised word that does not open a sentence; at most this many are kept.
 MAX_NAMES = 30
-_NAME = re.compile(r"(?<![.!?\"“]\s)(?<!^)\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\b", re.MULTILINE)
+# Token-to-stem entries kept between articles before the cache starts afresh.
+STEM_CACHE_SIZE = 200_000
+_STEMS: dict[str, str] = {}
+# The look-ahead comes first so the look-behinds run at capitals only, not at every character.
+_NAME = re.compile(r"\b(?=[A-Z])(?<![.!?\"“]\s)(?<!^)[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\b",
+                   re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,18 +66,26 @@ def content_hash(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _permutations() -> Any:
-    """The seeded permutations, drawn once: drawing them costs more than hashing an article."""
-    return MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, scheme=MINHASH_SCHEME).permutations
+def _empty_minhash() -> MinHash:
+    """An empty MinHash with the seeded permutations, drawn once and copied for every
+    article (as datasketch's ``MinHash.bulk`` does): drawing and checking them costs more
+    than hashing an article."""
+    return MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, hashfunc=zlib.crc32,
+                   scheme=MINHASH_SCHEME)
+
+
+def shingles(tokens: list[str]) -> list[bytes]:
+    """The article's runs of ``SHINGLE_WORDS`` words (all of it when it is shorter)."""
+    if len(tokens) < SHINGLE_WORDS:
+        return [" ".join(tokens).encode("utf-8")]
+    runs = zip(*(tokens[i:] for i in range(SHINGLE_WORDS)), strict=False)
+    return [" ".join(run).encode("utf-8") for run in runs]
 
 
 def minhash(tokens: list[str]) -> MinHash:
     """The MinHash of the article's word shingles (CRC-32 hashed: fast and stable)."""
-    shingles = [" ".join(tokens[i:i + SHINGLE_WORDS]).encode("utf-8")
-                for i in range(max(len(tokens) - SHINGLE_WORDS + 1, 1))]
-    signature = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, hashfunc=zlib.crc32,
-                        permutations=_permutations(), scheme=MINHASH_SCHEME)
-    signature.update_batch(shingles)
+    signature = _empty_minhash().copy()
+    signature.update_batch(shingles(tokens))
     return signature
 
 
@@ -84,16 +96,19 @@ def signature_from_bytes(data: bytes) -> LeanMinHash:
                        scheme=MINHASH_SCHEME)
 
 
-@lru_cache(maxsize=200_000)
-def _term(token: str) -> str:
-    """A token's stem, spelling folded: :func:`content_stems` for one token, cached, since
-    news vocabulary repeats and folding runs three regular expressions a token."""
-    return content_stems([token])[0]
-
-
 def _terms(tokens: list[str]) -> Counter[str]:
-    """Counts of the content stems of ``tokens``; stop words and one-letter tokens dropped."""
-    return Counter(_term(t) for t in tokens if len(t) > 1 and t not in STOP_WORDS)
+    """Counts of the content stems of ``tokens``; stop words and one-letter tokens dropped.
+
+    Stems come from a plain dict filled with the tokens it lacks (``content_stems`` on them
+    at once) and emptied when it outgrows ``STEM_CACHE_SIZE``: news vocabulary repeats, and
+    folding runs three regular expressions a token.
+    """
+    kept = [t for t in tokens if len(t) > 1 and t not in STOP_WORDS]
+    if len(_STEMS) > STEM_CACHE_SIZE:
+        _STEMS.clear()
+    new = list(set(kept).difference(_STEMS))
+    _STEMS.update(zip(new, content_stems(new), strict=True))
+    return Counter(map(_STEMS.__getitem__, kept))
 
 
 def names_in(text: str) -> frozenset[str]:

@@ -22,6 +22,8 @@ import math
 from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
+from operator import itemgetter
 
 from newsweave.cluster.features import Features
 
@@ -36,11 +38,11 @@ DEFAULT_WINDOW_DAYS = 30
 ARTICLE_TERMS = 40
 CENTROID_TERMS = 100
 # Terms of an article used to look up candidate stories, and candidates scored in full.
-QUERY_TERMS = 10
+QUERY_TERMS = 15
 MAX_CANDIDATES = 10
 # A term in more open stories than this ("year", "people") finds no candidates: it would
 # cost a pass over its postings and separates nothing.
-MAX_POSTINGS = 200
+MAX_POSTINGS = 50
 # A capitalised name counts this much more than the same word in lower case.
 NAME_BOOST = 1.5
 NAME_PREFIX = "@"
@@ -126,27 +128,31 @@ class OnlineClusterer:
         return terms
 
     def vector(self, features: Features) -> dict[str, float]:
-        """The article's unit TF-IDF vector as stories see it; counts the article into the
-        IDF unless :meth:`warm` has fixed it."""
+        """The article's unit TF-IDF vector as stories see it, heaviest terms first; counts
+        the article into the IDF unless :meth:`warm` has fixed it."""
         terms = self._terms(features)
         if not self.idf_frozen_:
             self.documents_ += 1
             self.document_frequency_.update(terms.keys())
-        weights = {t: self._weight(t, count) for t, count in terms.items()}
-        top = heapq.nlargest(ARTICLE_TERMS, weights.items(), key=lambda item: item[1])
+        weights = self._weights(terms)
+        top = heapq.nlargest(ARTICLE_TERMS, weights.items(), key=itemgetter(1))
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         return {term: w / norm for term, w in top}
 
-    def _weight(self, term: str, count: int) -> float:
-        documents = self.documents_ + PRIOR_DOCUMENTS + 1
-        idf = math.log(documents / (self.document_frequency_[term] + 1)) + 1.0
-        boost = NAME_BOOST if term.startswith(NAME_PREFIX) else 1.0
-        return (1.0 + math.log(count)) * idf * boost
+    def _weights(self, terms: dict[str, int]) -> dict[str, float]:
+        """Sublinear term frequency times smoothed IDF, names boosted (one pass, no call a
+        term: this runs for every term of every article)."""
+        log, frequency = math.log, self.document_frequency_
+        base = log(self.documents_ + PRIOR_DOCUMENTS + 1) + 1.0
+        return {term: (1.0 + log(count)) * (base - log(frequency[term] + 1))
+                * (NAME_BOOST if term[0] == NAME_PREFIX else 1.0)
+                for term, count in terms.items()}
 
     def _best_story(self, vector: dict[str, float], published: date | None) -> str | None:
         """The open story most similar to ``vector`` at or above the threshold, if any."""
         hits: dict[str, float] = defaultdict(float)
-        for term, weight in heapq.nlargest(QUERY_TERMS, vector.items(), key=lambda i: i[1]):
+        # The vector's terms come heaviest first (see :meth:`vector`).
+        for term, weight in islice(vector.items(), QUERY_TERMS):
             postings = self.index_.get(term, ())
             if len(postings) > MAX_POSTINGS:
                 continue
@@ -154,11 +160,15 @@ class OnlineClusterer:
                 hits[story_id] += weight
         best, best_score = None, self.threshold
         # Ties broken by id: postings are sets, whose order varies from run to run.
-        for story_id in heapq.nlargest(MAX_CANDIDATES, hits, key=lambda s: (hits[s], s)):
+        for story_id, _ in heapq.nlargest(MAX_CANDIDATES, hits.items(), key=itemgetter(1, 0)):
             story = self.open_[story_id]
             if not self._in_date_window(story, published):
                 continue
-            score = sum(w * story.centroid.get(t, 0.0) for t, w in vector.items()) / story.norm
+            centroid = story.centroid
+            # fsum: exactly rounded, so the order of the set (salted per process) cannot
+            # change a score and with it a tie.
+            score = math.fsum(vector[t] * centroid[t] for t in vector.keys() & centroid.keys())
+            score /= story.norm
             if score >= best_score:
                 best, best_score = story_id, score
         return best
@@ -177,7 +187,7 @@ class OnlineClusterer:
             story.centroid[term] = story.centroid.get(term, 0.0) + weight
         if len(story.centroid) > CENTROID_TERMS:
             story.centroid = dict(heapq.nlargest(CENTROID_TERMS, story.centroid.items(),
-                                                 key=lambda item: item[1]))
+                                                 key=itemgetter(1)))
         story.norm = math.sqrt(sum(w * w for w in story.centroid.values())) or 1.0
         story.size += 1
         story.last_seq = seq

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+import scipy.sparse as sp
 
 from newsweave.errors import InvalidOptionError
 from newsweave.models import Budget, Story
 from newsweave.summarize import create
 from newsweave.summarize.lexrank import centrality
-from newsweave.summarize.mmr import MMRSummarizer, mmr_order
+from newsweave.summarize.mmr import ConceptGain, MMRSummarizer, mmr_order
 from newsweave.summarize.submodular import submodular_order
 
 # Sentence 0 resembles all others; 1-3 resemble only sentence 0; 4 stands alone.
@@ -49,6 +50,25 @@ def test_mmr_takes_the_novel_sentence_before_the_twin() -> None:
 def test_mmr_with_trade_off_one_ranks_by_relevance_alone() -> None:
     order = mmr_order(np.array([0.9, 0.89, 0.6]), TWINS, np.ones(3), 2.0, trade_off=1.0)
     assert order == [0, 1]
+
+
+# Rows 0 and 1 hold the same shared phrase (concept 0), row 2 another (concept 1); no row
+# resembles another by cosine, so only the concept term can tell row 1 repeats row 0.
+SAME_PHRASE = ConceptGain(sp.csr_matrix(np.array([[1.0, 0.0], [1.0, 0.0], [0.0, 1.0]])),
+                          np.array([2.0, 2.0]), np.ones(3), np.ones(3))
+
+
+def test_mmr_concepts_prefer_a_sentence_that_adds_a_shared_phrase() -> None:
+    relevance = np.array([0.9, 0.8, 0.75])
+    plain = mmr_order(relevance, np.eye(3), np.ones(3), 2.0, 0.7, SAME_PHRASE, 0.0)
+    with_concepts = mmr_order(relevance, np.eye(3), np.ones(3), 2.0, 0.7, SAME_PHRASE, 0.5)
+    assert plain == [0, 1]
+    assert with_concepts == [0, 2]
+
+
+def test_mmr_rejects_a_negative_concept_weight() -> None:
+    with pytest.raises(InvalidOptionError, match="concept_weight must be 0 or more, got -1"):
+        MMRSummarizer(concept_weight=-1)
 
 
 @pytest.mark.parametrize("bad", [-0.1, 1.5])

@@ -133,6 +133,12 @@ class Concepts:
             frequency[col] = len(ids)
         return cls(sentences, matrix, tuple(index), frequency)
 
+    def shared(self, min_articles: int, articles: int) -> tuple[sp.csr_matrix, np.ndarray]:
+        """The incidence columns and article frequencies of the concepts that at least
+        ``min_articles`` articles use (all articles, in a story of fewer)."""
+        keep = self.article_frequency >= min(min_articles, articles)
+        return self.matrix[:, keep].tocsr(), self.article_frequency[keep]
+
 
 def costs(sentences: tuple[Sentence, ...], budget: Budget) -> np.ndarray:
     """What each sentence costs in the budget's unit, with the byte budget's joining space."""

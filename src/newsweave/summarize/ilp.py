@@ -112,16 +112,13 @@ def coverage_problem(
     sentences = require_sentences(story)
     rows = eligible_rows(sentences)
     candidates = tuple(sentences[i] for i in rows)
-    concepts = Concepts.build(candidates)
-    threshold = min(min_articles, len(story.articles))
-    keep = concepts.article_frequency >= threshold
-    incidence = concepts.matrix[:, keep].tocsr()
+    incidence, weights = Concepts.build(candidates).shared(min_articles, len(story.articles))
     useful = np.flatnonzero(np.asarray(incidence.sum(axis=1)).ravel() > 0)
     if useful.size:  # a sentence without a counted concept can only fill leftover budget
         candidates = tuple(candidates[i] for i in useful)
         incidence = incidence[useful].tocsr()
     bonus = TIE_BREAK / np.sqrt(1.0 + np.array([s.index for s in candidates], dtype=np.float64))
-    return CoverageProblem(candidates, incidence, concepts.article_frequency[keep],
+    return CoverageProblem(candidates, incidence, weights,
                            costs(candidates, budget), bonus, budget_limit(budget))
 
 

@@ -51,7 +51,11 @@ def test_metres_are_compared_as_feet_with_rounding_room() -> None:
     "It landed at 10:30 p.m. on Aug. 12.",
     "It toppled the 22-story building.",
     "two-thirds of its passengers",
-    "a 90-foot ship belonging to the agency",
+    "a 90-story tower belonging to the agency",
+    "Flight 990 crashed off Nantucket.",
+    "when an Aeroperu Boeing 757 crashed after takeoff",
+    "controllers cleared Runway 26 for the fire brigade",
+    "Kennedy, 38, his wife, 33, and her sister, 34, were killed.",
     "Fatal earthquakes occur about once every two years.",
     "Wyoming is one of the states",
 ])
@@ -109,3 +113,17 @@ def test_days_and_hours_are_compared_as_hours() -> None:
     later = one("did not report the truck stolen until several days later")
     assert (waited.noun, later.noun) == ("hours", "hours")
     assert relation(waited, later) == "disjoint"
+
+
+@pytest.mark.parametrize("text, low, high, noun", [
+    ("The Concorde ran over a 16-inch stray piece of metal.", 16, 16, "inches"),
+    ("the tire suffered a nearly 13-inch gash", 11.7, 13, "inches"),
+    ("a nearly 9-pound tire part hit the wing", 8.1, 9, "pounds"),
+    ("the group's 19-acre property near Hayden Lake", 19, 19, "acres"),
+    ("the 54-day strike that shut most of its plants", 54 * 24, 54 * 24, "hours"),
+])
+def test_a_measure_written_as_a_modifier_is_a_figure(text: str, low: float, high: float,
+                                                     noun: str) -> None:
+    quantity = one(text)
+    assert quantity.noun == noun
+    assert quantity.low <= low * 1.06 and quantity.high >= high * 0.94  # converted units: ±5 %

@@ -30,7 +30,14 @@ from functools import lru_cache
 import numpy as np
 
 from newsweave.analyze.numbers import Quantity, find_quantities, relation
-from newsweave.analyze.slots import components, name_slot_claims, place_claims, when_claims
+from newsweave.analyze.slots import (
+    components,
+    name_slot_claims,
+    other_event,
+    place_claims,
+    repeated_stems,
+    when_claims,
+)
 from newsweave.models import Claim, Sentence, SentenceRef, Statement, Story
 from newsweave.summarize.vectors import SentenceVectors
 from newsweave.text import content_stems, stem, tokenize
@@ -82,8 +89,11 @@ FRAMES: dict[str, frozenset[str]] = {
     "injured": frozenset({"injured", "injuring", "injuries", "wounded", "wounding", "hurt"}),
     "missing": frozenset({"missing", "unaccounted"}),
     "arrests": frozenset({"arrested", "arrests", "detained", "detentions", "rounded"}),
-    "people aboard": frozenset({"aboard", "passengers", "crew", "crewmen", "sailors",
-                                "seamen", "board"}),
+    # All aboard, the crew and the passengers are three counts (109 aboard, 100 passengers,
+    # nine crew members), each compared only with itself.
+    "people aboard": frozenset({"aboard", "board"}),
+    "crew": frozenset({"crew", "crewmen", "sailors", "seamen", "submariners"}),
+    "passengers": frozenset({"passengers"}),
     "homeless": frozenset({"homeless", "displaced", "evacuated"}),
 }
 _FRAME_OF = {word: frame for frame, words in FRAMES.items() for word in words}
@@ -228,8 +238,8 @@ def find_claims(story: Story) -> tuple[Claim, ...]:
     vectors = SentenceVectors.build(sentences)
     similarity = vectors.similarity()
     row_of = {s.ref: row for row, s in enumerate(sentences)}
-    figures = _figure_claims(story, similarity, row_of)
     common = _ubiquitous_stems(story)
+    figures = _figure_claims(story, similarity, row_of)
     polarity = [*_polarity_claims(story, common), *_destination_claims(story),
                 *when_claims(story, similarity, row_of, common),
                 *name_slot_claims(story, similarity), *place_claims(story, similarity)]
@@ -262,25 +272,87 @@ def _figure_claims(
 
 
 def _figures(story: Story) -> Iterator[_Figure]:
-    for sentence in story.sentences:
-        words = [(m.start(), m.group(0).lower()) for m in re.finditer(r"[\w']+", sentence.text)]
-        for quantity in find_quantities(sentence.text):
-            frame = None if quantity.noun in _TIME_NOUNS else _frame(quantity, words)
-            if frame:
-                yield _Figure(sentence, quantity, frame, framed=True)
-            elif quantity.noun:
-                key = _NOUN_CLASS.get(quantity.noun, stem(quantity.noun))
-                yield _Figure(sentence, quantity, key, framed=False)
-        for match in _AGE.finditer(sentence.text):
-            age = float(match.group("age") or match.group("compound"))
-            quantity = Quantity(text=match.group(0), low=age, high=age, noun="years old",
-                                start=match.start(), end=match.end())
-            yield _Figure(sentence, quantity, f"age of {match.group('name')}", framed=True)
+    people = _people_named(story)
+    repeated = repeated_stems(story)
+    for article in story.articles:
+        for sentence in article.sentences:
+            event = other_event(sentence.text, article.published, repeated)
+            for figure in _sentence_figures(sentence, people):
+                yield replace(figure, key=f"{figure.key} ({event})") if event else figure
+
+
+def _sentence_figures(sentence: Sentence, people: dict[str, set[str]]) -> Iterator[_Figure]:
+    """The counts and ages of one sentence, each filed under what it counts."""
+    words = [(m.start(), m.group(0).lower()) for m in re.finditer(r"[\w']+", sentence.text)]
+    for quantity in find_quantities(sentence.text):
+        noun = quantity.noun
+        if noun and noun.endswith("ed") and noun not in _FRAME_OF:
+            quantity = replace(quantity, noun=None)  # "Flight 990 crashed": no counted noun
+            noun = None
+        if noun and _is_capitalised(quantity):
+            # "96 Germans", "two Danes": a part of those aboard, counted on its own
+            yield _Figure(sentence, quantity, f"number of {noun}", framed=True)
+            continue
+        frame = None if noun in _MEASURE_NOUNS or noun in _TIME_NOUNS else \
+            _frame(quantity, words)
+        if frame:
+            yield _Figure(sentence, quantity, frame, framed=True)
+        elif noun:
+            yield _Figure(sentence, quantity, _NOUN_CLASS.get(noun, stem(noun)), framed=False)
+    for match in _AGE.finditer(sentence.text):
+        person = _person(match.group("first"), match.group("name"), people)
+        if person is None:
+            continue
+        age = float(match.group("age") or match.group("compound"))
+        quantity = Quantity(text=match.group(0), low=age, high=age, noun="years old",
+                            start=match.start(), end=match.end())
+        yield _Figure(sentence, quantity, f"age of {person}", framed=True)
+
+
+def _is_capitalised(quantity: Quantity) -> bool:
+    """Whether the counted noun is written with a capital: a nationality or other group."""
+    last = quantity.text.split()[-1] if quantity.text.split() else ""
+    return last[:1].isupper() and last.lower() == quantity.noun and \
+        len(quantity.text.split()) > 1
+
+
+# Units and other measures: a count of these is never a casualty figure, whatever word is
+# near it ("the water temperature, about 52 degrees, helped preserve the bodies").
+_MEASURE_NOUNS = frozenset({
+    "feet", "miles", "inches", "pounds", "tons", "acres", "degrees", "percent", "money",
+    "magnitude", "hours", "kilometers", "meters", "votes", "seats", "points",
+})
+
+
+def _people_named(story: Story) -> dict[str, set[str]]:
+    """For each surname given an age, the ages one article gives it: an article that gives
+    two ("Marianne Gingrich, 48 ... Newt Gingrich, 56") names two people of that surname, and
+    a bare surname may then be either of them."""
+    ages: dict[str, set[str]] = defaultdict(set)
+    for article in story.articles:
+        per_article: dict[str, set[str]] = defaultdict(set)
+        for sentence in article.sentences:
+            for match in _AGE.finditer(sentence.text):
+                per_article[match.group("name")].add(match.group("age") or
+                                                     match.group("compound"))
+        for surname, given in per_article.items():
+            if len(given) > 1:
+                ages[surname] |= given
+    return ages
+
+
+def _person(first: str | None, surname: str, people: dict[str, set[str]]) -> str | None:
+    """Whom an age is given for: the surname, or the full name when two people share the
+    surname; None when the surname is shared and no first name says which of them it is."""
+    if surname not in people:
+        return surname
+    return f"{first} {surname}" if first else None
 
 
 # An age in apposition: "Udi Hargov, 27, and ...", "Kennedy, 38, is ...", "Rudolph, a
 # 31-year-old carpenter"; and a "31-year-old" that opens a sentence about a named subject.
 _AGE = re.compile(
+    r"(?:\b(?P<first>[A-Z][a-z]+)\s+(?:[A-Z][a-z]+\s+)?)?"
     r"\b(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
     r"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?),\s"
     r"(?:(?P<age>\d{1,2})(?=,|\s+and\b|\.)|an?\s+(?P<compound>\d{1,2})-year-old\b)"
@@ -306,9 +378,58 @@ def _same_figure_groups(
     figures: list[_Figure], similarity: np.ndarray, row_of: dict[SentenceRef, int]
 ) -> list[list[_Figure]]:
     """Single-linkage groups of counts that are one figure told differently."""
+    contexts = [_context(f) for f in figures]
     edges = [(i, j) for i, a in enumerate(figures) for j in range(i + 1, len(figures))
-             if _same_figure(a, figures[j], similarity, row_of)]
+             if not _two_figures_of_one_article(a, figures[j])
+             and _same_figure(a, figures[j], similarity, row_of)
+             and (not _is_measure(a) or contexts[i] & contexts[j] or similarity[
+                 row_of[a.sentence.ref], row_of[figures[j].sentence.ref]] >= SAME_FACT)]
     return [[figures[i] for i in group] for group in components(len(figures), edges)]
+
+
+def _two_figures_of_one_article(a: _Figure, b: _Figure) -> bool:
+    """Whether one article gives both, differently: an article does not contradict itself,
+    so "four seconds later" and "nine seconds later" in it are two figures, not one."""
+    return a.sentence.article_id == b.sentence.article_id and \
+        relation(a.quantity, b.quantity) != "same"
+
+
+FIGURE_CONTEXT = 60
+"""Characters either side of a measure (:func:`_is_measure`) whose words say what it
+measures ("the epicenter ... 55 miles east of Istanbul"): two such figures are one only when
+these words share one (or the sentences tell one fact, :data:`SAME_FACT`). Without it, every
+"four hours" and "three hours" of a story, or every distance, would be compared."""
+
+
+def _is_measure(figure: _Figure) -> bool:
+    """Whether the figure is a measure (a length, a duration, a sum of money), whose unit does
+    not say what is measured, unlike a count of "aftershocks" or "troops"."""
+    noun = figure.quantity.noun
+    return not figure.framed and (noun in _TIME_NOUNS or noun in _MEASURE_NOUNS) \
+        and noun not in _SCALE_NOUNS
+
+
+_SCALE_NOUNS = frozenset({"percent", "magnitude"})
+
+SAME_FACT = 0.25
+"""Cosine at which two sentences tell one fact, so that their figures of one kind are one
+figure whatever words stand next to them."""
+
+
+def _context(figure: _Figure) -> frozenset[str]:
+    """The content stems of the words around the figure, numbers and its own unit left out."""
+    text = figure.sentence.text
+    start, end = figure.quantity.start, figure.quantity.end
+    before = text[max(0, start - FIGURE_CONTEXT):start].split()[1:]
+    after = text[end:end + FIGURE_CONTEXT].split()[:-1]
+    stems = _folded_stems(" ".join((*before, *after)))
+    return frozenset(w for w in stems if not w[:1].isdigit() and w not in _NUMBER_STEMS) - \
+        _folded_stems(figure.quantity.noun or "")
+
+
+_NUMBER_STEMS = frozenset(content_stems(tokenize(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty"
+    " hundred thousand million billion")))
 
 
 def _same_figure(
@@ -357,7 +478,8 @@ def _figure_claim(story: Story, key: str, group: list[_Figure]) -> Claim | None:
         Statement(ref=f.sentence.ref, text=f.sentence.text, value=f.quantity.text)
         for f in _one_per_article_and_value(group)
     )
-    topic = key if key in FRAMES or key.startswith("age of") else \
+    base = key.split(" (")[0]
+    topic = key if base in FRAMES or key.startswith(("age of", "number of")) else \
         f"number of {group[0].quantity.noun}"
     if len(versions) == 1:
         return Claim(kind="agreement", topic=topic, statements=statements,

@@ -81,6 +81,17 @@ _BOUNDS: dict[str, tuple[float | None, float | None, bool, bool]] = {
 }
 
 
+# A measure written as a modifier ("a 16-inch strip", "a nearly 9-pound tire part", "a 54-day
+# strike") is a figure like "16 inches"; the unit is read in the plural it is compared in.
+# Other modifiers ("22-story building", "two-thirds") still name no amount.
+UNIT_MODIFIERS = {
+    "inch": "inches", "foot": "feet", "pound": "pounds", "mile": "miles", "meter": "meters",
+    "metre": "metres", "kilometer": "kilometers", "kilometre": "kilometres", "acre": "acres",
+    "ton": "tons", "tonne": "tonnes", "kilogram": "kilograms", "hour": "hours",
+    "minute": "minutes", "day": "days", "week": "weeks", "month": "months", "year": "years",
+}
+
+
 def _alternation(words: Iterable[str]) -> str:
     """A regex alternation of ``words``, longest first so "tens of thousands" beats "thousands"."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -97,7 +108,8 @@ _QUANTITY = re.compile(
     rf"(?P<money>[$£€]\s?)?(?:{_NUMBER})"
     rf"(?:\s+(?P<scale>{_alternation(_SCALES)}))?"
     r"(?P<percent>\s?%|\s+per\s?cent)?"
-    r"(?P<compound>-(?:man|member|strong|person|degree(?=\s+(?:earthquake|quake|tremor))))?"
+    r"(?P<compound>-(?:man|member|strong|person|degree(?=\s+(?:earthquake|quake|tremor))"
+    rf"|(?P<unit_compound>{_alternation(UNIT_MODIFIERS)})(?![\w-])))?"
     r"(?:\s+(?:of\s+)?(?-i:[A-Z][a-z]+\s+(?=[a-z]))?(?P<noun>[A-Za-z][A-Za-z-]*))?"
     rf"|(?P<vague>\b(?:{_alternation(VAGUE_RANGES)}))\b(?:\s+of\s+(?P<vague_noun>[A-Za-z-]+)"
     r"|\s+(?P<vague_unit>hours|days|weeks)\b)?",
@@ -174,6 +186,11 @@ _CONVERSIONS: dict[str, tuple[str, float]] = {
                     ("miles", 0.621371)),
     "foot": ("feet", 1.0),
     "mile": ("miles", 1.0),
+    **dict.fromkeys(("centimeters", "centimetres", "cm"), ("inches", 0.393701)),
+    **dict.fromkeys(("kilograms", "kg"), ("pounds", 2.20462)),
+    **dict.fromkeys(("tonnes", "metric tons"), ("tons", 1.0)),
+    "metres": ("feet", 3.28084),
+    "months": ("hours", 730.0),
     # Durations in hours: "waited 24 hours" and "several days later" can then be compared.
     **dict.fromkeys(("days", "day"), ("hours", 24.0)),
     **dict.fromkeys(("weeks", "week"), ("hours", 168.0)),
@@ -224,6 +241,8 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
     if _is_not_a_count(match, text, value, noun):
         return None
     end = match.end("noun") if noun else _number_end(match)
+    if match.group("unit_compound"):
+        noun, end = UNIT_MODIFIERS[match.group("unit_compound").lower()], _number_end(match)
     if noun and _ADJECTIVE_ENDING.search(noun):
         noun, end = _head_noun(text, end, noun)
     if match.group("percent") or match.group("money"):
@@ -316,7 +335,10 @@ def _is_not_a_count(match: re.Match[str], text: str, value: float, noun: str | N
         return True
     if (match.group("word") or "").lower() == "one" and not match.group("unit_word"):
         return True
-    if _DATE_BEFORE.search(text[:match.start()]):
+    if _DATE_BEFORE.search(text[:match.start()]) or _is_identifier(match, text):
+        return True
+    if _APPOSITION_BEFORE.search(text[:match.start()]) and not noun and not \
+            match.group("qualifier") and _APPOSITION_AFTER.match(text[match.end():]):
         return True
     if noun in _NOT_COUNT_NOUNS:
         return True
@@ -326,6 +348,28 @@ def _is_not_a_count(match: re.Match[str], text: str, value: float, noun: str | N
     if noun == "degrees" and _COORDINATE_AFTER.match(after_text):
         return True
     return bool(_YEAR.match(digits)) and not match.group("qualifier") and noun not in _PEOPLE
+
+
+# A bare number set off by commas after a noun phrase is an age ("his wife, 33, and her
+# sister, 34"), not a count of anything.
+_APPOSITION_BEFORE = re.compile(r"[A-Za-z],\s$")
+_APPOSITION_AFTER = re.compile(r"^(?:,|\.|\s+and\b)")
+# A number right after a capitalised word names a thing ("Flight 990", "Runway 26", "a Boeing
+# 757", "Local 325"); a qualifier or sentence-opening word before it ("About 50", "Some 27")
+# does not.
+_NAME_BEFORE = re.compile(r"\b(?P<name>[A-Z][A-Za-z]+)\s$")
+_NOT_A_NAME = frozenset({"exactly", "nearly", "total", "including", "only", "another"})
+
+
+def _is_identifier(match: re.Match[str], text: str) -> bool:
+    if match.group("qualifier"):
+        return False
+    name = _NAME_BEFORE.search(text[:match.start()])
+    if name is None:
+        return False
+    word = name.group("name").lower()
+    return word not in STOP_WORDS and word not in _BOUNDS and word not in _NOT_A_NAME \
+        and word not in _WORD_NUMBERS
 
 
 def _bounds(qualifier: str | None, value: float) -> tuple[float, float, bool, bool]:

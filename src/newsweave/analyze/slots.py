@@ -111,6 +111,10 @@ _EVENT_SYNONYMS = (
     (re.compile(r"\b(?:radar contact|radar screens?|radar signal)\b", re.IGNORECASE), "radar"),
     (re.compile(r"\b(?:appeared|showed up|turned up|emerged|was seen|spotted|sighted|sighting)"
                 r"\b", re.IGNORECASE), "appear"),
+    (re.compile(r"\b(?:arrest(?:ed|s)?|detained|detention|captured|apprehended)\b",
+                re.IGNORECASE), "arrest"),
+    (re.compile(r"\b(?:found|located|discovered|discovery|recovered|retrieved)\b",
+                re.IGNORECASE), "find"),
 )
 EVENT_WORDS = frozenset(token_stems(word for _, word in _EVENT_SYNONYMS))
 """The folded event words: shared by most articles (every report tells of the crash), they
@@ -144,6 +148,78 @@ class TimeMention:
     high: int
     event: frozenset[str]
     future: bool = False
+
+
+# Another event than the story's, named in a sentence: a year before the report's ("the
+# crash of a Lauda Air jet in 1991"), an event named after something the story is not about
+# ("the Lauda Air crash", "the 1998 Adana earthquake"), or one said to be another ("another
+# strong earthquake struck on Sunday"). Its figures and dates are that event's.
+_EVENT_NOUNS = (r"(?:crash|earthquake|quake|tremor|bombing|attack|explosion|blast|disaster"
+                r"|accident|sinking|fire|flood|storm|hurricane|shooting|massacre|election|war"
+                r"|raid|riot|collision)")
+_NAMED_EVENT = re.compile(
+    rf"\b(?:[Tt]he|[Aa]n?)\s+(?:\d{{4}}\s+)?(?P<name>(?:[A-Z][\w'-]+\s+){{1,3}})"
+    rf"{_EVENT_NOUNS}\b")
+_ANOTHER_EVENT = re.compile(
+    rf"\b(?:another|a second|a new|an earlier|a previous|an? separate)\s+(?:[a-z]+\s+)?"
+    rf"{_EVENT_NOUNS}\b", re.IGNORECASE)
+_YEAR = re.compile(r"(?<!since )(?<!than )(?<!until )\b(?P<year>1[89]\d\d|20\d\d)\b(?![-–]\d)")
+
+
+def repeated_stems(story: Story) -> frozenset[str]:
+    """Content stems used by at least two of the story's articles: what the story is about,
+    as opposed to a name one report brings in from elsewhere ("the Lauda Air crash").
+
+    Parameters
+    ----------
+    story:
+        The story, its articles split into sentences.
+
+    Returns
+    -------
+    frozenset of str
+    """
+    counts: dict[str, int] = defaultdict(int)
+    for article in story.articles:
+        for term in {t for s in article.sentences for t in token_stems(s.tokens)}:
+            counts[term] += 1
+    return frozenset(t for t, n in counts.items() if n >= 2)
+
+
+def other_event(text: str, published: date | None, repeated: frozenset[str],
+                years: bool = True) -> str:
+    """What marks ``text`` as about another event than the story's, or "" when nothing does.
+
+    Parameters
+    ----------
+    text:
+        One sentence.
+    published:
+        Its article's publication date; without it a year marks nothing.
+    repeated:
+        Stems two or more articles use (:func:`repeated_stems`): an event named with them is
+        the story's own ("the EgyptAir crash", "the Paris crash").
+    years:
+        Whether a year before the report's marks another event; not for dates, where the year
+        is what is compared ("the Kursk, completed in 1994").
+
+    Returns
+    -------
+    str
+        The year, the event's name, or "another"; "" for the story's own event.
+    """
+    if _ANOTHER_EVENT.search(text):
+        return "another"
+    for match in _NAMED_EVENT.finditer(text):
+        name = match.group("name").strip()
+        if set(token_stems(tokenize(name))) - repeated:
+            return name
+    if years and published is not None:
+        stated = [int(m.group("year")) for m in _YEAR.finditer(text)]
+        past = [y for y in stated if y < published.year]
+        if past and len(past) == len(stated):
+            return str(past[0])
+    return ""
 
 
 def components(size: int, edges: list[tuple[int, int]]) -> list[list[int]]:
@@ -195,8 +271,11 @@ def when_claims(story: Story, similarity: np.ndarray, row_of: dict[SentenceRef, 
     """
     mentions = [m for article in story.articles for sentence in article.sentences
                 for m in time_mentions(sentence, article.published)]
+    repeated = repeated_stems(story)
+    events = [other_event(m.sentence.text, None, repeated, years=False) for m in mentions]
     edges = [(i, j) for i, a in enumerate(mentions) for j in range(i + 1, len(mentions))
-             if _dates_one_event_differently(a, mentions[j], similarity, row_of, common)]
+             if events[i] == events[j]
+             and _dates_one_event_differently(a, mentions[j], similarity, row_of, common)]
     return [_when_claim(story, [mentions[i] for i in group])
             for group in components(len(mentions), edges) if len(group) > 1]
 
@@ -231,13 +310,14 @@ def _time_mentions(sentence: Sentence, published: date | None) -> Iterator[TimeM
     for mention in _dates(text, published):
         when = mention.when
         if when is None or mention.granularity not in ("day", "year") or \
-                _next_to_reporting_verb(text, mention) or _in_a_list(text, mention) or \
-                (mention.granularity == "day" and when == published):
+                _next_to_reporting_verb(text, mention) or _in_a_list(text, mention):
             continue
+        if mention.granularity == "day" and when == published:
+            continue  # the day of writing: "rescuers struggled Monday"
+        event = _event_words(text, mention.start, mention.end)
         value = when.toordinal() if mention.granularity == "day" else when.year
         yield TimeMention(sentence, mention.text, mention.granularity or "", value, value,
-                          _event_words(text, mention.start, mention.end),
-                          _future(text, mention.start, mention.end))
+                          event, _future(text, mention.start, mention.end))
 
 
 # A sentence about what is planned or expected: its times are not yet facts to compare with
@@ -299,7 +379,9 @@ def _next_to_reporting_verb(text: str, mention: DateMention) -> bool:
 
 
 # Words that start a clause about another event: "rescued on Nov. 25, three days after the
-# boy ... left Cuba" dates the rescue, not the leaving.
+# boy ... left Cuba" dates the rescue, not the leaving. One right before the time ("just after
+# midnight on Nov. 6", within TIME_MODIFIER_WORDS words) qualifies the time instead.
+TIME_MODIFIER_WORDS = 2
 _CONNECTIVE = re.compile(r"\b(?:after|before|since|until|when|while|following)\b",
                          re.IGNORECASE)
 
@@ -308,7 +390,8 @@ def _event_words(text: str, start: int, end: int) -> frozenset[str]:
     """Content stems within :data:`WHEN_WINDOW` words of ``text[start:end]`` and in its
     clause (up to a connective such as "after"), events folded."""
     before_text, after_text = text[:start], text[end:]
-    cuts = [m.end() for m in _CONNECTIVE.finditer(before_text)]
+    cuts = [m.end() for m in _CONNECTIVE.finditer(before_text)
+            if len(before_text[m.end():].split()) > TIME_MODIFIER_WORDS]
     before_text = before_text[cuts[-1] if cuts else 0:]
     cut = _CONNECTIVE.search(after_text)
     if cut is not None:
@@ -523,5 +606,5 @@ def _places_apart(a: str, b: str) -> tuple[str, str] | None:
     return None
 
 
-__all__ = ["TimeMention", "components", "name_slot_claims", "place_claims", "time_mentions",
-           "when_claims"]
+__all__ = ["TimeMention", "components", "name_slot_claims", "other_event", "place_claims",
+           "repeated_stems", "time_mentions", "when_claims"]

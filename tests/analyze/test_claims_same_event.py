@@ -1,0 +1,121 @@
+"""Two statements are compared only when they report the same event about the same thing:
+one mechanism a test, on sentences as wire reports write them (paraphrased from DUC reports)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from newsweave.analyze.claims import find_claims
+from newsweave.analyze.slots import other_event
+from newsweave.models import Article, Claim, Story
+from newsweave.text import split_article
+
+
+def story_of(*texts: str, published: tuple[date | None, ...] = ()) -> Story:
+    dates = published or (None,) * len(texts)
+    return Story(articles=tuple(
+        split_article(Article(id=f"a{i}", text=text, source=f"Outlet {i}", published=day))
+        for i, (text, day) in enumerate(zip(texts, dates, strict=True))))
+
+
+def conflicts(story: Story) -> list[Claim]:
+    return [c for c in find_claims(story) if c.kind == "conflict"]
+
+
+def test_ages_of_two_people_sharing_a_surname_are_not_one_age() -> None:
+    story = story_of(
+        "A judge moved Marianne Gingrich, 48, closer to questioning Callista Bisek, 33, about "
+        "her relationship with Newt Gingrich, 56.",
+        "Gingrich, 56, separated from his wife of 18 years in May and filed for divorce.",
+        "The divorce case of Newt Gingrich, 57, and his wife went to a hearing in Atlanta.")
+    ages = [c for c in conflicts(story) if c.topic.startswith("age of")]
+    assert [c.topic for c in ages] == ["age of Newt Gingrich"]
+    assert {s.value for s in ages[0].statements} == {"Newt Gingrich, 56", "Newt Gingrich, 57"}
+
+
+def test_one_person_given_two_ages_is_a_conflict() -> None:
+    story = story_of("Lawyer Andis Triantafyllides said his clients, Udi Hargov, 27, and "
+                     "Igal Damary, 47, deny they are spies.",
+                     "Suspects Udi Hargov, 37, and Igal Damary, 49, were charged on Monday.")
+    assert {c.topic for c in conflicts(story)} == {"age of Hargov", "age of Damary"}
+
+
+def test_another_crash_named_in_a_report_is_not_the_story_toll() -> None:
+    story = story_of(
+        "EgyptAir Flight 990 plunged into the Atlantic on Sunday. The Lauda Air crash killed "
+        "all 223 people on board.",
+        "The EgyptAir crash, about 60 miles from Nantucket, killed all 217 people on board.",
+        "Investigators said the EgyptAir jet killed 217 people when it hit the ocean.")
+    assert not conflicts(story)
+    assert other_event("The Lauda Air crash killed all 223 people on board.", None,
+                       frozenset({"egyptair", "crash"})) == "Lauda Air"
+
+
+def test_a_figure_dated_to_an_earlier_year_belongs_to_that_year() -> None:
+    story = story_of(
+        "The quake injured more than 16,000 people, officials said.",
+        "The 1998 quake in the southern city of Adana injured over 1,500 people.",
+        "Officials said 15,200 people were injured in the quake.",
+        published=(date(1999, 8, 18), date(1999, 8, 17), date(1999, 8, 18)))
+    [injured] = conflicts(story)
+    assert {s.value for s in injured.statements} == {"more than 16,000 people", "15,200 people"}
+
+
+def test_all_aboard_the_passengers_and_the_crew_are_three_counts() -> None:
+    story = story_of(
+        "The crash killed all 109 people aboard, mainly German tourists.",
+        "The plane's 100 passengers included 96 Germans, two Danes and an American. "
+        "The nine crew members were French.",
+        "All 109 on board were killed.")
+    assert not conflicts(story)
+
+
+def test_a_flight_number_is_not_a_count() -> None:
+    story = story_of("Flight 990 crashed off Nantucket on Sunday.",
+                     "When an Aeroperu Boeing 757 crashed, the recorder captured the pilots.",
+                     "A Boeing 767 crashed into the ocean.")
+    assert not conflicts(story)
+
+
+def test_durations_of_different_things_are_not_one_figure() -> None:
+    story = story_of("Kennedy's body was identified within three hours.",
+                     "\"You can't possibly do three investigations in four hours,\" he said.")
+    assert not conflicts(story)
+
+
+def test_one_duration_told_in_different_words_is_a_conflict() -> None:
+    story = story_of(
+        "The search might have begun five hours earlier had the airport employee's alert "
+        "been passed on to the Coast Guard.",
+        "The airport employee alerted aviation officials nearly four hours before a phone "
+        "call from a family friend triggered the Coast Guard search.")
+    [hours] = conflicts(story)
+    assert {s.value for s in hours.statements} == {"five hours", "nearly four hours"}
+
+
+def test_two_values_in_one_report_are_two_figures() -> None:
+    """An article does not contradict itself: its "four seconds" and "nine seconds" are two
+    moments, and another report's "nine seconds" agrees with one of them."""
+    story = story_of("\"Cut engine two,\" the pilot said four seconds later. Nine seconds later "
+                     "the recording was silent.",
+                     "For about nine seconds the recording caught noises, and then it ended.")
+    assert not conflicts(story)
+
+
+def test_another_earthquake_is_not_the_day_of_the_first() -> None:
+    story = story_of(
+        "Some 12,040 people have been confirmed dead in Tuesday's earthquake in Turkey.",
+        "Another strong earthquake with a magnitude of 5.0 struck western Turkey on Sunday.",
+        published=(date(1999, 8, 22), date(1999, 8, 23)))
+    assert not [c for c in conflicts(story) if c.topic.startswith("when")]
+
+
+def test_arrest_dates_differ_even_when_arrest_is_every_report_s_word() -> None:
+    story = story_of(
+        "Investigators say the two men were telephoning shortly before their arrest just "
+        "after midnight on Nov. 6.",
+        "The two Israelis were arrested here on November 7 after police raided their flat.",
+        "The Israelis, arrested Nov. 6 at a fishing village, pleaded guilty.",
+        published=(date(1998, 11, 15), date(1998, 11, 20), date(1999, 2, 1)))
+    [when] = [c for c in conflicts(story) if c.topic.startswith("when")]
+    assert {s.value for s in when.statements} >= {"Nov. 6", "November 7"}

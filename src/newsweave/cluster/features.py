@@ -14,11 +14,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import threading
 import zlib
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash  # type: ignore[import-untyped]
@@ -65,13 +65,18 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
-@lru_cache(maxsize=1)
-def _empty_minhash() -> MinHash:
-    """An empty MinHash with the seeded permutations, drawn once and copied for every
-    article (as datasketch's ``MinHash.bulk`` does): drawing and checking them costs more
-    than hashing an article."""
-    return MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, hashfunc=zlib.crc32,
-                   scheme=MINHASH_SCHEME)
+_MINHASHES = threading.local()
+
+
+def _reused_minhash() -> MinHash:
+    """This thread's MinHash with the seeded permutations, drawn once and cleared for every
+    article: drawing and checking permutations (which a new or copied MinHash does) costs
+    more than hashing an article. One a thread, since a Dask worker may run several."""
+    found: MinHash | None = getattr(_MINHASHES, "minhash", None)
+    if found is None:
+        found = _MINHASHES.minhash = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED,
+                                             hashfunc=zlib.crc32, scheme=MINHASH_SCHEME)
+    return found
 
 
 def shingles(tokens: list[str]) -> list[bytes]:
@@ -82,11 +87,13 @@ def shingles(tokens: list[str]) -> list[bytes]:
     return [" ".join(run).encode("utf-8") for run in runs]
 
 
-def minhash(tokens: list[str]) -> MinHash:
-    """The MinHash of the article's word shingles (CRC-32 hashed: fast and stable)."""
-    signature = _empty_minhash().copy()
-    signature.update_batch(shingles(tokens))
-    return signature
+def signature(tokens: list[str]) -> np.ndarray:
+    """The MinHash values of the article's word shingles (CRC-32 hashed: fast and stable)."""
+    hasher = _reused_minhash()
+    hasher.clear()
+    hasher.update_batch(shingles(tokens))
+    values: np.ndarray = hasher.hashvalues.astype(np.uint32)
+    return values
 
 
 def signature_from_bytes(data: bytes) -> LeanMinHash:
@@ -141,7 +148,7 @@ def featurize(article: Article) -> Features:
     return Features(
         article_id=article.id,
         content_hash=content_hash(article.text),
-        signature=minhash(tokens).hashvalues.astype(np.uint32),
+        signature=signature(tokens),
         terms=dict(_terms(tokens)),
         names=names_in(article.text),
         published=article.published,

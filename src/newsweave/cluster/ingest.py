@@ -16,7 +16,7 @@ from the store when an ingest starts, so a second ingest (or one after a crash) 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from datasketch import MinHashLSH  # type: ignore[import-untyped]
 
@@ -160,12 +160,14 @@ def extend_story(row: StoryRow | None, story_id: str, article: Article, seq: int
     """
     published = article.published
     if row is None:
-        row = StoryRow(id=story_id, size=0, title=_title(article), first_published=published,
-                       last_published=published, first_seq=seq, last_seq=seq)
+        return StoryRow(id=story_id, size=1, title=_title(article), first_published=published,
+                        last_published=published, first_seq=seq, last_seq=seq)
     dates = [d for d in (row.first_published, row.last_published, published) if d]
-    return replace(row, size=row.size + 1, last_seq=seq,
-                   first_published=min(dates, default=None),
-                   last_published=max(dates, default=None))
+    # Built field by field, not with dataclasses.replace, which inspects the class each call.
+    return StoryRow(id=row.id, size=row.size + 1, title=row.title,
+                    first_published=min(dates, default=None),
+                    last_published=max(dates, default=None), first_seq=row.first_seq,
+                    last_seq=seq, outlets=row.outlets, article_ids=row.article_ids)
 
 
 def _title(article: Article) -> str:

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import Counter, OrderedDict, defaultdict
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import islice
+from itertools import chain, islice
 from operator import itemgetter
 
 from newsweave.cluster.features import Features
@@ -37,6 +37,9 @@ DEFAULT_WINDOW_DAYS = 30
 # Terms kept per article vector and per story centroid: the tail adds cost, not accuracy.
 ARTICLE_TERMS = 40
 CENTROID_TERMS = 100
+# A centroid may grow this far past CENTROID_TERMS before it is cut back: cutting at every
+# article would sort the centroid at every article of a large story.
+CENTROID_SLACK = 50
 # Terms of an article used to look up candidate stories, and candidates scored in full.
 QUERY_TERMS = 15
 MAX_CANDIDATES = 10
@@ -60,7 +63,6 @@ class _OpenStory:
     last_seq: int = 0
     first: date | None = None
     last: date | None = None
-    indexed: frozenset[str] = field(default_factory=frozenset)
     norm: float = 0.0
 
 
@@ -149,15 +151,16 @@ class OnlineClusterer:
                 for term, count in terms.items()}
 
     def _best_story(self, vector: dict[str, float], published: date | None) -> str | None:
-        """The open story most similar to ``vector`` at or above the threshold, if any."""
-        hits: dict[str, float] = defaultdict(float)
+        """The open story most similar to ``vector`` at or above the threshold, if any.
+
+        Candidates are the stories sharing most of the article's heaviest terms (counted in
+        C by ``Counter``: summing weights in Python cost more than all the rest and picked
+        the same stories); only they are scored in full.
+        """
+        index = self.index_
         # The vector's terms come heaviest first (see :meth:`vector`).
-        for term, weight in islice(vector.items(), QUERY_TERMS):
-            postings = self.index_.get(term, ())
-            if len(postings) > MAX_POSTINGS:
-                continue
-            for story_id in postings:
-                hits[story_id] += weight
+        postings = (index.get(term, ()) for term in islice(vector, QUERY_TERMS))
+        hits = Counter(chain.from_iterable(p for p in postings if len(p) <= MAX_POSTINGS))
         best, best_score = None, self.threshold
         # Ties broken by id: postings are sets, whose order varies from run to run.
         for story_id, _ in heapq.nlargest(MAX_CANDIDATES, hits.items(), key=itemgetter(1, 0)):
@@ -183,26 +186,28 @@ class OnlineClusterer:
               published: date | None) -> None:
         story = self.open_.pop(story_id, None) or _OpenStory(id=story_id, centroid={})
         self.open_[story_id] = story  # most recently fed last: stale stories sit in front
+        centroid = story.centroid
         for term, weight in vector.items():
-            story.centroid[term] = story.centroid.get(term, 0.0) + weight
-        if len(story.centroid) > CENTROID_TERMS:
-            story.centroid = dict(heapq.nlargest(CENTROID_TERMS, story.centroid.items(),
-                                                 key=itemgetter(1)))
+            if term in centroid:
+                centroid[term] += weight
+            else:
+                centroid[term] = weight
+                self.index_.setdefault(term, set()).add(story_id)
+        if len(centroid) > CENTROID_TERMS + CENTROID_SLACK:
+            self._trim(story)
         story.norm = math.sqrt(sum(w * w for w in story.centroid.values())) or 1.0
         story.size += 1
         story.last_seq = seq
         if published is not None:
             story.first = min(story.first or published, published)
             story.last = max(story.last or published, published)
-        self._reindex(story)
 
-    def _reindex(self, story: _OpenStory) -> None:
-        terms = frozenset(story.centroid)
-        for term in story.indexed - terms:
+    def _trim(self, story: _OpenStory) -> None:
+        """Keep the story's ``CENTROID_TERMS`` heaviest terms; the rest leave the index."""
+        kept = dict(heapq.nlargest(CENTROID_TERMS, story.centroid.items(), key=itemgetter(1)))
+        for term in story.centroid.keys() - kept.keys():
             self._unindex(term, story.id)
-        for term in terms - story.indexed:
-            self.index_.setdefault(term, set()).add(story.id)
-        story.indexed = terms
+        story.centroid = kept
 
     def _unindex(self, term: str, story_id: str) -> None:
         postings = self.index_.get(term)
@@ -217,5 +222,5 @@ class OnlineClusterer:
             if seq - story.last_seq <= self.window_articles:
                 return
             del self.open_[story.id]
-            for term in story.indexed:
+            for term in story.centroid:
                 self._unindex(term, story.id)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from newsweave.analyze.claims import find_claims
+from newsweave.analyze.numbers import find_quantities
 from newsweave.analyze.slots import other_event
 from newsweave.models import Article, Claim, Story
 from newsweave.text import split_article
@@ -119,3 +120,33 @@ def test_arrest_dates_differ_even_when_arrest_is_every_report_s_word() -> None:
         published=(date(1998, 11, 15), date(1998, 11, 20), date(1999, 2, 1)))
     [when] = [c for c in conflicts(story) if c.topic.startswith("when")]
     assert {s.value for s in when.statements} >= {"Nov. 6", "November 7"}
+
+
+def test_a_plain_not_of_the_same_predicate_is_a_contradiction() -> None:
+    story = story_of(
+        "The contracts for the recovery of the bodies are with the Norwegian company Stolt "
+        "Offshore, the Russian navy said.",
+        "The Norwegian diving company was hired, but he said it was not Norway's Stolt "
+        "Offshore that would recover the bodies.")
+    [contractor] = conflicts(story)
+    assert {s.value for s in contractor.statements} == {"states it", "not"}
+
+
+def test_a_not_that_only_says_what_was_not_said_is_no_contradiction() -> None:
+    story = story_of("The navy said the contracts for the recovery are with Stolt Offshore.",
+                     "The navy did not say whether the contracts for the recovery are with "
+                     "Stolt Offshore.")
+    assert not conflicts(story)
+
+
+def test_all_dead_and_some_still_alive_are_rival_accounts() -> None:
+    story = story_of(
+        "Officials said all 118 submariners were probably dead after the disaster.",
+        "Relatives still hoped some sailors may still be alive in the ninth compartment.")
+    [survival] = conflicts(story)
+    assert survival.topic == "survival"
+
+
+def test_hours_and_minutes_are_one_duration() -> None:
+    [flight] = find_quantities("the journey from London to New York in about 3 hours, 50 minutes")
+    assert flight.noun == "hours" and flight.low < 3 + 50 / 60 < flight.high

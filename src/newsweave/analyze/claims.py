@@ -126,7 +126,7 @@ _SCALE_KEYS = frozenset({"percent", "magnitud"})
 # Cues that a sentence refuses, denies or cannot confirm what it reports. Plain "not" is left
 # out: "I can't say where he went" negates nothing another outlet asserts.
 _NEGATIVE_CUE = re.compile(
-    r"\b(?:turned down|refused|refuses|rejected|rejects|declined|declines|denied|denies"
+    r"\b(?:turned down|refused|refuses|rejected|rejects|declined|declines|denied|denies|dismissed"
     r"|not (?:been |be )?confirmed|unconfirmed|without confirmation|no confirmation"
     r"|refrained from|no requests?|(?:has|have) not been)\b",
     re.IGNORECASE,
@@ -170,6 +170,8 @@ ANTONYMS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         ("cause", r"\b(?:collision|collided)\b", r"\b(?:explosion|exploded|blast)\b"),
         ("departure", r"\b(?:deport(?:ed|ation)|expelled)\b", r"\binvit(?:ed|ation)\b"),
         ("verdict", r"(?<!not )\bguilty\b", r"\b(?:innocent|not guilty|acquitted)\b"),
+        ("survival", r"\b(?:all|every)\b[^.;]{0,40}\b(?:dead|died|perished)\b"
+         r"|\bnone\b[^.;]{0,40}\bsurvived\b", r"\b(?:(?:still|be|are|were) alive|survivors)\b"),
     )
 }
 
@@ -186,6 +188,8 @@ ANTONYM_TOPICS: dict[str, re.Pattern[str]] = {
         ("cause", r"\b(?:caus(?:e|ed|es|ing)|damaged by|blamed|resulted|led to|due to)\b"),
         ("departure", r"\b(?:depart\w*|left|leave|leaving|come|came|fly|flew|flown)\b"),
         ("payment", r"\b(?:food|supplies|provisions|goods|items|truck|car)\b"),
+        ("survival", r"\b(?:crew\w*|sailors|submariners|passengers|people|aboard|miners"
+         r"|hostages|victims)\b"),
     )
 }
 
@@ -409,7 +413,7 @@ def _is_measure(figure: _Figure) -> bool:
         and noun not in _SCALE_NOUNS
 
 
-_SCALE_NOUNS = frozenset({"percent", "magnitude"})
+_SCALE_NOUNS = frozenset({"magnitude"})
 
 SAME_FACT = 0.25
 """Cosine at which two sentences tell one fact, so that their figures of one kind are one
@@ -588,19 +592,32 @@ class _Reading:
 
 def _polarity_claims(story: Story, common: frozenset[str]) -> list[Claim]:
     readings = [r for article in story.articles for r in _readings(article.sentences)]
-    affirmed = [r for r in readings if r.mode == "affirmed"]
     pairs = []
-    for a in (r for r in readings if r.mode != "affirmed"):
-        for b in affirmed:
-            if a.sentences[0].article_id == b.sentences[0].article_id:
-                continue
-            shared = (a.stems & b.stems) - (common - _EVENT_WORDS)
-            weight = sum(EVENT_WORD_WEIGHT if w in _EVENT_WORDS else 1 for w in shared)
-            if weight >= POLARITY_MIN_WEIGHT and _binary_cosine(a, b) >= POLARITY_SIMILARITY \
-                    and shared & a.scope:
+    for a in (r for r in readings if r.mode not in ("affirmed", "not")):
+        for b in (r for r in readings if r.mode in ("affirmed", "not")):
+            shared = _shared_fact(a, b, common)
+            if shared & a.scope and not (b.mode == "not" and shared & a.scope & b.scope):
+                pairs.append((b, a, shared))  # unless b negates the same words too
+    for a in (r for r in readings if r.mode == "not" and len(r.sentences) == 1):
+        for b in (r for r in readings if r.mode == "affirmed" and
+                  not _ANY_NEGATION.search(r.sentences[0].text)):
+            shared = _shared_fact(a, b, common)
+            if len(shared & a.scope) >= PLAIN_NEGATION_MIN_SHARED:
                 pairs.append((b, a, shared))
     pairs.extend(_antonym_pairs(readings, common))
     return [_polarity_claim(story, group) for group in _merge_pairs(pairs)]
+
+
+def _shared_fact(a: _Reading, b: _Reading, common: frozenset[str]) -> frozenset[str]:
+    """The stems two readings of different outlets share when they tell one fact (enough
+    shared weight, :data:`POLARITY_MIN_WEIGHT`, and cosine), else none."""
+    if a.sentences[0].article_id == b.sentences[0].article_id:
+        return frozenset()
+    shared = (a.stems & b.stems) - (common - _EVENT_WORDS)
+    weight = sum(EVENT_WORD_WEIGHT if w in _EVENT_WORDS else 1 for w in shared)
+    if weight >= POLARITY_MIN_WEIGHT and _binary_cosine(a, b) >= POLARITY_SIMILARITY:
+        return shared
+    return frozenset()
 
 
 def _antonym_pairs(readings: list[_Reading], common: frozenset[str]) -> Iterator[_Pair]:
@@ -665,13 +682,36 @@ def _readings(sentences: tuple[Sentence, ...]) -> Iterator[_Reading]:
 def _mode(text: str) -> tuple[Mode, frozenset[str], str]:
     """How the sentence holds its fact, and the stems within :data:`CUE_SCOPE` of the cue (all
     of them when it affirms): "the Court refused the appeal" does not deny that
-    "the plane took off" in the same sentence."""
+    "the plane took off" in the same sentence. A plain "not" governs only the words after it,
+    up to the end of its clause ("it was not Norway's Stolt Offshore")."""
     for mode, cue in (("negated", _NEGATIVE_CUE), ("conditional", _CONDITIONAL_CUE)):
         found = cue.search(text)
         if found:
             window = text[max(0, found.start() - CUE_SCOPE[0]):found.end() + CUE_SCOPE[1]]
             return mode, _folded_stems(window), found.group(0)
+    found = _PLAIN_NEGATION.search(text)
+    if found:
+        predicate = re.split(r"[,;:]|\bbut\b", text[found.end():found.end() + CUE_SCOPE[1]])[0]
+        return "not", _folded_stems(predicate), found.group(0).strip()
     return "affirmed", _folded_stems(text), ""
+
+
+# A plain negation of a predicate ("were not working for Israel"), but not one that only says
+# what a source did not tell ("did not say", "could not be reached") or that qualifies
+# ("not only", "not yet").
+_PLAIN_NEGATION = re.compile(
+    r"\b(?:not|n't|never|no longer)\b(?!\s+(?:only|yet|immediately|clear|known|available"
+    r"|sure|certain|be reached|comment|elaborate|disclose|give|specify|identify|identified"
+    r"|reveal|release|name|named|say|said|know|knowing|want|wanting|expect|expected|until"
+    r"|far|least|as|to|so|just|much|more|less|because|all|everyone|ruled out|rule out"
+    r"|exclude|excluded)\b)",
+    re.IGNORECASE)
+# Any negation: a sentence with one does not affirm the predicate another outlet negates.
+_ANY_NEGATION = re.compile(r"\b(?:not|n't|no|never|without|none|neither|nor)\b",
+                           re.IGNORECASE)
+PLAIN_NEGATION_MIN_SHARED = 2
+"""Stems of a plain "not"'s predicate that an affirmed sentence of another outlet must also
+use: the same predicate, affirmed there and negated here."""
 
 
 @lru_cache(maxsize=4096)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -217,7 +217,26 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         With character offsets into ``text``. Cached: the claims passes ask more than once.
     """
     found = (_quantity(match, text) for match in _QUANTITY.finditer(text))
-    return tuple(q for q in found if q is not None)
+    return _join_hours_and_minutes([q for q in found if q is not None], text)
+
+
+_HOURS_MINUTES_GAP = re.compile(r"^\s*,?\s*(?:and\s+)?$")
+MINUTES_PER_HOUR = 60
+
+
+def _join_hours_and_minutes(found: list[Quantity], text: str) -> tuple[Quantity, ...]:
+    """One duration for "3 hours, 50 minutes": the hours and the minutes after them."""
+    joined: list[Quantity] = []
+    for quantity in found:
+        last = joined[-1] if joined else None
+        if last is not None and last.noun == "hours" and quantity.noun == "minutes" and \
+                quantity.exact and _HOURS_MINUTES_GAP.match(text[last.end:quantity.start]):
+            extra = quantity.low / MINUTES_PER_HOUR
+            joined[-1] = replace(last, text=text[last.start:quantity.end], low=last.low + extra,
+                                 high=last.high + extra, end=quantity.end)
+        else:
+            joined.append(quantity)
+    return tuple(joined)
 
 
 def _quantity(match: re.Match[str], text: str) -> Quantity | None:

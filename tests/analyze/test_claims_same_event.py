@@ -151,3 +151,13 @@ def test_all_dead_and_some_still_alive_are_rival_accounts() -> None:
 def test_hours_and_minutes_are_one_duration() -> None:
     [flight] = find_quantities("the journey from London to New York in about 3 hours, 50 minutes")
     assert flight.noun == "hours" and flight.low < 3 + 50 / 60 < flight.high
+
+
+def test_a_day_counted_from_another_event_is_not_read_against_the_report_date() -> None:
+    story = story_of(
+        "Randy Evans, Gingrich's attorney, filed a motion Wednesday in Cobb County Superior "
+        "Court asking that the money be moved to a joint account.",
+        "Gingrich's attorney filed the motion in Cobb County Superior Court a day earlier, "
+        "asking that the money be moved to a joint account.",
+        published=(date(1999, 10, 7), date(1999, 10, 8)))
+    assert not [c for c in conflicts(story) if c.topic.startswith("when")]

@@ -387,7 +387,7 @@ def _same_figure_groups(
              if not _two_figures_of_one_article(a, figures[j])
              and _same_figure(a, figures[j], similarity, row_of)
              and (not _is_measure(a) or contexts[i] & contexts[j] or similarity[
-                 row_of[a.sentence.ref], row_of[figures[j].sentence.ref]] >= SAME_FACT)]
+                 row_of[a.sentence.ref], row_of[figures[j].sentence.ref]] >= AGREEMENT_SIMILARITY)]
     return [[figures[i] for i in group] for group in components(len(figures), edges)]
 
 
@@ -401,8 +401,8 @@ def _two_figures_of_one_article(a: _Figure, b: _Figure) -> bool:
 FIGURE_CONTEXT = 60
 """Characters either side of a measure (:func:`_is_measure`) whose words say what it
 measures ("the epicenter ... 55 miles east of Istanbul"): two such figures are one only when
-these words share one (or the sentences tell one fact, :data:`SAME_FACT`). Without it, every
-"four hours" and "three hours" of a story, or every distance, would be compared."""
+these words share one, or the sentences tell one fact (:data:`AGREEMENT_SIMILARITY`). Without
+it, every "four hours" and "three hours" of a story, or every distance, would be compared."""
 
 
 def _is_measure(figure: _Figure) -> bool:
@@ -414,11 +414,6 @@ def _is_measure(figure: _Figure) -> bool:
 
 
 _SCALE_NOUNS = frozenset({"magnitude"})
-
-SAME_FACT = 0.25
-"""Cosine at which two sentences tell one fact, so that their figures of one kind are one
-figure whatever words stand next to them."""
-
 
 def _context(figure: _Figure) -> frozenset[str]:
     """The content stems of the words around the figure, numbers and its own unit left out."""

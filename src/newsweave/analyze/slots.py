@@ -310,7 +310,8 @@ def _time_mentions(sentence: Sentence, published: date | None) -> Iterator[TimeM
     for mention in _dates(text, published):
         when = mention.when
         if when is None or mention.granularity not in ("day", "year") or \
-                _next_to_reporting_verb(text, mention) or _in_a_list(text, mention):
+                _next_to_reporting_verb(text, mention) or _in_a_list(text, mention) or \
+                _ANAPHORIC_DAY.search(mention.text):
             continue
         if mention.granularity == "day" and when == published:
             continue  # the day of writing: "rescuers struggled Monday"
@@ -334,6 +335,12 @@ def _future(text: str, start: int, end: int) -> bool:
     after = _CLAUSE_BREAK.search(text, end)
     clause = text[breaks[-1] if breaks else 0:after.start() if after else len(text)]
     return bool(_FUTURE.search(clause))
+
+
+# A day counted from another event of the text ("a day earlier", "two days later"): read
+# against the publication date it would be a guess.
+_ANAPHORIC_DAY = re.compile(r"\b(?:earlier|later|before|after|previous|next|following)\b",
+                            re.IGNORECASE)
 
 
 def _in_a_list(text: str, mention: DateMention) -> bool:

@@ -119,12 +119,12 @@ def test_an_exact_figure_that_others_round_is_not_a_conflict() -> None:
 
 def test_opposite_words_about_one_event_conflict() -> None:
     claims = find_claims(story_of(
-        "The balloon landed smoothly in the desert near the oasis town of Mut on Sunday.",
-        "The balloon landing in the desert near Mut was bumpy, with winds dragging the capsule.",
+        "A jury in Laramie found Aaron McKinney guilty of felony murder on Monday.",
+        "A jury in Laramie acquitted Aaron McKinney of felony murder on Monday.",
     ))
-    [landing] = [c for c in claims if c.kind == "conflict"]
-    assert {s.value for s in landing.statements} == {"smoothly", "bumpy"}
-    assert "says 'bumpy'" in landing.note
+    [verdict] = [c for c in claims if c.kind == "conflict"]
+    assert {s.value for s in verdict.statements} == {"guilty", "acquitted"}
+    assert "says 'acquitted'" in verdict.note
 
 
 def test_guessed_next_destinations_that_differ_conflict(example_story: Story) -> None:

@@ -112,10 +112,10 @@ _PEOPLE_NOUNS = frozenset({
     "bodies", "lives", "others", "dead", "killed", "injured", "wounded", "aboard",
 })
 
-# Nouns that count one kind of thing under different words: "2,000-2,500 remnants" of the
-# rebels and "some 1,500-2000 fighters" are one figure.
+# Nouns that count one kind of thing under different words: "2,000 rebels" and "some
+# 1,500-2000 fighters" are one figure.
 _NOUN_CLASS = dict.fromkeys(
-    ("fighters", "rebels", "militants", "guerrillas", "remnants", "insurgents", "gunmen"),
+    ("fighters", "rebels", "militants", "guerrillas", "insurgents", "gunmen"),
     "fighters")
 
 SCALE_RATIO = 1.25
@@ -161,12 +161,9 @@ down if"), which a name or a place does not."""
 ANTONYMS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     name: (re.compile(one, re.IGNORECASE), re.compile(other, re.IGNORECASE))
     for name, one, other in (
-        ("how it went", r"\b(?:smoothly|gently|safely|without incident)\b",
-         r"\b(?:bumpy|rough|chaotic|tipp(?:ed|ing) over)\b"),
         ("consent", r"\b(?:accepted|agreed to)\b",
          r"\b(?:refused|rejected|declined|turned down)\b"),
         ("confirmation", r"\bconfirmed\b", r"\b(?:denied|denies)\b"),
-        ("payment", r"\b(?:stole|stolen|robbed)\b", r"\b(?:paid|to pay|bought)\b"),
         ("cause", r"\b(?:collision|collided)\b", r"\b(?:explosion|exploded|blast)\b"),
         ("departure", r"\b(?:deport(?:ed|ation)|expelled)\b", r"\binvit(?:ed|ation)\b"),
         ("verdict", r"(?<!not )\bguilty\b", r"\b(?:innocent|not guilty|acquitted)\b"),
@@ -177,17 +174,16 @@ ANTONYMS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 
 ANTONYM_MIN_SHARED = 2
 """Words (not used by most articles) two sentences must share before opposite words in them
-("smoothly" / "bumpy") are read as opposite accounts of one thing."""
+("guilty" / "acquitted") are read as opposite accounts of one thing."""
 
 # What two sentences must both speak of before opposite words in them are rival accounts of
 # one thing, when they share too few words to tell: what caused the event (a collision in one,
-# an explosion in the other), why someone left (deported / invited), what was taken or bought.
+# an explosion in the other) and why someone left (deported / invited).
 ANTONYM_TOPICS: dict[str, re.Pattern[str]] = {
     concept: re.compile(pattern, re.IGNORECASE)
     for concept, pattern in (
         ("cause", r"\b(?:caus(?:e|ed|es|ing)|damaged by|blamed|resulted|led to|due to)\b"),
         ("departure", r"\b(?:depart\w*|left|leave|leaving|come|came|fly|flew|flown)\b"),
-        ("payment", r"\b(?:food|supplies|provisions|goods|items|truck|car)\b"),
         ("survival", r"\b(?:crew\w*|sailors|submariners|passengers|people|aboard|miners"
          r"|hostages|victims)\b"),
     )
@@ -570,7 +566,7 @@ def _figure_note(story: Story, versions: list[Quantity], group: list[_Figure]) -
 
 Mode = str
 """How a sentence holds its fact: "affirmed", "negated" (refused, denied, unconfirmed),
-"conditional" (only if ...), or "contrary" (it uses the opposite word: "bumpy", "smoothly")."""
+"conditional" (only if ...), or "contrary" (it uses the opposite word: "acquitted", "guilty")."""
 
 
 @dataclass(frozen=True, slots=True)

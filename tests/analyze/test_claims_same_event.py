@@ -161,3 +161,12 @@ def test_a_day_counted_from_another_event_is_not_read_against_the_report_date() 
         "asking that the money be moved to a joint account.",
         published=(date(1999, 10, 7), date(1999, 10, 8)))
     assert not [c for c in conflicts(story) if c.topic.startswith("when")]
+
+
+def test_counts_of_people_with_no_frame_need_a_shared_context() -> None:
+    """"7.4 million people" (Quebec) and "23 million" (Venezuela) count different populations;
+    people killed or aboard are counted under their frame instead."""
+    story = story_of(
+        "About 83 percent of Quebec's 7.4 million people are French speakers.",
+        "More than half of Venezuela's population of 23 million people is mired in poverty.")
+    assert not conflicts(story)

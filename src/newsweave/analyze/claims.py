@@ -402,11 +402,15 @@ it, every "four hours" and "three hours" of a story, or every distance, would be
 
 
 def _is_measure(figure: _Figure) -> bool:
-    """Whether the figure is a measure (a length, a duration, a sum of money), whose unit does
-    not say what is measured, unlike a count of "aftershocks" or "troops"."""
+    """Whether the figure is a measure (a length, a duration, a sum of money) or a count of
+    people with no casualty frame ("7.4 million people"), whose noun does not say what is
+    measured or counted, unlike "aftershocks" or "troops"."""
     noun = figure.quantity.noun
-    return not figure.framed and (noun in _TIME_NOUNS or noun in _MEASURE_NOUNS) \
-        and noun not in _SCALE_NOUNS
+    return not figure.framed and (noun in _TIME_NOUNS or noun in _MEASURE_NOUNS
+                                  or noun in _GENERIC_PEOPLE) and noun not in _SCALE_NOUNS
+
+
+_GENERIC_PEOPLE = frozenset({"people", "persons", "men", "others", "residents"})
 
 
 _SCALE_NOUNS = frozenset({"magnitude"})

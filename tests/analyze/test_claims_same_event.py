@@ -164,9 +164,9 @@ def test_a_day_counted_from_another_event_is_not_read_against_the_report_date() 
 
 
 def test_counts_of_people_with_no_frame_need_a_shared_context() -> None:
-    """"7.4 million people" (Quebec) and "23 million" (Venezuela) count different populations;
+    """"7.4 million people" (Quebec) and "20 million" (Venezuela) count different populations;
     people killed or aboard are counted under their frame instead."""
     story = story_of(
         "About 83 percent of Quebec's 7.4 million people are French speakers.",
-        "More than half of Venezuela's population of 23 million people is mired in poverty.")
+        "More than half of Venezuela's population of 20 million people is mired in poverty.")
     assert not conflicts(story)

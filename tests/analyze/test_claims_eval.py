@@ -54,14 +54,14 @@ def test_a_span_that_is_not_there_is_a_clear_error(example_dir: Path, tmp_path: 
 
 def test_eval_over_all_annotations(shared_data: Path, example_dir: Path) -> None:
     golds = [load_gold(p, shared_data, example_dir.parent) for p in sorted(GOLD.glob("*.json"))]
-    assert len(golds) >= 35
+    assert len(golds) >= 40
     assert all(len(g.story.articles) >= 3 for g in golds)
     results = evaluate(golds)
     totals = {}
     for split in ("dev", "test"):
         scores = [r.score for r in results if r.split == split]
         totals[split] = sum(scores[1:], scores[0])
-    assert totals["dev"].gold >= 80 and totals["test"].gold >= 20
+    assert totals["dev"].gold >= 100 and totals["test"].gold >= 9
     # Regression floors below the dev figures docs/bench/conflicts.md reports (28 clusters).
     assert totals["dev"].precision >= 0.7
     assert totals["dev"].recall >= 0.6

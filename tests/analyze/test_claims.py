@@ -135,14 +135,14 @@ def test_guessed_next_destinations_that_differ_conflict(example_story: Story) ->
     assert all(s.value != "Kazakhstan" for s in where.statements)  # the move made, agreed
 
 
-def test_a_count_and_a_vague_count_of_one_noun_are_one_figure() -> None:
+def test_a_count_and_a_vague_count_far_apart_are_two_figures() -> None:
+    """"Some 27 aftershocks" in the first hours and "hundreds" since: too far apart (more than
+    :data:`SAME_FIGURE_RATIO`) to be one figure told two ways."""
     claims = find_claims(story_of(
         "Some 27 aftershocks have jolted western Turkey since the earthquake, reports said.",
         "Hundreds of aftershocks have been recorded in western Turkey since the main quake.",
     ))
-    [count] = [c for c in claims if c.kind == "conflict"]
-    assert {s.value for s in count.statements} == {"Some 27 aftershocks",
-                                                   "Hundreds of aftershocks"}
+    assert not [c for c in claims if c.kind == "conflict"]
 
 
 def test_stated_ranges_that_only_touch_are_not_one_rounded_figure() -> None:

@@ -3,6 +3,7 @@ one mechanism a test, on sentences as wire reports write them (paraphrased from 
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 import pytest
@@ -121,23 +122,53 @@ def test_arrest_dates_differ_even_when_arrest_is_every_report_s_word() -> None:
       "The airport employee alerted aviation officials nearly four hours before a phone call "
       "from a family friend triggered the Coast Guard search."),
      {"five hours", "nearly four hours"}),
-    # a plain "not" of the predicate another outlet affirms
-    (("The contracts for the recovery of the bodies are with the Norwegian company Stolt "
-      "Offshore, the Russian navy said.",
-      "The Norwegian diving company was hired, but he said it was not Norway's Stolt Offshore "
-      "that would recover the bodies."),
-     {"states it", "not"}),
+    # an AP "dlrs" sum and "just under": the two cannot both be right
+    (("Chavez has vowed to raise the minimum wage of just under $200 a month, which covers "
+      "half the food basket.",
+      "Chavez wants to boost the current minimum monthly wage of dlrs 175, barely half of "
+      "what a family needs."),
+     {"just under $200", "dlrs 175"}),
 ])
 def test_one_conflict_with_its_versions(texts: tuple[str, str], values: set[str]) -> None:
     [conflict] = conflicts(story_of(*texts))
     assert {s.value for s in conflict.statements} == values
 
 
-def test_a_not_that_only_says_what_was_not_said_is_no_contradiction() -> None:
-    story = story_of("The navy said the contracts for the recovery are with Stolt Offshore.",
-                     "The navy did not say whether the contracts for the recovery are with "
-                     "Stolt Offshore.")
+def test_a_report_that_gives_both_values_agrees_on_each() -> None:
+    """The same paragraph in two reports: each value has its twin, so neither is a version of
+    the other ("at least 15 years" of experience, "in five years" to retirement)."""
+    sentence = ("The average UAW autoworker is in his mid-40s and has at least 15 years of "
+                "experience; half will be eligible for retirement in five years.")
+    assert not conflicts(story_of(sentence, sentence, sentence))
+
+
+def test_the_other_nine_are_a_part_not_all_ten() -> None:
+    story = story_of(
+        "He would demand that Ottawa give back powers not just to Quebec but to all 10 "
+        "provinces.",
+        "He will negotiate a new deal with the leaders of the other nine provinces.")
     assert not conflicts(story)
+
+
+def test_over_four_years_is_a_span_not_more_than_four() -> None:
+    [span] = find_quantities("a factory could lose 24 percent of its workers over four years")[1:]
+    assert (span.low, span.high) == (4, 4)
+    [more] = find_quantities("police held them for over four days")
+    assert more.high == math.inf
+
+
+def test_areas_in_square_units_are_compared_in_square_miles() -> None:
+    miles, kilometers = find_quantities(
+        "Kakadu is almost 12,000 square miles (31,000 square kilometers) of floodplains")
+    assert miles.noun == kilometers.noun == "square miles"
+    assert kilometers.low < 12_000 < kilometers.high
+
+
+def test_a_year_compared_with_is_not_the_date_of_the_sentence() -> None:
+    assert other_event("The Parti Quebecois won 75 seats, two fewer than in 1994.",
+                       date(1998, 12, 1), frozenset()) == ""
+    assert other_event("The 1994 election gave the Parti Quebecois 77 seats.",
+                       date(1998, 12, 1), frozenset()) == "1994"
 
 
 def test_all_dead_and_some_still_alive_are_rival_accounts() -> None:

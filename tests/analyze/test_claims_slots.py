@@ -114,11 +114,6 @@ def test_two_agencies_quoted_for_one_fact_do_not_conflict() -> None:
                   "1994.",
                   "Rudolph is wanted for questioning in bombings in Atlanta in 1996 and 1997."),
                  "when", {"1995", "1994"}, id="years of commissioning; a list of years unread"),
-    pytest.param(("The agent said the fugitive took a blue 1977 Nissan pickup truck from the man, "
-                  "along with food.",
-                  "The man told agents Rudolph stole his 1977 Datsun pickup truck and food on "
-                  "July 9."), "name: Nissan or Datsun", {"Nissan", "Datsun"},
-                 id="a different name in the same slot"),
     pytest.param(("The huge silver balloon landed atop a remote plateau about 45 miles north of "
                   "the desert town of Mut.",
                   "The balloon landed gently at 08:03 local time at Mut, a town in the Dakhla "

@@ -32,7 +32,6 @@ import numpy as np
 from newsweave.analyze.numbers import Quantity, find_quantities, relation
 from newsweave.analyze.slots import (
     components,
-    name_slot_claims,
     other_event,
     place_claims,
     repeated_stems,
@@ -241,8 +240,7 @@ def find_claims(story: Story) -> tuple[Claim, ...]:
     common = _ubiquitous_stems(story)
     figures = _figure_claims(story, similarity, row_of)
     polarity = [*_polarity_claims(story, common), *_destination_claims(story),
-                *when_claims(story, similarity, row_of, common),
-                *name_slot_claims(story, similarity), *place_claims(story, similarity)]
+                *when_claims(story, similarity, row_of, common), *place_claims(story, similarity)]
     used = {st.ref for claim in (*figures, *polarity) if claim.kind == "conflict"
             for st in claim.statements}
     agreements = _agreement_claims(sentences, similarity, used)
@@ -289,6 +287,10 @@ def _sentence_figures(sentence: Sentence, people: dict[str, set[str]]) -> Iterat
         if noun and noun.endswith("ed") and noun not in _FRAME_OF:
             quantity = replace(quantity, noun=None)  # "Flight 990 crashed": no counted noun
             noun = None
+        if _PART_BEFORE.search(sentence.text[:quantity.start]):
+            noun = noun or "others"  # "the other nine provinces": a part, not all of them
+            yield _Figure(sentence, quantity, f"other {noun}", framed=True)
+            continue
         if noun and _is_capitalised(quantity):
             # "96 Germans", "two Danes": a part of those aboard, counted on its own
             yield _Figure(sentence, quantity, f"number of {noun}", framed=True)
@@ -307,6 +309,10 @@ def _sentence_figures(sentence: Sentence, people: dict[str, set[str]]) -> Iterat
         quantity = Quantity(text=match.group(0), low=age, high=age, noun="years old",
                             start=match.start(), end=match.end())
         yield _Figure(sentence, quantity, f"age of {person}", framed=True)
+
+
+_PART_BEFORE = re.compile(r"\b(?:other|remaining|another|additional|further)\s+$",
+                          re.IGNORECASE)
 
 
 def _is_capitalised(quantity: Quantity) -> bool:
@@ -379,8 +385,12 @@ def _same_figure_groups(
 ) -> list[list[_Figure]]:
     """Single-linkage groups of counts that are one figure told differently."""
     contexts = [_context(f) for f in figures]
+    by_article: dict[str, list[Quantity]] = defaultdict(list)
+    for figure in figures:
+        by_article[figure.sentence.article_id].append(figure.quantity)
     edges = [(i, j) for i, a in enumerate(figures) for j in range(i + 1, len(figures))
              if not _two_figures_of_one_article(a, figures[j])
+             and not _stated_in_both(a, figures[j], by_article)
              and _same_figure(a, figures[j], similarity, row_of)
              and (not _is_measure(a) or contexts[i] & contexts[j] or similarity[
                  row_of[a.sentence.ref], row_of[figures[j].sentence.ref]] >= AGREEMENT_SIMILARITY)]
@@ -392,6 +402,14 @@ def _two_figures_of_one_article(a: _Figure, b: _Figure) -> bool:
     so "four seconds later" and "nine seconds later" in it are two figures, not one."""
     return a.sentence.article_id == b.sentence.article_id and \
         relation(a.quantity, b.quantity) != "same"
+
+
+def _stated_in_both(a: _Figure, b: _Figure, by_article: dict[str, list[Quantity]]) -> bool:
+    """Whether one article also gives the other's value: then that article agrees on it, and
+    its other value is another figure ("at least 15 years of experience ... eligible in five
+    years", told by two reports), not a second version of the first."""
+    return any(relation(a.quantity, q) == "same" for q in by_article[b.sentence.article_id]) \
+        or any(relation(b.quantity, q) == "same" for q in by_article[a.sentence.article_id])
 
 
 FIGURE_CONTEXT = 60
@@ -442,9 +460,6 @@ def _same_figure(
     upper_bound = a.quantity.low == 0 or b.quantity.low == 0
     if relation(a.quantity, b.quantity) != "disjoint" and not upper_bound:
         return True
-    if not a.framed and a.quantity.noun not in (None, *_TIME_NOUNS) and (
-            a.quantity.vague or b.quantity.vague):
-        return True  # "some 27 aftershocks" / "hundreds of aftershocks": one count, told apart
     low, high = sorted((_magnitude(a.quantity), _magnitude(b.quantity)))
     ratio = SCALE_RATIO if a.key in _SCALE_KEYS else SAME_FIGURE_RATIO
     return high <= low * ratio
@@ -588,16 +603,10 @@ class _Reading:
 def _polarity_claims(story: Story, common: frozenset[str]) -> list[Claim]:
     readings = [r for article in story.articles for r in _readings(article.sentences)]
     pairs = []
-    for a in (r for r in readings if r.mode not in ("affirmed", "not")):
-        for b in (r for r in readings if r.mode in ("affirmed", "not")):
+    for a in (r for r in readings if r.mode != "affirmed"):
+        for b in (r for r in readings if r.mode == "affirmed"):
             shared = _shared_fact(a, b, common)
-            if shared & a.scope and not (b.mode == "not" and shared & a.scope & b.scope):
-                pairs.append((b, a, shared))  # unless b negates the same words too
-    for a in (r for r in readings if r.mode == "not" and len(r.sentences) == 1):
-        for b in (r for r in readings if r.mode == "affirmed" and
-                  not _ANY_NEGATION.search(r.sentences[0].text)):
-            shared = _shared_fact(a, b, common)
-            if len(shared & a.scope) >= PLAIN_NEGATION_MIN_SHARED:
+            if shared & a.scope:
                 pairs.append((b, a, shared))
     pairs.extend(_antonym_pairs(readings, common))
     return [_polarity_claim(story, group) for group in _merge_pairs(pairs)]
@@ -677,36 +686,13 @@ def _readings(sentences: tuple[Sentence, ...]) -> Iterator[_Reading]:
 def _mode(text: str) -> tuple[Mode, frozenset[str], str]:
     """How the sentence holds its fact, and the stems within :data:`CUE_SCOPE` of the cue (all
     of them when it affirms): "the Court refused the appeal" does not deny that
-    "the plane took off" in the same sentence. A plain "not" governs only the words after it,
-    up to the end of its clause ("it was not Norway's Stolt Offshore")."""
+    "the plane took off" in the same sentence."""
     for mode, cue in (("negated", _NEGATIVE_CUE), ("conditional", _CONDITIONAL_CUE)):
         found = cue.search(text)
         if found:
             window = text[max(0, found.start() - CUE_SCOPE[0]):found.end() + CUE_SCOPE[1]]
             return mode, _folded_stems(window), found.group(0)
-    found = _PLAIN_NEGATION.search(text)
-    if found:
-        predicate = re.split(r"[,;:]|\bbut\b", text[found.end():found.end() + CUE_SCOPE[1]])[0]
-        return "not", _folded_stems(predicate), found.group(0).strip()
     return "affirmed", _folded_stems(text), ""
-
-
-# A plain negation of a predicate ("were not working for Israel"), but not one that only says
-# what a source did not tell ("did not say", "could not be reached") or that qualifies
-# ("not only", "not yet").
-_PLAIN_NEGATION = re.compile(
-    r"\b(?:not|n't|never|no longer)\b(?!\s+(?:only|yet|immediately|clear|known|available"
-    r"|sure|certain|be reached|comment|elaborate|disclose|give|specify|identify|identified"
-    r"|reveal|release|name|named|say|said|know|knowing|want|wanting|expect|expected|until"
-    r"|far|least|as|to|so|just|much|more|less|because|all|everyone|ruled out|rule out"
-    r"|exclude|excluded)\b)",
-    re.IGNORECASE)
-# Any negation: a sentence with one does not affirm the predicate another outlet negates.
-_ANY_NEGATION = re.compile(r"\b(?:not|n't|no|never|without|none|neither|nor)\b",
-                           re.IGNORECASE)
-PLAIN_NEGATION_MIN_SHARED = 2
-"""Stems of a plain "not"'s predicate that an affirmed sentence of another outlet must also
-use: the same predicate, affirmed there and negated here."""
 
 
 @lru_cache(maxsize=4096)

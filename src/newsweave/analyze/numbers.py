@@ -71,6 +71,10 @@ _BOUNDS: dict[str, tuple[float | None, float | None, bool, bool]] = {
     "less than": (0.0, 1.0, False, True),
     "under": (0.0, 1.0, False, True),
     "nearly": (1.0 - NEARLY_SPREAD, 1.0, False, True),
+    "just under": (1.0 - NEARLY_SPREAD, 1.0, False, True),
+    "just below": (1.0 - NEARLY_SPREAD, 1.0, False, True),
+    "just over": (1.0, 1.0 + NEARLY_SPREAD, True, False),
+    "just above": (1.0, 1.0 + NEARLY_SPREAD, True, False),
     "almost": (1.0 - NEARLY_SPREAD, 1.0, False, True),
     "about": (1.0 - APPROXIMATE_SPREAD, 1.0 + APPROXIMATE_SPREAD, False, False),
     "around": (1.0 - APPROXIMATE_SPREAD, 1.0 + APPROXIMATE_SPREAD, False, False),
@@ -105,7 +109,7 @@ _NUMBER = (
 )
 _QUANTITY = re.compile(
     rf"(?<![\w$£€.,-])(?=[\w$£€])(?:(?P<qualifier>{_alternation(_BOUNDS)})\s+)?"
-    rf"(?P<money>[$£€]\s?)?(?:{_NUMBER})"
+    rf"(?P<money>[$£€]\s?|(?-i:dlrs|US\$)\s)?(?:{_NUMBER})"
     rf"(?:\s+(?P<scale>{_alternation(_SCALES)}))?"
     r"(?P<percent>\s?%|\s+per\s?cent)?"
     r"(?P<compound>-(?:man|member|strong|person|degree(?=\s+(?:earthquake|quake|tremor))"
@@ -191,6 +195,8 @@ _CONVERSIONS: dict[str, tuple[str, float]] = {
     **dict.fromkeys(("tonnes", "metric tons"), ("tons", 1.0)),
     "metres": ("feet", 3.28084),
     "months": ("hours", 730.0),
+    **dict.fromkeys(("square kilometers", "square kilometres", "square km"),
+                    ("square miles", 0.386102)),
     # Durations in hours: "waited 24 hours" and "several days later" can then be compared.
     **dict.fromkeys(("days", "day"), ("hours", 24.0)),
     **dict.fromkeys(("weeks", "week"), ("hours", 168.0)),
@@ -264,12 +270,18 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
         noun, end = UNIT_MODIFIERS[match.group("unit_compound").lower()], _number_end(match)
     if noun and _ADJECTIVE_ENDING.search(noun):
         noun, end = _head_noun(text, end, noun)
+    elif noun == "square" and (area := _AREA_UNIT.match(text[end:])):
+        noun, end = f"square {area.group('unit').lower()}", end + area.end()
     if match.group("percent") or match.group("money"):
         noun = "percent" if match.group("percent") else "money"
         end = _number_end(match)
     elif _is_magnitude(match, text):
         noun, end = "magnitude", _number_end(match)
-    low, high, low_open, high_open = _bounds(match.group("qualifier"), value)
+    qualifier = match.group("qualifier")
+    if qualifier and qualifier.lower() == "over" and noun in _DURATIONS and \
+            not _SPAN_BEFORE.search(text[:start]):
+        qualifier = None  # "lose 24 percent over four years": during, not more than
+    low, high, low_open, high_open = _bounds(qualifier, value)
     if match.group("upper"):
         low = value
         high = float(match.group("upper").replace(",", "")) * _scale(match)
@@ -284,6 +296,14 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
 # read as the same count of "submersible".
 _ADJECTIVE_ENDING = re.compile(r"(?:ible|able|ive|ous|ic|al|ian|ese)$")
 _HEAD_NOUN = re.compile(r"^(?:\s+[a-z]+){0,2}?\s+(?P<head>[a-z]+[^s\W]s)\b")
+
+
+# Words after which "over" with a duration is "more than" ("held for over four days").
+_SPAN_BEFORE = re.compile(r"\b(?:for|after|in|of|lasting|lasted|took|than)\s+$", re.IGNORECASE)
+_AREA_UNIT = re.compile(r"^\s+(?P<unit>miles|kilometers|kilometres|km|meters|metres|feet)\b",
+                        re.IGNORECASE)
+_DURATIONS = frozenset({"years", "year", "months", "month", "weeks", "week", "days", "day",
+                        "hours", "hour", "minutes", "decades", "seconds"})
 
 
 def _head_noun(text: str, end: int, noun: str) -> tuple[str, int]:

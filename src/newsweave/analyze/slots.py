@@ -1,7 +1,7 @@
-"""Conflicts over *when* one event happened and over the *name* one role is given.
+"""Conflicts over *when* and *where* one event happened, and what marks another event.
 
 Figures are compared by what they count (:mod:`newsweave.analyze.claims`); times, dates and
-names have no such noun, so they are compared by the event they attach to instead:
+places have no such noun, so they are compared by the event they attach to instead:
 
 1. **When.** Each clock time ("8:38 p.m.", "at 08:03 local time"), day ("on Sunday",
    "Nov. 7", resolved against the article's publication date by
@@ -10,9 +10,11 @@ names have no such noun, so they are compared by the event they attach to instea
    one event differently, in sentences about the same thing, disagree. Days that say when a
    report was written are left out: one governed by a reporting verb ("said Sunday") and one
    that is the article's own publication day ("rescuers struggled Monday").
-2. **Names for one role.** Two sentences of different outlets that say the same thing with a
-   different proper name in the same slot ("a blue 1977 Nissan pickup truck" / "his 1977
-   Datsun pickup truck"; "Fairfield, N.J." / "Caldwell, N.J.") give two names for one role.
+2. **Where.** One event placed at a town by one outlet and miles away from it by another, or
+   at two towns of one state ("Fairfield, N.J." / "Caldwell, N.J.").
+3. **Another event.** A sentence that names another event than the story's ("the Lauda Air
+   crash", "another earthquake", a year before the report's) is compared only with sentences
+   about that event (:func:`other_event`).
 """
 
 from __future__ import annotations
@@ -26,7 +28,6 @@ from functools import lru_cache
 
 import numpy as np
 import scipy.sparse as sp
-from rapidfuzz import fuzz
 from scipy.sparse.csgraph import connected_components
 
 from newsweave.analyze.dates import DateMention, find_dates
@@ -66,18 +67,6 @@ ROUND_HOUR_SPREAD = 5
 APPROXIMATE_SPREAD = 15
 """Minutes either side of a time hedged with "about" or "around"."""
 
-NAME_SLOT_SIMILARITY = 0.15
-"""Cosine two sentences need before a different name in the same slot is one role named
-twice; lower, the same slot ("President X") is just two people."""
-
-NAME_CONTEXT = 1
-"""Identical tokens needed right before and right after the two names ("1977 Nissan pickup" /
-"1977 Datsun pickup")."""
-
-SAME_NAME_SCORE = 80
-"""rapidfuzz ratio at or above which two names are one name spelt two ways (Bakiyev /
-Bakiev), not two names."""
-
 # Verbs that report rather than happen: a day right next to one says when it was said
 # ("said Sunday", "Clinton Thursday condemned").
 _REPORTING = frozenset({
@@ -111,7 +100,7 @@ _EVENT_SYNONYMS = (
     (re.compile(r"\b(?:radar contact|radar screens?|radar signal)\b", re.IGNORECASE), "radar"),
     (re.compile(r"\b(?:appeared|showed up|turned up|emerged|was seen|spotted|sighted|sighting)"
                 r"\b", re.IGNORECASE), "appear"),
-    (re.compile(r"\b(?:arrest(?:ed|s)?|detained|detention|captured|apprehended)\b",
+    (re.compile(r"\b(?:arrest(?:ed|s|ing)?|detained|detention|captured|apprehended)\b",
                 re.IGNORECASE), "arrest"),
     (re.compile(r"\b(?:found|located|discovered|discovery|recovered|retrieved)\b",
                 re.IGNORECASE), "find"),
@@ -163,7 +152,8 @@ _NAMED_EVENT = re.compile(
 _ANOTHER_EVENT = re.compile(
     rf"\b(?:another|a second|a new|an earlier|a previous|an? separate)\s+(?:[a-z]+\s+)?"
     rf"{_EVENT_NOUNS}\b", re.IGNORECASE)
-_YEAR = re.compile(r"(?<!since )(?<!than )(?<!until )\b(?P<year>1[89]\d\d|20\d\d)\b(?![-–]\d)")
+_YEAR = re.compile(r"(?<!since )(?<!than )(?<!until )(?<!than in )\b(?P<year>1[89]\d\d|20\d\d)"
+                   r"\b(?![-–]\d)")
 
 
 def repeated_stems(story: Story) -> frozenset[str]:
@@ -455,29 +445,6 @@ def _label(text: str, stems: frozenset[str]) -> str:
     return " ".join(words[:3]) or text[:40]
 
 
-# 2. Names for one role ----------------------------------------------------------------------
-
-def name_slot_claims(story: Story, similarity: np.ndarray) -> list[Claim]:
-    """Conflicts where similar sentences of two outlets put different names in one slot.
-
-    Parameters
-    ----------
-    story, similarity:
-        As for :func:`when_claims`; ``similarity`` rows in ``story.sentences`` order.
-
-    Returns
-    -------
-    list of Claim
-        One conflict per pair of sentences, its statements valued with the two names.
-    """
-    claims = []
-    for _, _, a, b in _outlet_pairs(story.sentences, similarity, NAME_SLOT_SIMILARITY):
-        names = _different_names_in_one_slot(_words(a.text), _words(b.text))
-        if names:
-            claims.append(_name_claim(story, a, b, names))
-    return claims
-
-
 def _outlet_pairs(sentences: tuple[Sentence, ...], similarity: np.ndarray, at_least: float
                   ) -> Iterator[tuple[int, int, Sentence, Sentence]]:
     """Pairs of sentences of different articles whose cosine reaches ``at_least``."""
@@ -485,62 +452,6 @@ def _outlet_pairs(sentences: tuple[Sentence, ...], similarity: np.ndarray, at_le
     for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
         if sentences[i].article_id != sentences[j].article_id:
             yield i, j, sentences[i], sentences[j]
-
-
-@lru_cache(maxsize=8192)
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(text))
-
-
-def _different_names_in_one_slot(a: tuple[str, ...], b: tuple[str, ...]
-                                 ) -> tuple[str, str] | None:
-    """The first two different names that share :data:`NAME_CONTEXT` tokens of context."""
-    where_b = _contexts(b)
-    lower_a, lower_b = {w.lower() for w in a}, {w.lower() for w in b}
-    for key, name_a in _name_contexts(a):
-        for name_b in where_b.get(key, ()):
-            if _distinct_names(name_a, name_b) and name_a.lower() not in lower_b \
-                    and name_b.lower() not in lower_a:
-                return name_a, name_b
-    return None
-
-
-def _contexts(words: tuple[str, ...]) -> dict[tuple[str, ...], list[str]]:
-    found: dict[tuple[str, ...], list[str]] = defaultdict(list)
-    for key, name in _name_contexts(words):
-        found[key].append(name)
-    return found
-
-
-def _name_contexts(words: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], str]]:
-    """Each proper name (not the first word, not a day or month) with the lower-cased tokens
-    right before and right after it; a context of stop words only is no slot."""
-    for i in range(1, len(words) - NAME_CONTEXT):
-        name = words[i]
-        if not name[:1].isupper() or name.lower() in _DAY_NAMES or name.isupper():
-            continue
-        around = tuple(w.lower() for w in (*words[max(0, i - NAME_CONTEXT):i],
-                                           *words[i + 1:i + 1 + NAME_CONTEXT]))
-        capitalised = any(w[:1].isupper() for w in (words[i - 1], words[i + 1]))
-        if not _only_stop_words(around) and not _ATTRIBUTION & set(around) and not capitalised:
-            yield around, name
-
-
-# Words around a name that make it the source of a report, not a fact: "the Interfax news
-# agency" and "the Itar-Tass news agency" do not disagree.
-_ATTRIBUTION = frozenset({
-    "news", "agency", "said", "says", "told", "reported", "quoted", "quoting", "according",
-    "newspaper", "daily", "television", "radio", "tv", "spokesman", "spokeswoman",
-})
-
-
-def _only_stop_words(context: tuple[str, ...]) -> bool:
-    """Whether the context is only stop words: "of the" ties nothing together."""
-    return all(w in STOP_WORDS for w in context)
-
-
-def _distinct_names(a: str, b: str) -> bool:
-    return a.lower() != b.lower() and fuzz.ratio(a.lower(), b.lower()) < SAME_NAME_SCORE
 
 
 def _name_claim(story: Story, a: Sentence, b: Sentence, names: tuple[str, str],
@@ -577,7 +488,7 @@ def place_claims(story: Story, similarity: np.ndarray) -> list[Claim]:
     Parameters
     ----------
     story, similarity:
-        As for :func:`name_slot_claims`.
+        As for :func:`when_claims`; ``similarity`` rows in ``story.sentences`` order.
 
     Returns
     -------
@@ -613,5 +524,5 @@ def _places_apart(a: str, b: str) -> tuple[str, str] | None:
     return None
 
 
-__all__ = ["TimeMention", "components", "name_slot_claims", "other_event", "place_claims",
-           "repeated_stems", "time_mentions", "when_claims"]
+__all__ = ["TimeMention", "components", "other_event", "place_claims", "repeated_stems",
+           "time_mentions", "when_claims"]

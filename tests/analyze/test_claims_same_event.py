@@ -201,3 +201,25 @@ def test_counts_of_people_with_no_frame_need_a_shared_context() -> None:
         "About 83 percent of Quebec's 7.4 million people are French speakers.",
         "More than half of Venezuela's population of 20 million people is mired in poverty.")
     assert not conflicts(story)
+
+
+def test_two_reports_dating_two_events_alike_do_not_conflict() -> None:
+    story = story_of(
+        "Congress enacted the veto in 1996, and Clinton used it 82 times last year.",
+        "Congress voted in 1996 to give the president such authority, and Clinton used the "
+        "veto 82 times last year.",
+        published=(date(1998, 6, 25), date(1998, 6, 26)))
+    assert not conflicts(story)
+
+
+def test_one_value_stated_twice_in_a_report_is_one_figure() -> None:
+    """The compound is "19-acre" twice in one report and "20-acre" in another: one conflict
+    that points at the first sentence of each report."""
+    story = story_of(
+        "Dees hailed the verdict as one that could force the group out of its 19-acre "
+        "property. The Keenans were attacked near the entrance to the 19-acre Aryan Nations "
+        "property near Hayden Lake.",
+        "Dees even suggested turning the 20-acre Aryan Nations compound into a center for "
+        "tolerance.")
+    [acres] = conflicts(story)
+    assert {s.ref.index for s in acres.statements if s.ref.article_id == "a0"} == {0}

@@ -383,31 +383,35 @@ def _frame(quantity: Quantity, words: list[tuple[int, str]]) -> str | None:
 def _same_figure_groups(
     figures: list[_Figure], similarity: np.ndarray, row_of: dict[SentenceRef, int]
 ) -> list[list[_Figure]]:
-    """Single-linkage groups of counts that are one figure told differently."""
+    """Single-linkage groups of counts that are one figure, told alike or differently."""
     contexts = [_context(f) for f in figures]
     by_article: dict[str, list[Quantity]] = defaultdict(list)
     for figure in figures:
         by_article[figure.sentence.article_id].append(figure.quantity)
-    edges = [(i, j) for i, a in enumerate(figures) for j in range(i + 1, len(figures))
-             if not _two_figures_of_one_article(a, figures[j])
-             and not _stated_in_both(a, figures[j], by_article)
-             and _same_figure(a, figures[j], similarity, row_of)
-             and (not _is_measure(a) or contexts[i] & contexts[j] or similarity[
-                 row_of[a.sentence.ref], row_of[figures[j].sentence.ref]] >= AGREEMENT_SIMILARITY)]
+
+    def joined(i: int, j: int) -> bool:
+        a, b = figures[i], figures[j]
+        if not _same_figure(a, b, similarity, row_of):
+            return False
+        if relation(a.quantity, b.quantity) == "same":
+            return True  # one value of one kind: told alike, whatever the words around it
+        cosine = similarity[row_of[a.sentence.ref], row_of[b.sentence.ref]]
+        return a.sentence.article_id != b.sentence.article_id \
+            and not _stated_in_both(a, b, by_article) \
+            and (not _is_measure(a) or bool(contexts[i] & contexts[j])
+                 or cosine >= AGREEMENT_SIMILARITY)
+
+    edges = [(i, j) for i in range(len(figures)) for j in range(i + 1, len(figures))
+             if joined(i, j)]
     return [[figures[i] for i in group] for group in components(len(figures), edges)]
-
-
-def _two_figures_of_one_article(a: _Figure, b: _Figure) -> bool:
-    """Whether one article gives both, differently: an article does not contradict itself,
-    so "four seconds later" and "nine seconds later" in it are two figures, not one."""
-    return a.sentence.article_id == b.sentence.article_id and \
-        relation(a.quantity, b.quantity) != "same"
 
 
 def _stated_in_both(a: _Figure, b: _Figure, by_article: dict[str, list[Quantity]]) -> bool:
     """Whether one article also gives the other's value: then that article agrees on it, and
     its other value is another figure ("at least 15 years of experience ... eligible in five
-    years", told by two reports), not a second version of the first."""
+    years", told by two reports), not a second version of the first. (Two values in one
+    article are never versions of one figure either: an article does not contradict itself,
+    its "four seconds later" and "nine seconds later" are two moments.)"""
     return any(relation(a.quantity, q) == "same" for q in by_article[b.sentence.article_id]) \
         or any(relation(b.quantity, q) == "same" for q in by_article[a.sentence.article_id])
 

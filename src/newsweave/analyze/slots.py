@@ -263,11 +263,24 @@ def when_claims(story: Story, similarity: np.ndarray, row_of: dict[SentenceRef, 
                 for m in time_mentions(sentence, article.published)]
     repeated = repeated_stems(story)
     events = [other_event(m.sentence.text, None, repeated, years=False) for m in mentions]
+    in_sentence: dict[SentenceRef, list[TimeMention]] = defaultdict(list)
+    for mention in mentions:
+        in_sentence[mention.sentence.ref].append(mention)
     edges = [(i, j) for i, a in enumerate(mentions) for j in range(i + 1, len(mentions))
-             if events[i] == events[j]
+             if events[i] == events[j] and not _dated_in_both(a, mentions[j], in_sentence)
              and _dates_one_event_differently(a, mentions[j], similarity, row_of, common)]
     return [_when_claim(story, [mentions[i] for i in group])
             for group in components(len(mentions), edges) if len(group) > 1]
+
+
+def _dated_in_both(a: TimeMention, b: TimeMention,
+                   in_sentence: dict[SentenceRef, list[TimeMention]]) -> bool:
+    """Whether one sentence also gives the other's time: "enacted in 1996, and used 82 times
+    last year" in two reports dates two events alike, not one event two ways."""
+    def gives(mention: TimeMention, ref: SentenceRef) -> bool:
+        return any(m.unit == mention.unit and m.low <= mention.high and mention.low <= m.high
+                   for m in in_sentence[ref])
+    return gives(a, b.sentence.ref) or gives(b, a.sentence.ref)
 
 
 def time_mentions(sentence: Sentence, published: date | None) -> list[TimeMention]:

@@ -1,0 +1,91 @@
+"""The faster code paths of ingest compute what the plain ones did.
+
+Ingest was made faster by shortcuts (an ASCII path in the tokenizer, string tests instead of
+regex scans in cleaning, a reused MinHash, an incrementally kept candidate index); each test
+here pins one shortcut to the result of the straightforward computation, on real reports.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from newsweave.cluster.bench import run_ingest, write_stream
+from newsweave.cluster.features import featurize, signature
+from newsweave.cluster.online import CENTROID_SLACK, CENTROID_TERMS, OnlineClusterer
+from newsweave.ingest.clean import is_junk
+from newsweave.models import Story
+from newsweave.text import tokenize
+
+# The token pattern and possessive rule that tokenize documents, applied token by token.
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
+_POSSESSIVE = re.compile(r"['’]s$")
+# First MinHash values of the example's BBC report, as stores written before the speed-up
+# hold them: a new ingest must find near-duplicates among old articles.
+BBC_SIGNATURE_START = [1254498, 129906, 18662980, 9773196, 14046398, 3356948]
+
+
+def _plain_tokens(text: str) -> list[str]:
+    return [_POSSESSIVE.sub("", token.lower()) for token in _TOKEN.findall(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Bakiyev's men fled; IT'S over, said O'Shea's aide in 1990's Osh.",
+    "İstanbul’s mayor met Kurmanbek Bakiyev’s envoy on 7 April 2010 at 3.30pm.",
+    "Rock'n'roll's roots, the 1,000.5 figure and x's y_z",
+])
+def test_tokenize_matches_the_plain_rule(text: str) -> None:
+    assert tokenize(text) == _plain_tokens(text)
+
+
+def test_tokenize_matches_the_plain_rule_on_reports(example_story: Story) -> None:
+    for article in example_story.articles:
+        assert tokenize(article.text) == _plain_tokens(article.text)
+
+
+@pytest.mark.parametrize(("line", "junk"), [
+    ("Protesters stormed the building", True),
+    ("Protesters stormed the building.", False),
+    ('He said: "We will stay."', False),
+    ("Is the president gone?)", False),
+    ("The crowd chanted “Go”", False),
+    ("Protesters stormed the building.\n", False),
+    ("Protesters stormed the building.x", True),
+])
+def test_sentence_end_decides_short_lines(line: str, junk: bool) -> None:
+    assert is_junk(line) is junk
+
+
+def test_signature_is_what_stored_articles_hold(example_story: Story) -> None:
+    bbc = example_story.articles[1]
+    assert featurize(bbc).signature[:6].tolist() == BBC_SIGNATURE_START
+
+
+def test_reused_minhash_carries_nothing_over() -> None:
+    first = signature(["protesters", "stormed", "building", "bishkek"])
+    signature(["earnings", "rose", "third", "quarter", "bank"])
+    assert (signature(["protesters", "stormed", "building", "bishkek"]) == first).all()
+
+
+def test_index_holds_exactly_the_open_centroid_terms(example_story: Story) -> None:
+    clusterer = OnlineClusterer()
+    features = [featurize(a) for a in example_story.articles]
+    for seq in range(40):  # one story fed past its centroid's cut-back
+        clusterer.add(features[seq % len(features)], seq, "s0")
+    clusterer.add(features[0], 41)
+    story = clusterer.open_["s0"]
+    assert CENTROID_TERMS <= len(story.centroid) <= CENTROID_TERMS + CENTROID_SLACK
+    indexed = {(term, sid) for term, postings in clusterer.index_.items() for sid in postings}
+    held = {(term, sid) for sid, s in clusterer.open_.items() for term in s.centroid}
+    assert indexed == held
+
+
+def test_bench_counts_cpu_seconds(example_story: Story, tmp_path: Path) -> None:
+    records = [({"id": a.id, "text": a.text}, "kyrgyzstan") for a in example_story.articles]
+    write_stream(records, tmp_path / "stream.jsonl")
+    run = run_ingest(tmp_path / "stream.jsonl", tmp_path / "store.db")
+    assert run.articles == len(records)
+    assert run.cpu_seconds > 0 and run.cpu_rate == run.articles / run.cpu_seconds
+

@@ -223,3 +223,14 @@ def test_one_value_stated_twice_in_a_report_is_one_figure() -> None:
         "tolerance.")
     [acres] = conflicts(story)
     assert {s.ref.index for s in acres.statements if s.ref.article_id == "a0"} == {0}
+
+
+def test_one_organisation_placed_in_two_towns_of_one_state() -> None:
+    story = story_of(
+        "Dees, of the Montgomery, Ala.-based Southern Poverty Law Center, said he hoped the "
+        "penalty would bankrupt the group.",
+        "The verdict was obtained by lawyers for the Southern Poverty Law Center, a nonprofit "
+        "organization in Birmingham, Ala., that has sued the Ku Klux Klan.",
+        "In 1987 a Ku Klux Klan group lost a verdict over a slaying in Mobile, Ala.")
+    [where] = conflicts(story)
+    assert {s.value for s in where.statements} == {"Montgomery", "Birmingham"}

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -510,14 +510,41 @@ def place_claims(story: Story, similarity: np.ndarray) -> list[Claim]:
     """
     sentences = story.sentences
     events = [frozenset(token_stems(_folded_tokens(s.text))) & EVENT_WORDS for s in sentences]
-    claims = []
+    names = [_names_by_places(s.text) for s in sentences]
+    claims: dict[tuple[str, ...], Claim] = {}
     for i, j, a, b in _outlet_pairs(sentences, similarity, EVENT_SIMILARITY):
-        if not events[i] & events[j]:
+        if not events[i] & events[j] and not names[i] & names[j]:
             continue
         places = _places_apart(a.text, b.text) or _places_apart(b.text, a.text)
         if places:
-            claims.append(_name_claim(story, a, b, places, "where"))
-    return claims
+            claim, key = _name_claim(story, a, b, places, "where"), tuple(sorted(places))
+            claims[key] = _merged(claims[key], claim) if key in claims else claim
+    return list(claims.values())
+
+
+def _merged(first: Claim, second: Claim) -> Claim:
+    """One conflict of the two, each sentence once: several pairs of outlets that place one
+    thing in the same two towns."""
+    refs = {st.ref for st in first.statements}
+    return replace(first, statements=(*first.statements,
+                                      *(st for st in second.statements if st.ref not in refs)))
+
+
+# A name of two or more capitalised words ("Southern Poverty Law Center") next to a place: two
+# sentences that put it in two towns of one state place one organisation differently.
+_MULTIWORD_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of\s+)?[A-Z][a-z]+){1,4}\b")
+PLACE_NAME_WINDOW = 60
+"""Characters either side of a place within which a name is the one placed there."""
+
+
+def _names_by_places(text: str) -> frozenset[str]:
+    """The multi-word names within :data:`PLACE_NAME_WINDOW` of a town in a region."""
+    names: set[str] = set()
+    for place in _PLACE_IN_REGION.finditer(text):
+        window = text[max(0, place.start() - PLACE_NAME_WINDOW):place.end() + PLACE_NAME_WINDOW]
+        names.update(m.group(0) for m in _MULTIWORD_NAME.finditer(window)
+                     if m.group(0) != place.group("place"))
+    return frozenset(names)
 
 
 def _places_apart(a: str, b: str) -> tuple[str, str] | None:

@@ -530,20 +530,28 @@ def _merged(first: Claim, second: Claim) -> Claim:
                                       *(st for st in second.statements if st.ref not in refs)))
 
 
-# A name of two or more capitalised words ("Southern Poverty Law Center") next to a place: two
+# A name of two or more capitalised words ("Southern Poverty Law Center") placed in a town: two
 # sentences that put it in two towns of one state place one organisation differently.
 _MULTIWORD_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of\s+)?[A-Z][a-z]+){1,4}\b")
+_BASED = re.compile(r"^-based\s+(?:the\s+)?")
 PLACE_NAME_WINDOW = 60
-"""Characters either side of a place within which a name is the one placed there."""
+"""Characters before a place within which the nearest name is the one placed there ("the
+Southern Poverty Law Center, a nonprofit organization in Birmingham, Ala.")."""
 
 
 def _names_by_places(text: str) -> frozenset[str]:
-    """The multi-word names within :data:`PLACE_NAME_WINDOW` of a town in a region."""
+    """The name each town in a region is given for: the one right after "-based"
+    ("Montgomery, Ala.-based Southern Poverty Law Center"), else the nearest one before it."""
     names: set[str] = set()
     for place in _PLACE_IN_REGION.finditer(text):
-        window = text[max(0, place.start() - PLACE_NAME_WINDOW):place.end() + PLACE_NAME_WINDOW]
-        names.update(m.group(0) for m in _MULTIWORD_NAME.finditer(window)
-                     if m.group(0) != place.group("place"))
+        based = _BASED.match(text[place.end():])
+        after = _MULTIWORD_NAME.match(text, place.end() + based.end()) if based else None
+        before = [m.group(0) for m in _MULTIWORD_NAME.finditer(
+            text, max(0, place.start() - PLACE_NAME_WINDOW), place.start())]
+        if after is not None:
+            names.add(after.group(0))
+        elif before:
+            names.add(before[-1])
     return frozenset(names)
 
 

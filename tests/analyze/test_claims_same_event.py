@@ -234,3 +234,15 @@ def test_one_organisation_placed_in_two_towns_of_one_state() -> None:
         "In 1987 a Ku Klux Klan group lost a verdict over a slaying in Mobile, Ala.")
     [where] = conflicts(story)
     assert {s.value for s in where.statements} == {"Montgomery", "Birmingham"}
+
+
+def test_a_past_year_marks_only_the_figures_of_its_own_clause() -> None:
+    story = story_of(
+        "The Keenans' attorney had asked the jury to award more than $11 million in punitive "
+        "damages.",
+        "The plaintiffs, who were beaten by guards in July 1998, had asked the jury for nearly "
+        "$12 million in compensatory and punitive damages.",
+        published=(date(2000, 9, 7), date(2000, 9, 7)))
+    [damages] = conflicts(story)
+    assert {s.value for s in damages.statements} == {"more than $11 million",
+                                                     "nearly $12 million"}

@@ -270,13 +270,26 @@ def _figure_claims(
 
 
 def _figures(story: Story) -> Iterator[_Figure]:
+    """Every figure of the story, its key marked with the other event it belongs to, if any:
+    one the sentence names ("the Lauda Air crash"), or a past year in the figure's own clause
+    ("the 1998 quake ... injured 1,500", but not "attacked in July 1998, had asked for $12
+    million")."""
     people = _people_named(story)
     repeated = repeated_stems(story)
     for article in story.articles:
         for sentence in article.sentences:
-            event = other_event(sentence.text, article.published, repeated)
+            named = other_event(sentence.text, article.published, repeated, years=False)
             for figure in _sentence_figures(sentence, people):
+                clause = _clause(sentence.text, figure.quantity.start, figure.quantity.end)
+                event = named or other_event(clause, article.published, repeated)
                 yield replace(figure, key=f"{figure.key} ({event})") if event else figure
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause of ``text[start:end]``: from the comma or semicolon before it to the next."""
+    before = max(text.rfind(",", 0, start), text.rfind(";", 0, start))
+    after = [i for i in (text.find(",", end), text.find(";", end)) if i >= 0]
+    return text[before + 1:min(after) if after else len(text)]
 
 
 def _sentence_figures(sentence: Sentence, people: dict[str, set[str]]) -> Iterator[_Figure]:

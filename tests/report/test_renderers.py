@@ -96,8 +96,8 @@ def test_markdown_analysis_sections() -> None:
             in text)
     assert ("- **2010-04-07**: An uprising <b>killed</b> scores. \u2014 \u201c7 April\u201d "
             "*[BBC]*") in text
-    assert ("- **undated**: Unrest left 80 dead. \u2014 \u201clast Wednesday\u201d, not resolved: "
-            "the report gives no date *[RFE/RL]*") in text
+    assert ("## Not on the timeline: dates in reports that give no date of their own\n\n"
+            "- **\u201clast Wednesday\u201d**: Unrest left 80 dead. *[RFE/RL]*") in text
     assert ("## Where sources conflict\n\n- **death toll**: at least 80 (BBC) \u00b7 more than 80 "
             "(RFE/RL) \u2014 lower bounds differ *[BBC, RFE/RL]*") in text
     assert "- **Ilyas Omarov**: He left on Sunday. *[RFE/RL]*" in text

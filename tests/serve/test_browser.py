@@ -275,7 +275,9 @@ def _with_analysis(brief: Brief) -> Brief:
                           Mention(rferl.id, 0, 4, "Bakiev"))),
                   *(Entity(f"Town {n}", "PLACE", (), (Mention(bbc.id, 0, 4, "Town"),))
                     for n in range(ENTITIES - 1))),
-        timeline=(TimelineEvent(date(2010, 4, 15), "Thursday", first.text, (first.ref,)),),
+        timeline=(TimelineEvent(date(2010, 4, 15), "Thursday", first.text, (first.ref,)),
+                  TimelineEvent(None, "last Sunday", rferl.sentences[1].text,
+                                (rferl.sentences[1].ref,))),
         claims=(Claim("conflict", "destination", (statement, other), "<b>figures differ</b>"),
                 Claim("single_source", "injuries", (statement,)),
                 Claim("agreement", "left the country", (statement, other))),
@@ -292,6 +294,7 @@ def test_analysis_sections_render_from_the_models_json(
     _paste(page, [("", text) for text in texts])
     headings = page.locator("#analysis h2").all_text_contents()
     assert headings == ["People, places and organisations", "Timeline",
+                        "Not on the timeline: dates in reports that give no date of their own",
                         "Where sources conflict", "Reported by one source only",
                         "What sources agree on", "Quotes"]
     row = page.locator("#analysis tbody tr").first
@@ -301,6 +304,7 @@ def test_analysis_sections_render_from_the_models_json(
     page.click("#analysis .show-all")
     assert sum(r.is_visible() for r in rows.all()) == ENTITIES
     assert page.locator("#analysis .timeline li").first.text_content().startswith("2010-04-15")
+    assert page.locator("#analysis .undated li").first.text_content().startswith("“last Sunday”")
     conflict = page.locator("#analysis section.conflict li").first
     assert conflict.locator(".badge").text_content() == "Conflict"
     assert "<b>figures differ</b>" in conflict.text_content()

@@ -13,8 +13,10 @@ from newsweave.models import Brief, Claim, SentenceRef
 MAX_ENTITIES = 15
 """Entities listed in Markdown and HTML, most reported first; JSON has them all."""
 
-UNRESOLVED = "undated"
-"""Lead of an event whose relative date could not be resolved (its report gives no date)."""
+UNDATED_HEADING = "Not on the timeline: dates in reports that give no date of their own"
+"""Heading of the events whose relative date could not be resolved. They get a section of
+their own so that the timeline is a list of dates, and the reason is said once, not on
+every row."""
 
 KIND_LABELS = {"PERSON": "person", "PLACE": "place", "ORG": "organisation"}
 CLAIM_SECTIONS = {
@@ -55,13 +57,10 @@ def entity_rows(brief: Brief) -> list[Row]:
 
 
 def timeline_rows(brief: Brief) -> list[Row]:
+    """The dated events, each led by its date at the precision the text gives."""
     rows = []
     for event in brief.timeline:
-        expression = f"\u201c{event.expression}\u201d"
         if event.when is None:
-            rows.append(Row(lead=UNRESOLVED, text=event.text,
-                            sources=outlets(brief, event.sentences),
-                            detail=f"{expression}, not resolved: the report gives no date"))
             continue
         when = event.when.isoformat()
         if event.granularity == "month":
@@ -69,8 +68,15 @@ def timeline_rows(brief: Brief) -> list[Row]:
         elif event.granularity == "year":
             when = str(event.when.year)
         rows.append(Row(lead=when, text=event.text, sources=outlets(brief, event.sentences),
-                        detail=expression))
+                        detail=f"\u201c{event.expression}\u201d"))
     return rows
+
+
+def undated_rows(brief: Brief) -> list[Row]:
+    """The events left undated, each led by the expression that could not be resolved."""
+    return [Row(lead=f"\u201c{event.expression}\u201d", text=event.text,
+                sources=outlets(brief, event.sentences))
+            for event in brief.timeline if event.when is None]
 
 
 def claim_rows(brief: Brief, kind: str) -> list[Row]:
@@ -107,6 +113,7 @@ def sections(brief: Brief) -> list[Section]:
     found = [
         Section("entities", "People, places and organisations", entity_rows(brief)),
         Section("timeline", "Timeline", timeline_rows(brief)),
+        Section("undated", UNDATED_HEADING, undated_rows(brief)),
         *(Section(key, heading, claim_rows(brief, kind))
           for kind, (key, heading) in CLAIM_SECTIONS.items()),
         Section("quotes", "Quotes", quote_rows(brief)),

@@ -18,6 +18,8 @@ const CLAIM_SECTIONS = [
   ["single_source", "Reported by one source only", "Single source"],
   ["agreement", "What sources agree on", "Confirmed"],
 ];
+// As in report/sections.py, so that the page and the rendered brief say the same.
+const UNDATED_HEADING = "Not on the timeline: dates in reports that give no date of their own";
 const KIND_LABELS = { PERSON: "person", PLACE: "place", ORG: "organisation" };
 
 const $ = (id) => document.getElementById(id);
@@ -272,7 +274,7 @@ function analysisSections(story) {
   const { brief } = story;
   const sections = [];
   if (brief.entities.length) sections.push(entitiesSection(story));
-  if (brief.timeline.length) sections.push(timelineSection(story));
+  sections.push(...timelineSections(story));
   for (const [kind, heading, badge] of CLAIM_SECTIONS) {
     const claims = brief.claims.filter((c) => c.kind === kind);
     if (claims.length) sections.push(claimsSection(story, kind, heading, badge, claims));
@@ -331,16 +333,27 @@ function entitiesSection(story) {
 }
 
 function when(event) {
-  if (!event.when) return "date unresolved";
   if (event.granularity === "year") return event.when.slice(0, 4);
   if (event.granularity === "month") return event.when.slice(0, 7);
   return event.when;
 }
 
-function timelineSection(story) {
-  const items = story.brief.timeline.map((event) =>
-    refRow(story, when(event), event.text, event.sentences, `“${event.expression}”`));
-  return section("timeline", "Timeline", el("ol", { className: "rows" }, ...items));
+// The dated events, then those whose report gives no date to resolve them against.
+function timelineSections(story) {
+  const dated = story.brief.timeline.filter((event) => event.when);
+  const undated = story.brief.timeline.filter((event) => !event.when);
+  const found = [];
+  if (dated.length) {
+    found.push(section("timeline", "Timeline", el("ol", { className: "rows" },
+      ...dated.map((event) =>
+        refRow(story, when(event), event.text, event.sentences, `“${event.expression}”`)))));
+  }
+  if (undated.length) {
+    found.push(section("undated", UNDATED_HEADING, el("ul", { className: "rows" },
+      ...undated.map((event) => refRow(story, `“${event.expression}”`, event.text,
+        event.sentences)))));
+  }
+  return found;
 }
 
 function claimsSection(story, kind, heading, badge, claims) {

@@ -10,7 +10,7 @@ Embeddings alone did worse than TF-IDF under ROUGE, which counts shared words (D
 recall 41.50 / 9.29 against 44.35 / 11.54 for TF-IDF MMR); the blend at ``w = 0.3`` was the
 best mix, and it is 0.08 R-1 F1 over ``mmr`` on Multi-News but below it on DUC (the numbers
 are in docs/bench/summarize.md). Encoding a 25-article DUC cluster costs seconds of CPU,
-about 100 times the default's time: a choice for paraphrase-aware redundancy, not the default.
+about 200 times the default's time: a choice for paraphrase-aware redundancy, not the default.
 """
 
 from __future__ import annotations

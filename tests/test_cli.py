@@ -97,5 +97,5 @@ def test_missing_extra_is_one_line_naming_it(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setattr(builtins, "__import__", no_sumy)
     assert main(["eval", "nowhere.jsonl"]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("newsweave: NewsweaveError: newsweave eval needs the eval extra (sumy")
+    assert err.startswith("newsweave: MissingExtraError: newsweave eval needs the eval extra (sumy")
     assert "pip install 'newsweave[eval]'" in err

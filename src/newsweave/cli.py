@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from newsweave import __version__
-from newsweave.errors import NewsweaveError
+from newsweave.errors import MissingExtraError, NewsweaveError
 from newsweave.ingest.decode import DEFAULT_MAX_BYTES
 from newsweave.store import DB_ENV, DEFAULT_DB
 
@@ -88,8 +88,7 @@ def needs_extra(extra: str, what: str) -> Iterator[None]:
     try:
         yield
     except ImportError as exc:
-        raise NewsweaveError(f"{what} needs the {extra} extra ({exc.name} is missing): "
-                             f"pip install 'newsweave[{extra}]'") from exc
+        raise MissingExtraError(what, extra, exc.name) from exc
 
 
 def warn(message: str) -> None:

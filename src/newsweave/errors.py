@@ -6,6 +6,7 @@
     │   └── NoArticleError     none of the inputs given yields an article
     ├── EmptyStoryError        nothing left to summarize after reading and cleaning
     ├── UnknownAlgorithmError  a summarizer name that is not registered; lists the registered
+    ├── MissingExtraError      a feature whose optional extra is not installed; names the extra
     └── InvalidOptionError     an option value out of range; names the value and what is valid
 
 Messages name the bad value and, where there is a choice, the valid options. Functions raise;
@@ -48,6 +49,15 @@ class UnknownAlgorithmError(NewsweaveError):
         self.name = name
         self.available = available
         super().__init__(f"no summarizer named {name!r}; available: {', '.join(available)}")
+
+
+class MissingExtraError(NewsweaveError):
+    """A feature needs an optional extra (``pip install 'newsweave[extra]'``) that is missing."""
+
+    def __init__(self, what: str, extra: str, missing: str | None) -> None:
+        self.extra = extra
+        super().__init__(f"{what} needs the {extra} extra ({missing} is missing): "
+                         f"pip install 'newsweave[{extra}]'")
 
 
 class InvalidOptionError(NewsweaveError):

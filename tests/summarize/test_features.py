@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from newsweave.models import Article, Budget, Sentence
+from newsweave.summarize.eligibility import standalone_factor
 from newsweave.summarize.features import Concepts, costs, ranked_rows
 from newsweave.text import split_article
 
@@ -40,3 +41,19 @@ def test_byte_costs_include_the_joining_space() -> None:
     assert costs(sentences, Budget(100, "bytes")).tolist() == [
         len(s.text.encode()) + 1 for s in sentences]
     assert costs(sentences, Budget(3, "sentences")).tolist() == [1.0, 1.0]
+
+
+def _readability(text: str) -> float:
+    return standalone_factor(Sentence("a", 0, 0, len(text), text))
+
+
+def test_a_sentence_that_leans_on_its_context_or_the_reporter_reads_worse_alone() -> None:
+    plain = _readability("Kyrgyzstan's interim government said Mr Bakiyev had signed a letter.")
+    assert plain == 1.0
+    for leaning in ("In a statement it said Mr Bakiyev had signed a letter.",
+                    "We approached Mr Bakiyev's aides and they confirmed it.",
+                    "I was outside his home when the shots were fired."):
+        assert _readability(leaning) < plain, leaning
+    # A quoted "we" is the speaker's, and "US" is a country, not "us".
+    assert _readability('Omarov said: "We organized a special plane for him."') == 1.0
+    assert _readability("US President Barack Obama joined the talks in Astana.") == 1.0

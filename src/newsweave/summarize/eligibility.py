@@ -15,15 +15,19 @@ DANGLING_PENALTY = 0.75
 FIRST_PERSON_PENALTY = 0.6
 """Score factor for a reporter's first person outside quotes ("I was outside his home")."""
 
-# A pronoun or connective among the first three words: "It said", "Earlier he told",
-# "In a statement it said".
+# A pronoun or connective among the first three words ("It said", "Earlier he told"), or a
+# pronoun that says something a little later ("In a statement it said"): whom they mean is in
+# the sentences before.
 _DANGLING_START = re.compile(
-    r"^(?:\S+\s+){0,2}(?:it|he|she|they|this|these|those|but|also|however|meanwhile|"
-    r"still|yet|then|his|her|their|its)\b",
+    r"^(?:(?:\S+\s+){0,2}(?:it|he|she|they|this|these|those|but|also|however|meanwhile|"
+    r"still|yet|then|his|her|their|its)\b"
+    r"|(?:\S+\s+){3,4}(?:it|he|she|they)\s+(?:said|says|added|told|stated)\b)",
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]?")
-_FIRST_PERSON = re.compile(r"\b(?:I|we|our|us|me|my)\b")
+# Case-sensitive so that "US" is not "us"; a capital only where a sentence may start ("We
+# approached his aides").
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|us|me|[Mm]y)\b")
 
 
 def is_eligible(sentence: Sentence) -> bool:

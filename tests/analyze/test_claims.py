@@ -50,6 +50,9 @@ def test_single_source_facts_are_salient_and_told_once(example_story: Story) -> 
     refs = {c.statements[0].ref for c in single}
     assert SentenceRef(RFE, 15) in refs  # "On April 14, Russia pledged $50 million in aid"
     assert all(len(c.statements) == 1 and c.note for c in single)
+    pledge = next(c for c in single if c.statements[0].ref == SentenceRef(RFE, 15))
+    assert pledge.topic == "Russia, Kyrgyzstan"  # names, not the month it happened in
+    assert not [c.topic for c in single if "'s" in c.topic or "’s" in c.topic]
 
 
 def test_agreement_names_every_outlet_that_tells_the_fact(example_story: Story) -> None:

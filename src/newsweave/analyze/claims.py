@@ -29,6 +29,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from newsweave.analyze.ner import CALENDAR_WORDS
 from newsweave.analyze.numbers import Quantity, find_quantities, relation
 from newsweave.analyze.slots import (
     components,
@@ -204,6 +205,7 @@ one shared word is a topic, not a fact. Words in more than half the articles ("B
 # A run of capitalised words ("Robin Forestier-Walker", "Nursultan Nazarbayev").
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*(?:\s+[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*)*")
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "president", "prime", "minister", "the"})
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -857,10 +859,13 @@ def _topic_words(text: str, stems: frozenset[str]) -> str:
     """The words of ``text`` whose (folded) stems are in ``stems``, names first, at most four;
     the start of the text when none is."""
     words: list[str] = []
-    for token in re.findall(r"[\w'’-]+", text):
+    capitalised: set[str] = set()
+    for position, token in enumerate(re.findall(r"[\w'’-]+", text)):
         if _folded_stems(token) & stems and token not in words and len(token) > 2:
             words.append(token)
-    words.sort(key=lambda w: not w[:1].isupper())
+            if position and token[:1].isupper():  # the first word's capital is the sentence's
+                capitalised.add(token)
+    words.sort(key=lambda w: w not in capitalised)
     return " ".join(words[:4]) or text[:40]
 
 
@@ -895,8 +900,8 @@ def _names(text: str) -> list[str]:
         words = [w for w in match.group(0).split() if w.lower() not in _TITLES]
         if match.start() == 0 and words:
             words = words[1:] if match.group(0).split()[0] == words[0] else words
-        name = " ".join(w for w in words if w.lower() not in STOP_WORDS)
-        if name and name not in names:
+        name = _POSSESSIVE.sub("", " ".join(w for w in words if w.lower() not in STOP_WORDS))
+        if name and name not in names and name.lower() not in CALENDAR_WORDS:
             names.append(name)
     return names
 

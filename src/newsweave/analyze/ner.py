@@ -60,7 +60,7 @@ _PLACE_CUE = re.compile(r"\b(?:in|at|near|into|across|outside|capital|city of)\s
 _PERSON_CUE = re.compile(r"^,?\s+(?:said|says|told|who|added)\b")
 """A speech verb or "who" just after a name marks it as a person's ("Omarov said")."""
 
-_CALENDAR: frozenset[str] = frozenset(
+CALENDAR_WORDS: frozenset[str] = frozenset(
     {
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
         "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -212,7 +212,7 @@ def _is_common(word: str, evidence: _Evidence) -> bool:
         return False
     bare = _CLITIC.sub("", word.rstrip("."))
     plain = bare.lower()
-    if plain in STOP_WORDS or plain in _CALENDAR:
+    if plain in STOP_WORDS or plain in CALENDAR_WORDS:
         return True
     return plain in evidence.lowercase and plain != bare and bare not in evidence.names
 

@@ -15,7 +15,14 @@ import pytest
 from newsweave.cluster.bench import run_ingest, write_stream
 from newsweave.cluster.features import featurize, signature
 from newsweave.cluster.online import CENTROID_SLACK, CENTROID_TERMS, OnlineClusterer
-from newsweave.ingest.clean import is_junk
+from newsweave.ingest.clean import (
+    _OWN_CORRESPONDENT,
+    _SPACES,
+    _collapse_spaces,
+    _has_house_mark,
+    _may_name_own_correspondent,
+    is_junk,
+)
 from newsweave.models import Story
 from newsweave.text import tokenize
 
@@ -56,6 +63,42 @@ def test_tokenize_matches_the_plain_rule_on_reports(example_story: Story) -> Non
 ])
 def test_sentence_end_decides_short_lines(line: str, junk: bool) -> None:
     assert is_junk(line) is junk
+
+
+@pytest.mark.parametrize("line", [
+    "Protesters stormed the building in Bishkek.",
+    "Protesters  stormed\tthe building.",
+    "Protesters\u00a0stormed \u2007 the\u202fbuilding\t\t.",
+    "  İstanbul’s mayor  spoke ",
+])
+def test_collapse_spaces_matches_the_regex(line: str) -> None:
+    assert _collapse_spaces(line) == _SPACES.sub(" ", line)
+
+
+@pytest.mark.parametrize("line", [
+    "The BBC is not responsible for the content of external internet sites",
+    "Page last updated at 17:05 GMT, Thursday, 15 April 2010",
+    "It was on the page last updated at noon.",
+    "THE BBC IS NOT RESPONSIBLE for what follows",
+    "The ſtory: the bbc is not reſponsible",
+    "Bakiyev’s men fled to Jalal-Abad.",
+])
+def test_house_mark_matches_the_case_blind_regex(line: str) -> None:
+    plain = re.search(r"the bbc is not responsible|^page last updated at", line, re.IGNORECASE)
+    assert _has_house_mark(line, "BBC") is (plain is not None)
+
+
+@pytest.mark.parametrize(("line", "named"), [
+    ("Speaking to the BBC's Rayhan Demytrie in Osh, he said calm had returned.", True),
+    ("Al Jazeera’s correspondent Robin Forestier-Walker reported from Bishkek.", True),
+    ("RFE/RL correspondent Bruce Pannier, who is in Osh, says calm has returned.", True),
+    ("The Associated Press's Peter Leonard saw troops.", True),
+    ("Kyrgyzstan's deposed president Kurmanbek Bakiev is once again on the move.", False),
+    ("Russia's ITAR-TASS state news agency said so; it's over.", False),
+])
+def test_own_correspondent_precheck_keeps_every_match(line: str, named: bool) -> None:
+    assert (_OWN_CORRESPONDENT.search(line) is not None) is named
+    assert _may_name_own_correspondent(line) is named
 
 
 def test_signature_is_what_stored_articles_hold(example_story: Story) -> None:

@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from newsweave.ingest.outlets import canonical_outlet, outlet_alternation
+from newsweave.ingest.outlets import alias_endings, canonical_outlet, outlet_alternation
 
 MAX_JUNK_WORDS = 25
 """A line without closing punctuation and at most this many words is a headline or caption."""
@@ -90,10 +90,19 @@ _OWN_CORRESPONDENT = re.compile(
     r"[A-Z][\w-]+\s+[A-Z][\w-]+"
     rf"|(?P<outlet2>{_OUTLETS})\s+correspondent\s+[A-Z][\w-]+\s+[A-Z][\w-]+)"
 )
-# Every match of _OWN_CORRESPONDENT holds one of these: lines without them skip its scan.
-_OWN_CORRESPONDENT_HINTS = ("'s", "’s", "correspondent")
+# Every match of _OWN_CORRESPONDENT holds "correspondent" or an alias right before one of
+# these possessives: lines with neither skip its scan.
+_OWN_CORRESPONDENT_WORD = "correspondent"
+_POSSESSIVES = ("'s", "’s")
+_ALIAS_ENDINGS = alias_endings()
+# House boilerplate that names its outlet: (a phrase anywhere in the line, a line opening),
+# matched regardless of case.
 _HOUSE_MARKS = {
-    "BBC": re.compile(r"the bbc is not responsible|^page last updated at", re.IGNORECASE),
+    "BBC": ("the bbc is not responsible", "page last updated at"),
+}
+_HOUSE_MARK_PATTERNS = {
+    outlet: re.compile(f"{re.escape(anywhere)}|^{re.escape(opening)}", re.IGNORECASE)
+    for outlet, (anywhere, opening) in _HOUSE_MARKS.items()
 }
 # "Moscow, Russia (CNN) -- ", "Headline(RFE/RL) – ", "PINE RIDGE, S.D. (AP) _ ".
 _DATELINE = re.compile(
@@ -112,6 +121,8 @@ _DATE_LINE_HINT = re.compile(r"updated|published|posted|^\W*\w*day,?\s|^\W*\d", 
 _DATE_LINE_WORDS = ("updated", "published", "posted")
 _DATE_LINE_WORD = re.compile("|".join(_DATE_LINE_WORDS), re.IGNORECASE)
 _HEADER_LINES_FOR_DATE = 6
+# A date line at the top is short: at most this many words.
+_DATE_LINE_MAX_WORDS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,13 +164,24 @@ def _paragraphs(text: str) -> list[str]:
     """One string per paragraph: hard-wrapped blocks joined, other blocks kept line by line."""
     paragraphs: list[str] = []
     for block in re.split(r"\n\s*\n", text):
-        lines = [_SPACES.sub(" ", line).strip() for line in block.split("\n")]
+        lines = [_collapse_spaces(line).strip() for line in block.split("\n")]
         lines = [line for line in lines if line]
         if _is_wrapped(lines):
             paragraphs.append(" ".join(lines))
         else:
             paragraphs.extend(lines)
     return paragraphs
+
+
+def _collapse_spaces(line: str) -> str:
+    """``line`` with every run of horizontal spaces made one plain space.
+
+    An ASCII line without a tab or two spaces in a row (most lines) has nothing to collapse:
+    three string scans tell so faster than the regex, which tests every character.
+    """
+    if line.isascii() and "  " not in line and "\t" not in line:
+        return line
+    return _SPACES.sub(" ", line)
 
 
 def _ends_sentence(line: str) -> bool:
@@ -190,10 +212,10 @@ def _detect_outlet(lines: list[str]) -> str | None:
             match = pattern.match(line)
             if match and match.group("outlet"):
                 votes[canonical_outlet(match.group("outlet")) or ""] += 3
-        for outlet, mark in _HOUSE_MARKS.items():
-            if mark.search(line):
+        for outlet in _HOUSE_MARKS:
+            if _has_house_mark(line, outlet):
                 votes[outlet] += 3
-        if not any(hint in line for hint in _OWN_CORRESPONDENT_HINTS):
+        if not _may_name_own_correspondent(line):
             continue
         for match in _OWN_CORRESPONDENT.finditer(line):
             votes[canonical_outlet(match.group("outlet") or match.group("outlet2")) or ""] += 2
@@ -201,10 +223,42 @@ def _detect_outlet(lines: list[str]) -> str | None:
     return votes.most_common(1)[0][0] if votes else None
 
 
+def _has_house_mark(line: str, outlet: str) -> bool:
+    """Whether ``line`` holds the house boilerplate of ``outlet``.
+
+    ASCII lines (nearly all) are lower-cased and tested with string methods: the case-blind
+    regex search tries every position of every line, a third of outlet detection. Other
+    lines take the regex, which also folds letters lower-casing leaves alone ("ſ", "K").
+    """
+    if not line.isascii():
+        return _HOUSE_MARK_PATTERNS[outlet].search(line) is not None
+    anywhere, opening = _HOUSE_MARKS[outlet]
+    lowered = line.lower()
+    return anywhere in lowered or lowered.startswith(opening)
+
+
+def _may_name_own_correspondent(line: str) -> bool:
+    """Whether ``line`` may hold a match of ``_OWN_CORRESPONDENT``: it says "correspondent",
+    or an outlet alias's last word comes right before a possessive. Most lines with an "'s"
+    fail this, and so skip the scan of the alias alternation at every capital."""
+    if _OWN_CORRESPONDENT_WORD in line:
+        return True
+    for possessive in _POSSESSIVES:
+        at = line.find(possessive)
+        while at != -1:
+            if line.endswith(_ALIAS_ENDINGS, 0, at):
+                return True
+            at = line.find(possessive, at + len(possessive))
+    return False
+
+
 def _detect_date(lines: list[str]) -> date | None:
     """The publication date from an "updated"/"published" line or a date line at the top."""
     for position, line in enumerate(lines):
-        near_top = position < _HEADER_LINES_FOR_DATE and len(line.split()) <= 12
+        # Counting words stops past the limit: the first lines of a scrape are often whole
+        # paragraphs, and splitting all of one costs more than the rest of this test.
+        near_top = (position < _HEADER_LINES_FOR_DATE
+                    and len(line.split(maxsplit=_DATE_LINE_MAX_WORDS)) <= _DATE_LINE_MAX_WORDS)
         if (near_top or _has_date_word(line)) and (
             _DATE_LINE_HINT.search(line)
         ):

@@ -40,3 +40,9 @@ def outlet_alternation() -> str:
     """A regex alternation of every alias, longest first so "BBC News" wins over "BBC"."""
     aliases = sorted((a for names in OUTLET_ALIASES.values() for a in names), key=len, reverse=True)
     return "(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in aliases) + ")"
+
+
+def alias_endings() -> tuple[str, ...]:
+    """The last word of every alias ("Press" of "Associated Press"): text naming an outlet
+    just before a possessive ends in one of them, a test ``str.endswith`` makes at once."""
+    return tuple(sorted({a.split()[-1] for names in OUTLET_ALIASES.values() for a in names}))

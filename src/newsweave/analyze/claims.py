@@ -858,14 +858,11 @@ def _shared_topic(sentences: list[Sentence]) -> str:
 def _topic_words(text: str, stems: frozenset[str]) -> str:
     """The words of ``text`` whose (folded) stems are in ``stems``, names first, at most four;
     the start of the text when none is."""
-    words: list[str] = []
-    capitalised: set[str] = set()
-    for position, token in enumerate(re.findall(r"[\w'’-]+", text)):
-        if _folded_stems(token) & stems and token not in words and len(token) > 2:
-            words.append(token)
-            if position and token[:1].isupper():  # the first word's capital is the sentence's
-                capitalised.add(token)
-    words.sort(key=lambda w: w not in capitalised)
+    tokens = re.findall(r"[\w'’-]+", text)
+    # The first word is left out: its capital is the sentence's, and it is more often a
+    # connective ("Earlier", "Meanwhile") than the topic.
+    words = [t for t in dict.fromkeys(tokens[1:]) if len(t) > 2 and _folded_stems(t) & stems]
+    words.sort(key=lambda w: not w[:1].isupper())
     return " ".join(words[:4]) or text[:40]
 
 

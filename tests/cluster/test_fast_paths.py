@@ -7,14 +7,16 @@ here pins one shortcut to the result of the straightforward computation, on real
 
 from __future__ import annotations
 
+import heapq
 import re
+from operator import itemgetter
 from pathlib import Path
 
 import pytest
 
 from newsweave.cluster.bench import run_ingest, write_stream
 from newsweave.cluster.features import featurize, signature
-from newsweave.cluster.online import CENTROID_SLACK, CENTROID_TERMS, OnlineClusterer
+from newsweave.cluster.online import CENTROID_SLACK, CENTROID_TERMS, OnlineClusterer, _heaviest
 from newsweave.ingest.clean import (
     _OWN_CORRESPONDENT,
     _SPACES,
@@ -123,6 +125,14 @@ def test_index_holds_exactly_the_open_centroid_terms(example_story: Story) -> No
     indexed = {(term, sid) for term, postings in clusterer.index_.items() for sid in postings}
     held = {(term, sid) for sid, s in clusterer.open_.items() for term in s.centroid}
     assert indexed == held
+
+
+def test_heaviest_terms_are_those_nlargest_picks_ties_included(example_story: Story) -> None:
+    vector = OnlineClusterer().vector(featurize(example_story.articles[0]))
+    weights = {**vector, "tie-a": 0.125, "tie-b": 0.125, "tie-c": 0.125}
+    for count in (1, 3, 10, len(weights)):
+        expected = heapq.nlargest(count, weights.items(), key=itemgetter(1))
+        assert list(_heaviest(weights, count).items()) == expected
 
 
 def test_bench_counts_cpu_seconds(example_story: Story, tmp_path: Path) -> None:

@@ -24,7 +24,7 @@ import numpy as np
 from datasketch import LeanMinHash, MinHash  # type: ignore[import-untyped]
 
 from newsweave.models import Article
-from newsweave.store.base import StoredArticle
+from newsweave.store.base import COMPACT_JSON, StoredArticle
 from newsweave.text import content_stems, tokenize
 from newsweave.text.stopwords import STOP_WORDS
 
@@ -84,7 +84,8 @@ def shingles(tokens: list[str]) -> list[bytes]:
     if len(tokens) < SHINGLE_WORDS:
         return [" ".join(tokens).encode("utf-8")]
     runs = zip(*(tokens[i:] for i in range(SHINGLE_WORDS)), strict=False)
-    return [" ".join(run).encode("utf-8") for run in runs]
+    # map over C methods, not a comprehension: no Python frame a shingle.
+    return list(map(str.encode, map(" ".join, runs)))
 
 
 def signature(tokens: list[str]) -> np.ndarray:
@@ -124,7 +125,7 @@ def names_in(text: str) -> frozenset[str]:
     Sentence-initial words are skipped (most are not names); so are stop words ("The").
     Names are stemmed and spelling-folded like terms, so "Bakiyev's" and "Bakiev" meet.
     """
-    found = _terms(tokenize(" ".join(m.group() for m in _NAME.finditer(text))))
+    found = _terms(tokenize(" ".join(_NAME.findall(text))))
     return frozenset(name for name, _ in found.most_common(MAX_NAMES))
 
 
@@ -157,7 +158,7 @@ def featurize(article: Article) -> Features:
 
 def features_json(features: Features) -> str:
     """The term and name counts as JSON, for :attr:`StoredArticle.features`."""
-    return json.dumps({"terms": features.terms, "names": sorted(features.names)})
+    return COMPACT_JSON.encode({"terms": features.terms, "names": sorted(features.names)})
 
 
 def stored_features(item: StoredArticle) -> Features:

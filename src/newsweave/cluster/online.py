@@ -20,10 +20,11 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter, OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain, islice
-from operator import itemgetter
+from operator import itemgetter, mul
 
 from newsweave.cluster.features import Features
 
@@ -92,8 +93,7 @@ class OnlineClusterer:
     def warm(self, features: list[Features]) -> None:
         """Fix the IDF to that of ``features`` (a whole archive), before replaying it."""
         for item in features:
-            self.documents_ += 1
-            self.document_frequency_.update(self._terms(item).keys())
+            self._count_document(item.terms, self._names(item))
         self.idf_frozen_ = True
 
     def add(self, features: Features, seq: int, story_id: str | None = None) -> str:
@@ -121,33 +121,36 @@ class OnlineClusterer:
         return story_id
 
     @staticmethod
-    def _terms(features: Features) -> dict[str, int]:
-        """Term counts, names added under their own key: the same stem, capitalised, counts
+    def _names(features: Features) -> dict[str, int]:
+        """Names under their own key, counted like the same stem: a capitalised word counts
         again, boosted."""
-        terms = dict(features.terms)
-        for name in features.names:
-            terms[NAME_PREFIX + name] = features.terms.get(name, 1)
-        return terms
+        return {NAME_PREFIX + name: features.terms.get(name, 1) for name in features.names}
+
+    def _count_document(self, terms: dict[str, int], names: dict[str, int]) -> None:
+        """Count one article's terms and names into the document frequencies."""
+        self.documents_ += 1
+        self.document_frequency_.update(terms.keys())
+        self.document_frequency_.update(names.keys())
 
     def vector(self, features: Features) -> dict[str, float]:
         """The article's unit TF-IDF vector as stories see it, heaviest terms first; counts
         the article into the IDF unless :meth:`warm` has fixed it."""
-        terms = self._terms(features)
+        names = self._names(features)
         if not self.idf_frozen_:
-            self.documents_ += 1
-            self.document_frequency_.update(terms.keys())
-        weights = self._weights(terms)
-        top = heapq.nlargest(ARTICLE_TERMS, weights.items(), key=itemgetter(1))
-        norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
-        return {term: w / norm for term, w in top}
+            self._count_document(features.terms, names)
+        # Terms, then names: the order ties between equal weights are kept in.
+        weights = self._weights(features.terms, 1.0)
+        weights.update(self._weights(names, NAME_BOOST))
+        top = _heaviest(weights, ARTICLE_TERMS)
+        norm = _norm(top.values())
+        return {term: w / norm for term, w in top.items()}
 
-    def _weights(self, terms: dict[str, int]) -> dict[str, float]:
-        """Sublinear term frequency times smoothed IDF, names boosted (one pass, no call a
+    def _weights(self, terms: dict[str, int], boost: float) -> dict[str, float]:
+        """Sublinear term frequency times smoothed IDF times ``boost`` (one pass, no call a
         term: this runs for every term of every article)."""
         log, frequency = math.log, self.document_frequency_
         base = log(self.documents_ + PRIOR_DOCUMENTS + 1) + 1.0
-        return {term: (1.0 + log(count)) * (base - log(frequency[term] + 1))
-                * (NAME_BOOST if term[0] == NAME_PREFIX else 1.0)
+        return {term: (1.0 + log(count)) * (base - log(frequency[term] + 1)) * boost
                 for term, count in terms.items()}
 
     def _best_story(self, vector: dict[str, float], published: date | None) -> str | None:
@@ -170,7 +173,9 @@ class OnlineClusterer:
             centroid = story.centroid
             # fsum: exactly rounded, so the order of the set (salted per process) cannot
             # change a score and with it a tie.
-            score = math.fsum(vector[t] * centroid[t] for t in vector.keys() & centroid.keys())
+            shared = vector.keys() & centroid.keys()
+            score = math.fsum(map(mul, map(vector.__getitem__, shared),
+                                  map(centroid.__getitem__, shared)))
             score /= story.norm
             if score >= best_score:
                 best, best_score = story_id, score
@@ -195,7 +200,7 @@ class OnlineClusterer:
                 self.index_.setdefault(term, set()).add(story_id)
         if len(centroid) > CENTROID_TERMS + CENTROID_SLACK:
             self._trim(story)
-        story.norm = math.sqrt(sum(w * w for w in story.centroid.values())) or 1.0
+        story.norm = _norm(story.centroid.values())
         story.size += 1
         story.last_seq = seq
         if published is not None:
@@ -204,7 +209,7 @@ class OnlineClusterer:
 
     def _trim(self, story: _OpenStory) -> None:
         """Keep the story's ``CENTROID_TERMS`` heaviest terms; the rest leave the index."""
-        kept = dict(heapq.nlargest(CENTROID_TERMS, story.centroid.items(), key=itemgetter(1)))
+        kept = _heaviest(story.centroid, CENTROID_TERMS)
         for term in story.centroid.keys() - kept.keys():
             self._unindex(term, story.id)
         story.centroid = kept
@@ -224,3 +229,22 @@ class OnlineClusterer:
             del self.open_[story.id]
             for term in story.centroid:
                 self._unindex(term, story.id)
+
+
+def _heaviest(weights: dict[str, float], count: int) -> dict[str, float]:
+    """The ``count`` heaviest entries of ``weights``, heaviest first, ties in insertion order.
+
+    A stable sort in C: the same entries and order as ``heapq.nlargest`` (documented as
+    equal to this), whose loop runs in Python, an item at a time.
+    """
+    return dict(sorted(weights.items(), key=itemgetter(1), reverse=True)[:count])
+
+
+def _norm(weights: Iterable[float]) -> float:
+    """Euclidean length of a vector's weights, 1 for an empty one (so it can divide).
+
+    ``sum`` over ``map(mul, ...)`` adds the same products in the same order as a generator
+    of ``w * w`` (the same float), with no Python frame a term.
+    """
+    values = list(weights)
+    return math.sqrt(sum(map(mul, values, values))) or 1.0

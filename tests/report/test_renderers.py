@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 
 from newsweave import Article, Brief, brief, render
 from newsweave.models import Story
+from newsweave.report.common import article_line
 
 
 def test_markdown_lists_sentences_with_sources(example_story: Story) -> None:
@@ -108,3 +109,10 @@ def test_html_analysis_sections_are_escaped() -> None:
     page = render(_analysed_brief(), "html")
     assert '<section class="analysis conflicts"><h2>Where sources conflict</h2>' in page
     assert "An uprising &lt;b&gt;killed&lt;/b&gt; scores." in page
+
+
+def test_sources_name_an_id_the_input_gave_unless_its_file_says_it() -> None:
+    line = article_line(Article("story-42/0", "Text.", source="BBC", origin="feed.jsonl:1"))
+    assert line == "BBC \u2014 date unknown \u2014 feed.jsonl:1 \u2014 id story-42/0"
+    named = Article("001_bbc", "Text.", source="BBC", origin="example/001_bbc.txt")
+    assert "id 001_bbc" not in article_line(named)

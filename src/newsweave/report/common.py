@@ -24,13 +24,18 @@ def attribution(brief: Brief, item: SummarySentence) -> str:
 
 
 def article_line(article: Article) -> str:
-    """One line naming an article: outlet, date, title, where it came from."""
+    """One line naming an article: outlet, date, title, where it came from, and its id unless
+    where it came from already says it (a file named after it): the id is the handle the
+    input gave it, and the one the store and the JSON use."""
     parts = [article.label]
     parts.append(article.published.isoformat() if article.published else "date unknown")
     if article.title:
         parts.append(f"\u201c{article.title}\u201d")
-    if article.url or article.origin:
-        parts.append(str(article.url or article.origin))
+    where = article.url or article.origin
+    if where:
+        parts.append(where)
+    if article.id not in (where or "") and article.id != article.label:
+        parts.append(f"id {article.id}")
     return " \u2014 ".join(parts)
 
 

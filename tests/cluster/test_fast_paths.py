@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from newsweave.cluster.bench import run_ingest, write_stream
-from newsweave.cluster.features import featurize, signature
+from newsweave.cluster.features import _NAME, featurize, signature
 from newsweave.cluster.online import CENTROID_SLACK, CENTROID_TERMS, OnlineClusterer, _heaviest
 from newsweave.ingest.clean import (
     _OWN_CORRESPONDENT,
@@ -31,6 +31,9 @@ from newsweave.text import tokenize
 # The token pattern and possessive rule that tokenize documents, applied token by token.
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
+# The name pattern as first written: a word boundary and look-ahead, then the look-behinds.
+_PLAIN_NAME = re.compile(r"\b(?=[A-Z])(?<![.!?\"“]\s)(?<!^)[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\b",
+                         re.MULTILINE)
 # First MinHash values of the example's BBC report, as stores written before the speed-up
 # hold them: a new ingest must find near-duplicates among old articles.
 BBC_SIGNATURE_START = [1254498, 129906, 18662980, 9773196, 14046398, 3356948]
@@ -52,6 +55,20 @@ def test_tokenize_matches_the_plain_rule(text: str) -> None:
 def test_tokenize_matches_the_plain_rule_on_reports(example_story: Story) -> None:
     for article in example_story.articles:
         assert tokenize(article.text) == _plain_tokens(article.text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kurmanbek Bakiyev fled. Roza Otunbayeva's men met O'Shea and Jean-Claude in Osh!",
+    "Bishkek\nOsh said “ Ivan saw Zhanybek”? No: ivanBakiev, _Ak and 3Kyrgyz, Mr. Blake",
+    "İstanbul’s Édouard met Ana-María in Ñuñoa; Talas.\n\nJalal-Abad",
+])
+def test_name_pattern_matches_the_plain_one(text: str) -> None:
+    assert _NAME.findall(text) == _PLAIN_NAME.findall(text)
+
+
+def test_name_pattern_matches_the_plain_one_on_reports(example_story: Story) -> None:
+    for article in example_story.articles:
+        assert _NAME.findall(article.text) == _PLAIN_NAME.findall(article.text)
 
 
 @pytest.mark.parametrize(("line", "junk"), [

@@ -165,8 +165,10 @@ class OnlineClusterer:
         postings = (index.get(term, ()) for term in islice(vector, QUERY_TERMS))
         hits = Counter(chain.from_iterable(p for p in postings if len(p) <= MAX_POSTINGS))
         best, best_score = None, self.threshold
-        # Ties broken by id: postings are sets, whose order varies from run to run.
-        for story_id, _ in heapq.nlargest(MAX_CANDIDATES, hits.items(), key=itemgetter(1, 0)):
+        # Ties broken by id: postings are sets, whose order varies from run to run. (Pairs
+        # of count and id compare as they are: no key function called a story.)
+        ranked = zip(hits.values(), hits.keys(), strict=True)
+        for _, story_id in heapq.nlargest(MAX_CANDIDATES, ranked):
             story = self.open_[story_id]
             if not self._in_date_window(story, published):
                 continue

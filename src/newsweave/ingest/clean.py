@@ -312,7 +312,9 @@ def is_junk(line: str) -> bool:
         return True
     if _CAPTION_HINT.search(line):
         return True
-    return not _ends_sentence(line) and len(line.split()) <= MAX_JUNK_WORDS
+    # Words are counted only up to the limit: a long paragraph need not be split whole.
+    return (not _ends_sentence(line)
+            and len(line.split(maxsplit=MAX_JUNK_WORDS)) <= MAX_JUNK_WORDS)
 
 
 def _drop_junk(lines: list[str]) -> tuple[str | None, list[str]]:

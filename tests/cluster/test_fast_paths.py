@@ -47,6 +47,7 @@ def _plain_tokens(text: str) -> list[str]:
     "Bakiyev's men fled; IT'S over, said O'Shea's aide in 1990's Osh.",
     "İstanbul’s mayor met Kurmanbek Bakiyev’s envoy on 7 April 2010 at 3.30pm.",
     "Rock'n'roll's roots, the 1,000.5 figure and x's y_z",
+    "It's's x's'y 1990's a's 'sam's' THE BBC'S ''s s's's",
 ])
 def test_tokenize_matches_the_plain_rule(text: str) -> None:
     assert tokenize(text) == _plain_tokens(text)

@@ -228,7 +228,7 @@ def _has_house_mark(line: str, outlet: str) -> bool:
 
     ASCII lines (nearly all) are lower-cased and tested with string methods: the case-blind
     regex search tries every position of every line, a third of outlet detection. Other
-    lines take the regex, which also folds letters lower-casing leaves alone ("ſ", "K").
+    lines take the regex, which also folds letters lower-casing leaves alone ("ſ", "K").
     """
     if not line.isascii():
         return _HOUSE_MARK_PATTERNS[outlet].search(line) is not None

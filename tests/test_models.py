@@ -40,6 +40,7 @@ def test_analysis_sections_round_trip() -> None:
         entities=(Entity("Kurmanbek Bakiyev", "PERSON", ("Bakiev",),
                          (Mention("bbc", 0, 7, "Bakiyev"),)),),
         timeline=(TimelineEvent(date(2010, 4, 7), "7 April", "uprising", (ref,), "day"),
+                  TimelineEvent(date(2010, 4, 14), "April 14", "aid", (ref,), "day", True),
                   TimelineEvent(None, "last Wednesday", "unrest", (ref,))),
         claims=(Claim("conflict", "death toll", (Statement(ref, "at least 80", "80"),),
                       "numbers differ"),),

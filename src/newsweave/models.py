@@ -301,6 +301,8 @@ class TimelineEvent:
 
     ``when`` is None when the expression could not be resolved (a relative date in an
     article with no known publication date); ``granularity`` says how precise ``when`` is.
+    ``year_inferred`` says the report gave a month and day ("April 14") but no date of its
+    own, so the year came from the story's other reports.
     """
 
     when: date | None
@@ -308,6 +310,7 @@ class TimelineEvent:
     text: str
     sentences: tuple[SentenceRef, ...]
     granularity: Literal["day", "month", "year"] = "day"
+    year_inferred: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -316,6 +319,7 @@ class TimelineEvent:
             "text": self.text,
             "sentences": [r.to_dict() for r in self.sentences],
             "granularity": self.granularity,
+            "year_inferred": self.year_inferred,
         }
 
     @classmethod
@@ -326,6 +330,7 @@ class TimelineEvent:
             text=str(data["text"]),
             sentences=tuple(SentenceRef.from_dict(r) for r in data.get("sentences", ())),
             granularity=data.get("granularity", "day"),
+            year_inferred=bool(data.get("year_inferred", False)),
         )
 
 

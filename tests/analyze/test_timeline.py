@@ -22,13 +22,18 @@ def _sources(story: Story, event: TimelineEvent) -> list[str]:
 
 def test_the_example_timeline(example_story: Story) -> None:
     events = build_timeline(example_story)
-    dated = [(e.when, e.granularity, e.expression) for e in events if e.when]
-    # Only the BBC report has a date (Thursday 15 April 2010), so only its dates resolve.
+    dated = [(e.when, e.granularity, e.expression, e.year_inferred) for e in events if e.when]
+    # Only the BBC report has a date (Thursday 15 April 2010), so only its dates resolve, and
+    # RFE/RL's "April 14" takes its year from it.
     assert dated == [
-        (date(2010, 1, 1), "year", "this year"),
-        (date(2010, 4, 7), "day", "7 April"),
-        (date(2010, 4, 15), "day", "Thursday"),
+        (date(2010, 1, 1), "year", "this year", False),
+        (date(2010, 4, 7), "day", "7 April", False),
+        (date(2010, 4, 14), "day", "late on April 14", True),
+        (date(2010, 4, 14), "day", "April 14", True),
+        (date(2010, 4, 15), "day", "Thursday", False),
     ]
+    assert {s for e in events if e.year_inferred for s in _sources(example_story, e)} == \
+        {"RFE/RL"}
     uprising = next(e for e in events if e.when == date(2010, 4, 7))
     assert _sources(example_story, uprising) == ["BBC"]
     assert "7 April uprising" in uprising.text
@@ -92,3 +97,28 @@ def test_undated_expressions_in_one_sentence_stay_apart() -> None:
                            "the spokesman said.", None))
     assert [(e.when, e.expression) for e in build_timeline(story)] == [
         (None, "Sunday"), (None, "last Thursday")]
+
+
+def test_undated_report_takes_only_the_year_from_the_story() -> None:
+    story = _story(
+        ("BBC", "Kurmanbek Bakiyev flew to Kazakhstan on Thursday, officials said.",
+         date(2010, 4, 15)),
+        ("RFE/RL", "On April 14, Russia pledged $50 million in aid to Kyrgyzstan. Bakiyev "
+                   "left on Sunday, an aide said.", None),
+    )
+    events = build_timeline(story)
+    pledge = next(e for e in events if e.expression == "April 14")
+    assert (pledge.when, pledge.year_inferred) == (date(2010, 4, 14), True)
+    # A weekday needs the report's own date, which the other reports do not tell.
+    sunday = next(e for e in events if e.expression == "Sunday")
+    assert sunday.when is None and not sunday.year_inferred
+
+
+def test_no_year_from_a_story_followed_over_years() -> None:
+    story = _story(
+        ("AP", "The tunnel opened on Friday after years of work.", date(1994, 5, 6)),
+        ("Reuters", "Traffic through the tunnel rose again, officials said.", date(1997, 3, 2)),
+        ("AFP", "On April 14, the operator cut its fares.", None),
+    )
+    fares = next(e for e in build_timeline(story) if e.expression == "April 14")
+    assert fares.when is None and not fares.year_inferred

@@ -80,6 +80,8 @@ def _analysed_brief() -> Brief:
                          (Mention("bbc", 0, 7, "Bakiyev"), Mention("rfe", 0, 6, "Bakiev"))),),
         timeline=(TimelineEvent(date(2010, 4, 7), "7 April", "An uprising <b>killed</b> scores.",
                                 (SentenceRef("bbc", 1),)),
+                  TimelineEvent(date(2010, 4, 14), "April 14", "Russia pledged aid.",
+                                (SentenceRef("rfe", 0),), year_inferred=True),
                   TimelineEvent(None, "last Wednesday", "Unrest left 80 dead.",
                                 (SentenceRef("rfe", 1),))),
         claims=(Claim("conflict", "death toll",
@@ -97,6 +99,8 @@ def test_markdown_analysis_sections() -> None:
             in text)
     assert ("- **2010-04-07**: An uprising <b>killed</b> scores. \u2014 \u201c7 April\u201d "
             "*[BBC]*") in text
+    assert ("- **2010-04-14**: Russia pledged aid. \u2014 \u201cApril 14\u201d, year from the "
+            "other reports *[RFE/RL]*") in text
     assert ("## Not on the timeline: dates in reports that give no date of their own\n\n"
             "- **\u201clast Wednesday\u201d**: Unrest left 80 dead. *[RFE/RL]*") in text
     assert ("## Where sources conflict\n\n- **death toll**: at least 80 (BBC) \u00b7 more than 80 "

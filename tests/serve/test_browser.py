@@ -276,6 +276,8 @@ def _with_analysis(brief: Brief) -> Brief:
                   *(Entity(f"Town {n}", "PLACE", (), (Mention(bbc.id, 0, 4, "Town"),))
                     for n in range(ENTITIES - 1))),
         timeline=(TimelineEvent(date(2010, 4, 15), "Thursday", first.text, (first.ref,)),
+                  TimelineEvent(date(2010, 4, 16), "April 16", rferl.sentences[0].text,
+                                (rferl.sentences[0].ref,), year_inferred=True),
                   TimelineEvent(None, "last Sunday", rferl.sentences[1].text,
                                 (rferl.sentences[1].ref,))),
         claims=(Claim("conflict", "destination", (statement, other), "<b>figures differ</b>"),
@@ -303,7 +305,9 @@ def test_analysis_sections_render_from_the_models_json(
     assert sum(r.is_visible() for r in rows.all()) == 15
     page.click("#analysis .show-all")
     assert sum(r.is_visible() for r in rows.all()) == ENTITIES
-    assert page.locator("#analysis .timeline li").first.text_content().startswith("2010-04-15")
+    dated = page.locator("#analysis .timeline li")
+    assert dated.first.text_content().startswith("2010-04-15")
+    assert "“April 16”, year from the other reports" in dated.nth(1).text_content()
     assert page.locator("#analysis .undated li").first.text_content().startswith("“last Sunday”")
     conflict = page.locator("#analysis section.conflict li").first
     assert conflict.locator(".badge").text_content() == "Conflict"

@@ -100,7 +100,9 @@ class DateMention:
     ``value`` is None for a relative expression ("last Wednesday", "7 April" with no year)
     when no anchor date was given: the expression is kept, never guessed. ``shape`` is the
     value with its digits as X ("XXXX-XX-XX", "XXXX-WXX", "PRESENT_REF"), known even then,
-    so that a caller can tell a day from a quarter without a date.
+    so that a caller can tell a day from a quarter without a date. ``year_inferred`` marks a
+    month and day ("April 14") of an undated text given its year by :func:`find_dates`'s
+    ``year_hint``.
     """
 
     start: int
@@ -109,6 +111,7 @@ class DateMention:
     value: str | None
     relative: bool
     shape: str
+    year_inferred: bool = False
 
     @property
     def when(self) -> date | None:
@@ -130,6 +133,7 @@ class _Context:
 
     text: str
     anchor: date | None
+    year_hint: date | None = None
     last_quarter: str | None = field(default=None)
 
     def future(self, start: int, end: int) -> bool:
@@ -274,9 +278,10 @@ def _resolve_month_day(m: re.Match[str], ctx: _Context) -> str | None:
             return _day(date(int(m["year"]), month, day))
         except ValueError:
             return None
-    if ctx.anchor is None:
+    near = ctx.anchor or ctx.year_hint
+    if near is None:
         return None
-    found = _year_for(_fixed(month, day), ctx.anchor, ctx.future(m.start(), m.end()))
+    found = _year_for(_fixed(month, day), near, ctx.future(m.start(), m.end()))
     return _day(found) if found else None
 
 
@@ -642,7 +647,7 @@ def _candidates(text: str) -> Iterator[tuple[int, int, int, re.Match[str]]]:
 
 def _stand_in(rule: _Rule, m: re.Match[str], ctx: _Context) -> str:
     """What the rule would give with an anchor, for the shape of an unresolved mention."""
-    stand_in = _Context(ctx.text, _STAND_IN_ANCHOR, ctx.last_quarter)
+    stand_in = _Context(ctx.text, _STAND_IN_ANCHOR, last_quarter=ctx.last_quarter)
     return rule.resolve(m, stand_in) or ""
 
 
@@ -650,7 +655,8 @@ def _shape(value: str) -> str:
     return re.sub(r"\d", "X", value)
 
 
-def find_dates(text: str, anchor: date | None = None) -> list[DateMention]:
+def find_dates(text: str, anchor: date | None = None, *,
+               year_hint: date | None = None) -> list[DateMention]:
     """The temporal expressions in ``text``, resolved against ``anchor`` where relative.
 
     Parameters
@@ -660,6 +666,11 @@ def find_dates(text: str, anchor: date | None = None) -> list[DateMention]:
     anchor:
         The text's publication date. Relative expressions ("yesterday", "last Wednesday",
         "7 April" with no year) resolve against it; when it is None their ``value`` is None.
+    year_hint:
+        For a text with no anchor, a date it was written near (the publication dates of
+        other reports of its story). It gives a month and day ("April 14") its year, marked
+        ``year_inferred``, and nothing else: "last Wednesday" needs the day the text was
+        written, which a story's other reports do not tell.
 
     Returns
     -------
@@ -667,7 +678,7 @@ def find_dates(text: str, anchor: date | None = None) -> list[DateMention]:
         Non-overlapping mentions in text order; where rules overlap, the leftmost and then
         the longest match wins.
     """
-    ctx = _Context(text=text, anchor=anchor)
+    ctx = _Context(text=text, anchor=anchor, year_hint=year_hint)
     mentions: list[DateMention] = []
     taken_until = 0
     for start, _, index, m in sorted(_candidates(text), key=lambda c: c[:3]):
@@ -678,7 +689,10 @@ def find_dates(text: str, anchor: date | None = None) -> list[DateMention]:
         if value is not None and re.fullmatch(r"\d{4}-Q\d", value):
             ctx.last_quarter = value
         relative = rule.relative and not any(m.groupdict().get(g) for g in _YEAR_GROUPS)
+        # Without an anchor, a relative rule resolves only through the year hint.
+        inferred = anchor is None and relative and value is not None
         mentions.append(DateMention(start, m.end(), m.group(), value, relative,
-                                    _shape(value if value else _stand_in(rule, m, ctx))))
+                                    _shape(value if value else _stand_in(rule, m, ctx)),
+                                    inferred))
         taken_until = m.end()
     return mentions

@@ -2,7 +2,9 @@
 
 1. Each article's dates are found and resolved against its publication date
    (:func:`~newsweave.analyze.dates.find_dates`); a date with no anchor to resolve it
-   ("last Wednesday" in an undated article) is kept, with ``when`` None.
+   ("last Wednesday" in an undated article) is kept, with ``when`` None. A month and day
+   ("April 14") in an undated article takes its year from the story's dated reports when
+   they fall within a few months of each other, and says so (``year_inferred``).
 2. Dates too vague for a timeline (quarters, seasons, decades, "now", "recently") are dropped;
    a week ("last week") counts as the month it mostly falls in. Within a sentence a date
    inside another one kept ("this month" beside "7 April") is dropped, and so is a page's
@@ -42,6 +44,9 @@ _WEEK_SHAPE = "XXXX-WXX"
 # ISO weeks run Monday to Sunday; their Thursday lies in the month holding most of the week.
 _THURSDAY = 4
 _GRANULARITY_ORDER: dict[Granularity, int] = {"year": 0, "month": 1, "day": 2}
+# An undated report's "April 14" takes its year from the story's dated reports only when
+# these span at most this many days: a story followed over years gives no one year.
+YEAR_HINT_MAX_SPAN_DAYS = 90
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +58,7 @@ class _Dated:
     granularity: Granularity
     expression: str
     stems: frozenset[str]
+    year_inferred: bool
 
 
 @dataclass(slots=True)
@@ -69,7 +75,8 @@ class _Event:
         refs = tuple(dict.fromkeys(i.sentence.ref for i in self.items))
         return TimelineEvent(when=chosen.when, expression=chosen.expression,
                              text=_shorten(chosen.sentence.text), sentences=refs,
-                             granularity=chosen.granularity)
+                             granularity=chosen.granularity,
+                             year_inferred=chosen.year_inferred)
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -122,11 +129,19 @@ def _contains(outer: tuple[date | None, Granularity], inner: tuple[date | None, 
     return (outer_when.year, outer_when.month) == (inner_when.year, inner_when.month)
 
 
-def _sentence_dates(article: Article) -> list[_Dated]:
+def _year_hint(story: Story) -> date | None:
+    """The latest publication date of the story's reports, if they span a few months."""
+    dated = [article.published for article in story.articles if article.published]
+    if not dated or (max(dated) - min(dated)).days > YEAR_HINT_MAX_SPAN_DAYS:
+        return None
+    return max(dated)
+
+
+def _sentence_dates(article: Article, year_hint: date | None) -> list[_Dated]:
     """The dated sentences of one article, finest date per sentence kept."""
     starts = [s.start for s in article.sentences]
     by_sentence: dict[int, list[tuple[DateMention, tuple[date | None, Granularity]]]] = {}
-    for mention in find_dates(article.text, article.published):
+    for mention in find_dates(article.text, article.published, year_hint=year_hint):
         place = _placed(mention)
         index = bisect_right(starts, mention.start) - 1
         if place is None or index < 0 or mention.start >= article.sentences[index].end:
@@ -139,7 +154,8 @@ def _sentence_dates(article: Article) -> list[_Dated]:
             continue
         stems = _stems_outside(sentence, [m for m, _ in found])
         for mention, place in _finest(found):
-            dated.append(_Dated(sentence, place[0], place[1], mention.text, stems))
+            dated.append(_Dated(sentence, place[0], place[1], mention.text, stems,
+                                mention.year_inferred))
     return dated
 
 
@@ -183,8 +199,9 @@ def build_timeline(story: Story) -> tuple[TimelineEvent, ...]:
     Parameters
     ----------
     story:
-        The articles; ``Article.published`` anchors relative dates. Articles without
-        sentences are split first.
+        The articles; ``Article.published`` anchors relative dates, and the dated articles
+        give an undated one's "April 14" its year. Articles without sentences are split
+        first.
 
     Returns
     -------
@@ -193,9 +210,10 @@ def build_timeline(story: Story) -> tuple[TimelineEvent, ...]:
         not be resolved (``when`` None, ``expression`` kept) come last, in story order.
     """
     events: dict[tuple[date | None, Granularity], list[_Event]] = {}
+    hint = _year_hint(story)
     for article in story.articles:
         split = article if article.sentences else split_article(article)
-        for item in _sentence_dates(split):
+        for item in _sentence_dates(split, hint):
             _merge(events.setdefault((item.when, item.granularity), []), item)
     article_order = {article.id: index for index, article in enumerate(story.articles)}
     frozen = (event.freeze() for group in events.values() for event in group)
@@ -239,5 +257,5 @@ def describe_when(event: TimelineEvent) -> str:
     return event.when.isoformat()
 
 
-__all__ = ["MAX_EVENT_WORDS", "MIN_EVENT_WORDS", "SAME_EVENT_SIMILARITY", "build_timeline",
-           "describe_when"]
+__all__ = ["MAX_EVENT_WORDS", "MIN_EVENT_WORDS", "SAME_EVENT_SIMILARITY",
+           "YEAR_HINT_MAX_SPAN_DAYS", "build_timeline", "describe_when"]

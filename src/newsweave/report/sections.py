@@ -14,6 +14,9 @@ MAX_ENTITIES = 15
 """Entities listed in Markdown and HTML, most reported first; JSON has them all."""
 
 UNDATED_HEADING = "Not on the timeline: dates in reports that give no date of their own"
+# After the expression of a date whose year is not in its report ("April 14" in an undated
+# report), which the story's dated reports supplied.
+YEAR_INFERRED_NOTE = "year from the other reports"
 """Heading of the events whose relative date could not be resolved. They get a section of
 their own so that the timeline is a list of dates, and the reason is said once, not on
 every row."""
@@ -67,8 +70,11 @@ def timeline_rows(brief: Brief) -> list[Row]:
             when = event.when.strftime("%Y-%m")
         elif event.granularity == "year":
             when = str(event.when.year)
+        detail = f"\u201c{event.expression}\u201d"
+        if event.year_inferred:
+            detail += f", {YEAR_INFERRED_NOTE}"
         rows.append(Row(lead=when, text=event.text, sources=outlets(brief, event.sentences),
-                        detail=f"\u201c{event.expression}\u201d"))
+                        detail=detail))
     return rows
 
 

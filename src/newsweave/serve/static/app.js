@@ -20,6 +20,7 @@ const CLAIM_SECTIONS = [
 ];
 // As in report/sections.py, so that the page and the rendered brief say the same.
 const UNDATED_HEADING = "Not on the timeline: dates in reports that give no date of their own";
+const YEAR_INFERRED_NOTE = "year from the other reports";
 const KIND_LABELS = { PERSON: "person", PLACE: "place", ORG: "organisation" };
 
 const $ = (id) => document.getElementById(id);
@@ -346,7 +347,8 @@ function timelineSections(story) {
   if (dated.length) {
     found.push(section("timeline", "Timeline", el("ol", { className: "rows" },
       ...dated.map((event) =>
-        refRow(story, when(event), event.text, event.sentences, `“${event.expression}”`)))));
+        refRow(story, when(event), event.text, event.sentences, `“${event.expression}”` +
+          (event.year_inferred ? `, ${YEAR_INFERRED_NOTE}` : ""))))));
   }
   if (undated.length) {
     found.push(section("undated", UNDATED_HEADING, el("ul", { className: "rows" },

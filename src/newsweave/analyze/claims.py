@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
 
+from newsweave.analyze.labels import key_phrase
 from newsweave.analyze.ner import CALENDAR_WORDS
 from newsweave.analyze.numbers import Quantity, find_quantities, relation
 from newsweave.analyze.slots import (
@@ -850,9 +851,9 @@ def _best_per_article(
 
 
 def _shared_topic(sentences: list[Sentence]) -> str:
-    """Up to four words every statement uses, names first: a label, not a summary."""
+    """The first statement's shortest run of words holding most of the words all share."""
     common = set.intersection(*(set(content_stems(s.tokens)) for s in sentences))
-    return _topic_words(sentences[0].text, frozenset(common))
+    return key_phrase(sentences[0].text, common)
 
 
 def _topic_words(text: str, stems: frozenset[str]) -> str:
@@ -873,21 +874,46 @@ def _single_source_claims(
 ) -> list[Claim]:
     centrality = vectors.centroid_similarity()
     articles = np.array([s.article_id for s in sentences])
+    spread = _article_spread(sentences)
     candidates = []
     for row, sentence in enumerate(sentences):
         other = articles != sentence.article_id
         if similarity[row, other].max(initial=0.0) >= SINGLE_SOURCE_MAX_SIMILARITY:
             continue
-        names = _names(sentence.text)
-        if find_quantities(sentence.text) or len(names) >= MIN_NAMES_FOR_SALIENCE:
-            candidates.append((float(centrality[row]), sentence, names))
+        if find_quantities(sentence.text) or \
+                len(_names(sentence.text)) >= MIN_NAMES_FOR_SALIENCE:
+            candidates.append((float(centrality[row]), sentence))
     candidates.sort(key=lambda c: (-c[0], c[1].ref))
     return [
-        Claim(kind="single_source", topic=", ".join(names[:3]) or sentence.text[:40],
+        Claim(kind="single_source", topic=_own_words(sentence, spread),
               statements=(Statement(ref=sentence.ref, text=sentence.text),),
               note="no other source reports this")
-        for _, sentence, names in candidates[:MAX_SINGLE_SOURCE]
+        for _, sentence in candidates[:MAX_SINGLE_SOURCE]
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class _Spread:
+    """In how many of a story's articles each content stem occurs."""
+
+    articles: int
+    counts: Counter[str]
+
+
+def _article_spread(sentences: tuple[Sentence, ...]) -> _Spread:
+    by_article: dict[str, set[str]] = defaultdict(set)
+    for sentence in sentences:
+        by_article[sentence.article_id].update(content_stems(sentence.tokens))
+    return _Spread(len(by_article),
+                   Counter(stem for stems in by_article.values() for stem in stems))
+
+
+def _own_words(sentence: Sentence, spread: _Spread) -> str:
+    """A label for a fact one source reports: the run of its words that holds most of those
+    at most half the articles use (what it adds), names left out."""
+    rare = {s for s in content_stems(sentence.tokens)
+            if spread.counts[s] * 2 <= spread.articles}
+    return key_phrase(sentence.text, rare, names=False)
 
 
 def _names(text: str) -> list[str]:

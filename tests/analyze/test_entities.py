@@ -139,3 +139,22 @@ def test_name_rules() -> None:
     assert not same_name(name_tokens("John Smith"), name_tokens("Jane Smith"))
     assert not same_name(name_tokens("Austria"), name_tokens("Australia"))
     assert not same_name(name_tokens("Russia"), name_tokens("Russian"))
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_company_is_one_organisation_with_or_without_its_suffix(
+        backend: ner.NerBackend) -> None:
+    story = _story(
+        "Starbucks Corp. said Tuesday it will buy Tazo, a Portland tea maker. Time Warner Inc. "
+        "owns the magazine.",
+        "The tea will be sold in Starbucks stores, and customers at Starbucks can order it on "
+        "the company's Web site, Starbucks said. Time Inc. will publish a magazine for it.",
+    )
+    entities = find_entities(story, ner=backend)
+    starbucks = _holding(entities, "Starbucks")
+    assert "Starbucks Corp" in " ".join(starbucks.variants)
+    assert starbucks.kind == "ORG"
+    # Two companies that share a word and a suffix are not one, as two people sharing a
+    # surname are not.
+    assert _holding(entities, "Time Inc") is not _holding(entities, "Time Warner Inc")
+    assert not [e for e in entities if "Web" in e.variants]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 
 from newsweave.analyze.names import (
+    COMPANY_SUFFIXES,
     NameForm,
     NameGroup,
     group_forms,
@@ -52,6 +53,11 @@ def _without_demonyms(groups: list[NameGroup]) -> list[NameGroup]:
 
 
 def _kind(group: NameGroup) -> EntityKind:
+    """By the votes, but a company suffix settles it: "Starbucks Corp." is an organisation
+    however often its stores are "in Starbucks"."""
+    if any(form.text.split()[-1].rstrip(".").lower() in COMPANY_SUFFIXES
+           for form in group.forms):
+        return "ORG"
     votes = group.votes
     if not votes:
         return _default_kind(group)

@@ -51,6 +51,13 @@ TITLES: frozenset[str] = frozenset(
 """Words that stand before a name without being part of it ("President Kurmanbek Bakiyev",
 "Mr Bakiyev"); they also mark the name as a person's."""
 
+COMPANY_SUFFIXES: frozenset[str] = frozenset(
+    {"inc", "incorporated", "corp", "corporation", "co", "cos", "ltd", "llc", "plc"}
+)
+"""Words that end a company's name without telling it from others: "Starbucks Corp." and
+"Starbucks" are one company, "Time Warner Inc." and "Time Inc." two (compared with the suffix,
+they looked like two people sharing a surname, "Inc")."""
+
 DEMONYM_ENDINGS = ("n", "an", "i", "ian")
 """What a nationality adds to its country's name (Russia-n, Iraq-i)."""
 
@@ -74,7 +81,8 @@ def _fold_token(token: str) -> str:
 
 
 def name_tokens(text: str) -> tuple[str, ...]:
-    """The folded tokens that identify a name, titles and leading "the" left out.
+    """The folded tokens that identify a name, titles, leading "the" and company suffixes
+    ("Corp.") left out.
 
     Parameters
     ----------
@@ -86,11 +94,13 @@ def name_tokens(text: str) -> tuple[str, ...]:
     tuple of str
         Lower-case, accent-free, transliteration-folded tokens; hyphens and apostrophes
         inside a word are dropped so "Co-operation" and "Cooperation" agree. Empty when the
-        text holds nothing but titles.
+        text holds nothing but titles or a suffix ("Inc").
     """
     tokens = tokenize(_strip_accents(text).replace("-", "").replace("‐", ""))
     while tokens and (tokens[0] in TITLES or tokens[0] == "the"):
         tokens = tokens[1:]
+    while tokens and tokens[-1] in COMPANY_SUFFIXES:
+        tokens = tokens[:-1]
     return tuple(_fold_token(t) for t in tokens)
 
 

@@ -33,7 +33,8 @@ _SPACY_KINDS: dict[str, EntityKind] = {
 ORG_WORDS: frozenset[str] = frozenset(
     {
         "organisation", "organization", "ministry", "council", "party", "bank", "agency", "union",
-        "committee", "service", "services", "company", "corp", "corporation", "inc", "ltd",
+        "committee", "service", "services", "company", "corp", "corporation", "inc", "ltd", "co",
+        "llc", "plc",
         "university", "association", "institute", "court", "parliament", "government", "army",
         "police", "news", "times", "press", "commission", "department", "foundation", "federation",
         "assembly", "bureau", "office", "group", "league", "network", "airlines", "church",
@@ -68,6 +69,10 @@ CALENDAR_WORDS: frozenset[str] = frozenset(
     }
 )
 """Capitalised words that are never names of people, places or organisations."""
+
+CAPITALISED_NOUNS: frozenset[str] = frozenset({"internet", "web", "net"})
+"""Common nouns some house styles capitalise ("the company's Web site", New York Times style):
+names of nothing in particular."""
 
 # A capitalised word: initials and inner apostrophes or hyphens allowed (U.S., Jalal'abad);
 # a possessive ends a name ("Russia's ITAR-TASS" is two).
@@ -212,7 +217,7 @@ def _is_common(word: str, evidence: _Evidence) -> bool:
         return False
     bare = _CLITIC.sub("", word.rstrip("."))
     plain = bare.lower()
-    if plain in STOP_WORDS or plain in CALENDAR_WORDS:
+    if plain in STOP_WORDS or plain in CALENDAR_WORDS or plain in CAPITALISED_NOUNS:
         return True
     return plain in evidence.lowercase and plain != bare and bare not in evidence.names
 

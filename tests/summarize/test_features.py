@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from newsweave.models import Article, Budget, Sentence
-from newsweave.summarize.eligibility import standalone_factor
+from newsweave.summarize.eligibility import is_eligible, standalone_factor
 from newsweave.summarize.features import Concepts, costs, ranked_rows
 from newsweave.text import split_article
 
@@ -57,3 +57,13 @@ def test_a_sentence_that_leans_on_its_context_or_the_reporter_reads_worse_alone(
     # A quoted "we" is the speaker's, and "US" is a country, not "us".
     assert _readability('Omarov said: "We organized a special plane for him."') == 1.0
     assert _readability("US President Barack Obama joined the talks in Astana.") == 1.0
+
+
+def test_an_editors_note_in_brackets_is_never_a_summary_sentence() -> None:
+    def eligible(text: str) -> bool:
+        return is_eligible(Sentence("a", 0, 0, len(text), text))
+
+    assert not eligible('(Story will move in the "a" category.)')
+    assert not eligible("(Optional add end: the company will announce results in May.)")
+    assert eligible("(AP) The company will announce its results in May, officials said.")
+    assert eligible("(AP) The toll rose to 80 on Monday (five of them children).")

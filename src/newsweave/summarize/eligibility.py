@@ -24,6 +24,9 @@ _DANGLING_START = re.compile(
     r"|(?:\S+\s+){3,4}(?:it|he|she|they)\s+(?:said|says|added|told|stated)\b)",
     re.IGNORECASE,
 )
+# A sentence wholly in brackets is an editor's note to other editors, not news: "(Story will
+# move in the "a" category.)", "(Optional add end.)".
+_BRACKETED = re.compile(r"^\([^()]*\)\W*$")
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]?")
 # Case-sensitive so that "US" is not "us"; a capital only where a sentence may start ("We
 # approached his aides").
@@ -37,6 +40,7 @@ def is_eligible(sentence: Sentence) -> bool:
     return (
         MIN_WORDS <= words <= MAX_WORDS
         and not text.endswith(("?", ":"))
+        and not _BRACKETED.match(text)
         and sum(map(str.isalpha, text)) > len(text) / 2
     )
 

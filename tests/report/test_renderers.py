@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from html.parser import HTMLParser
 
 from newsweave import Article, Brief, brief, render
 from newsweave.models import Story
 from newsweave.report.common import article_line
+from newsweave.report.sections import SECTION_LIMITS
 
 
 def test_markdown_lists_sentences_with_sources(example_story: Story) -> None:
@@ -120,3 +122,19 @@ def test_sources_name_an_id_the_input_gave_unless_its_file_says_it() -> None:
     assert line == "BBC \u2014 date unknown \u2014 feed.jsonl:1 \u2014 id story-42/0"
     named = Article("001_bbc", "Text.", source="BBC", origin="example/001_bbc.txt")
     assert "id 001_bbc" not in article_line(named)
+
+
+def test_long_sections_show_their_first_rows_and_say_how_many_more() -> None:
+    brief = _analysed_brief()
+    quote = brief.quotes[0]
+    many = replace(brief, quotes=tuple(replace(quote, text=f"Quote number {n}.")
+                                       for n in range(SECTION_LIMITS["quotes"] + 3)))
+    text = render(many, "md")
+    assert f"Quote number {SECTION_LIMITS['quotes'] - 1}." in text
+    assert f"Quote number {SECTION_LIMITS['quotes']}." not in text
+    assert "- … and 3 more (the JSON output lists them all)" in text
+    page = render(many, "html")
+    # HTML keeps every row, the rest folded under the count of all.
+    assert f'<details class="more"><summary>Show all {SECTION_LIMITS["quotes"] + 3}' in page
+    assert f"Quote number {SECTION_LIMITS['quotes'] + 2}." in page
+    assert len(json.loads(render(many, "json"))["quotes"]) == SECTION_LIMITS["quotes"] + 3

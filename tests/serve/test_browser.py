@@ -258,6 +258,8 @@ def test_errors_are_shown_in_one_readable_line(page: Any) -> None:
 
 ENTITIES = 20
 """Entities in the made-up analysis: more than the page lists before "Show all"."""
+QUOTES = 15
+"""Quotes in the made-up analysis: more than the page lists before "Show all" (12)."""
 
 
 def _with_analysis(brief: Brief) -> Brief:
@@ -283,7 +285,8 @@ def _with_analysis(brief: Brief) -> Brief:
         claims=(Claim("conflict", "destination", (statement, other), "<b>figures differ</b>"),
                 Claim("single_source", "injuries", (statement,)),
                 Claim("agreement", "left the country", (statement, other))),
-        quotes=(Quote("Ilyas Omarov", "He left on Sunday", rferl.sentences[1].ref),),
+        quotes=tuple(Quote("Ilyas Omarov", f"He left on Sunday ({n})", rferl.sentences[1].ref)
+                     for n in range(QUOTES)),
     )
 
 
@@ -303,8 +306,13 @@ def test_analysis_sections_render_from_the_models_json(
     assert row.locator("td").all_text_contents() == ["person", "Bakiev", "BBC, RFE/RL"]
     rows = page.locator("#analysis tbody tr")
     assert sum(r.is_visible() for r in rows.all()) == 15
-    page.click("#analysis .show-all")
+    page.click("#analysis section.entities .show-all")
     assert sum(r.is_visible() for r in rows.all()) == ENTITIES
+    quotes = page.locator("#analysis section.quotes li")
+    assert sum(q.is_visible() for q in quotes.all()) == 12
+    page.click("#analysis section.quotes .show-all")
+    assert sum(q.is_visible() for q in quotes.all()) == QUOTES
+    assert page.locator("#analysis .show-all").count() == 0
     dated = page.locator("#analysis .timeline li")
     assert dated.first.text_content().startswith("2010-04-15")
     assert "“April 16”, year from the other reports" in dated.nth(1).text_content()

@@ -13,7 +13,7 @@ from newsweave.report.common import (
     reports,
     summary_words,
 )
-from newsweave.report.sections import Section, sections
+from newsweave.report.sections import Row, Section, sections
 
 _STYLE = files("newsweave.report").joinpath("brief.css").read_text(encoding="utf-8")
 
@@ -62,11 +62,18 @@ def render_html(brief: Brief) -> str:
 
 
 def _section(section: Section) -> str:
-    items = "\n".join(
+    more = ""
+    if section.more:
+        more = (f'<details class="more"><summary>Show all {len(section.rows) + len(section.more)}'
+                f"</summary><ul>\n{_items(section.more)}\n</ul></details>")
+    return (f'<section class="analysis {section.key}"><h2>{escape(section.heading)}</h2>'
+            f"<ul>\n{_items(section.rows)}\n</ul>{more}</section>")
+
+
+def _items(rows: list[Row]) -> str:
+    return "\n".join(
         f'<li><strong>{escape(row.lead)}</strong>: {escape(row.text)}'
         + (f' <span class="detail">{escape(row.detail)}</span>' if row.detail else "")
         + f' <span class="attribution">{escape(row.sources)}</span></li>'
-        for row in section.rows
+        for row in rows
     )
-    return (f'<section class="analysis {section.key}"><h2>{escape(section.heading)}</h2>'
-            f"<ul>\n{items}\n</ul></section>")

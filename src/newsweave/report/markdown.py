@@ -25,6 +25,8 @@ def render_markdown(brief: Brief) -> str:
     for section in sections(brief):
         lines += ["", f"## {section.heading}", ""]
         lines += [_row(row) for row in section.rows]
+        if section.more:
+            lines.append(f"- … and {len(section.more)} more (the JSON output lists them all)")
     lines += ["", "## Sources", ""]
     for number, article in enumerate(brief.story.articles, 1):
         lines.append(f"{number}. {article_line(article)}")

@@ -10,16 +10,25 @@ from dataclasses import dataclass
 
 from newsweave.models import Brief, Claim, SentenceRef
 
-MAX_ENTITIES = 15
-"""Entities listed in Markdown and HTML, most reported first; JSON has them all."""
+SECTION_LIMITS = {
+    "entities": 15, "timeline": 30, "undated": 10, "conflicts": 20, "agreements": 10,
+    "single-source": 10, "quotes": 12,
+}
+"""Rows a section shows before "… N more": a brief of 25 reports has some 100 quotes and as
+many undated dates, which would bury the rest. Entities come most reported first, claims
+most supported first; JSON has every row, HTML keeps the rest folded."""
+
+MIN_FOLDED = 3
+"""A section folds only this many rows or more: "… and 1 more" would save the reader nothing."""
 
 UNDATED_HEADING = "Not on the timeline: dates in reports that give no date of their own"
-# After the expression of a date whose year is not in its report ("April 14" in an undated
-# report), which the story's dated reports supplied.
-YEAR_INFERRED_NOTE = "year from the other reports"
 """Heading of the events whose relative date could not be resolved. They get a section of
 their own so that the timeline is a list of dates, and the reason is said once, not on
 every row."""
+
+YEAR_INFERRED_NOTE = "year from the other reports"
+"""After the expression of a date whose year is not in its report ("April 14" in an undated
+report), which the story's dated reports supplied."""
 
 KIND_LABELS = {"PERSON": "person", "PLACE": "place", "ORG": "organisation"}
 CLAIM_SECTIONS = {
@@ -47,7 +56,7 @@ def outlets(brief: Brief, refs: Iterable[SentenceRef]) -> str:
 
 def entity_rows(brief: Brief) -> list[Row]:
     rows = []
-    for entity in brief.entities[:MAX_ENTITIES]:
+    for entity in brief.entities:
         others = [v for v in entity.variants if v != entity.name]
         labels = (brief.story.article(a).label for a in entity.article_ids)
         rows.append(Row(
@@ -107,21 +116,30 @@ def quote_rows(brief: Brief) -> list[Row]:
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """A titled list of rows; ``key`` names it for styling and for tests."""
+    """A titled list of rows; ``key`` names it for styling and for tests. ``more`` holds the
+    rows past the section's limit (:data:`SECTION_LIMITS`)."""
 
     key: str
     heading: str
     rows: list[Row]
+    more: list[Row]
+
+    @classmethod
+    def limited(cls, key: str, heading: str, rows: list[Row]) -> Section:
+        limit = SECTION_LIMITS[key]
+        if len(rows) < limit + MIN_FOLDED:
+            return cls(key, heading, rows, [])
+        return cls(key, heading, rows[:limit], rows[limit:])
 
 
 def sections(brief: Brief) -> list[Section]:
     """Every non-empty analysis section, in the order a reader wants them."""
     found = [
-        Section("entities", "People, places and organisations", entity_rows(brief)),
-        Section("timeline", "Timeline", timeline_rows(brief)),
-        Section("undated", UNDATED_HEADING, undated_rows(brief)),
-        *(Section(key, heading, claim_rows(brief, kind))
+        Section.limited("entities", "People, places and organisations", entity_rows(brief)),
+        Section.limited("timeline", "Timeline", timeline_rows(brief)),
+        Section.limited("undated", UNDATED_HEADING, undated_rows(brief)),
+        *(Section.limited(key, heading, claim_rows(brief, kind))
           for kind, (key, heading) in CLAIM_SECTIONS.items()),
-        Section("quotes", "Quotes", quote_rows(brief)),
+        Section.limited("quotes", "Quotes", quote_rows(brief)),
     ]
     return [section for section in found if section.rows]

@@ -6,7 +6,13 @@
 "use strict";
 
 const INITIAL_REPORTS = 2;
-const MAX_ENTITIES = 15; // listed at first, most reported first; the rest behind a button
+// Rows a section shows before a "Show all" button, as report/sections.py's SECTION_LIMITS
+// (keyed by the page's section classes).
+const SECTION_LIMITS = {
+  entities: 15, timeline: 30, undated: 10, conflict: 20, agreement: 10,
+  "single-source": 10, quotes: 12,
+};
+const MIN_FOLDED = 3; // a section folds this many rows or more, as in report/sections.py
 const CAPTIONS = {
   summary: "The sentence (yellow) and the matching sentences of other reports (blue).",
   alone: "The sentence in its report (yellow); no other report says the same.",
@@ -316,21 +322,30 @@ function entitiesSection(story) {
   });
   const head = el("tr", {}, ...["Name", "Kind", "Also written", "Named by"]
     .map((h) => el("th", { scope: "col" }, h)));
-  const more = rows.slice(MAX_ENTITIES);
-  for (const row of more) row.hidden = true;
-  const showAll = more.length
-    ? el("button", { type: "button", className: "secondary show-all" },
-        `Show all ${rows.length}`)
-    : null;
-  if (showAll) {
-    showAll.addEventListener("click", () => {
-      for (const row of more) row.hidden = false;
-      showAll.remove();
-    });
-  }
   return section("entities", "People, places and organisations",
     el("div", { className: "table-wrap" },
-      el("table", {}, el("thead", {}, head), el("tbody", {}, ...rows))), showAll);
+      el("table", {}, el("thead", {}, head), el("tbody", {}, ...rows))),
+    showAllButton(rows, SECTION_LIMITS.entities));
+}
+
+// Rows past ``limit`` hidden behind a button that shows them; null when none is.
+function showAllButton(rows, limit) {
+  const more = rows.slice(limit);
+  if (more.length < MIN_FOLDED) return null;
+  for (const row of more) row.hidden = true;
+  const button = el("button", { type: "button", className: "secondary show-all" },
+    `Show all ${rows.length}`);
+  button.addEventListener("click", () => {
+    for (const row of more) row.hidden = false;
+    button.remove();
+  });
+  return button;
+}
+
+// A section of list rows, the first SECTION_LIMITS[key] shown.
+function listSection(key, heading, tag, items) {
+  return section(key, heading, el(tag, { className: "rows" }, ...items),
+    showAllButton(items, SECTION_LIMITS[key]));
 }
 
 function when(event) {
@@ -345,15 +360,13 @@ function timelineSections(story) {
   const undated = story.brief.timeline.filter((event) => !event.when);
   const found = [];
   if (dated.length) {
-    found.push(section("timeline", "Timeline", el("ol", { className: "rows" },
-      ...dated.map((event) =>
-        refRow(story, when(event), event.text, event.sentences, `“${event.expression}”` +
-          (event.year_inferred ? `, ${YEAR_INFERRED_NOTE}` : ""))))));
+    found.push(listSection("timeline", "Timeline", "ol", dated.map((event) =>
+      refRow(story, when(event), event.text, event.sentences, `“${event.expression}”` +
+        (event.year_inferred ? `, ${YEAR_INFERRED_NOTE}` : "")))));
   }
   if (undated.length) {
-    found.push(section("undated", UNDATED_HEADING, el("ul", { className: "rows" },
-      ...undated.map((event) => refRow(story, `“${event.expression}”`, event.text,
-        event.sentences)))));
+    found.push(listSection("undated", UNDATED_HEADING, "ul", undated.map((event) =>
+      refRow(story, `“${event.expression}”`, event.text, event.sentences))));
   }
   return found;
 }
@@ -370,13 +383,13 @@ function claimsSection(story, kind, heading, badge, claims) {
     row.append(el("ul", { className: "versions" }, ...versions));
     return row;
   });
-  return section(kind.replace("_", "-"), heading, el("ul", { className: "rows" }, ...items));
+  return listSection(kind.replace("_", "-"), heading, "ul", items);
 }
 
 function quotesSection(story) {
   const items = story.brief.quotes.map((quote) =>
     refRow(story, quote.speaker || "unnamed speaker", `“${quote.text}”`, [quote.ref]));
-  return section("quotes", "Quotes", el("ul", { className: "rows" }, ...items));
+  return listSection("quotes", "Quotes", "ul", items);
 }
 
 // ---- start ----------------------------------------------------------------------------

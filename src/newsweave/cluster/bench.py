@@ -35,7 +35,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from newsweave.cluster.bcubed import BCubed, bcubed
-from newsweave.cluster.features import featurize, stored_features
+from newsweave.cluster.features import featurize_all, stored_features
 from newsweave.cluster.ingest import Ingester
 from newsweave.cluster.online import DEFAULT_WINDOW_ARTICLES, OnlineClusterer
 from newsweave.cluster.recluster import recluster
@@ -289,7 +289,8 @@ def stage_seconds(records: Sequence[tuple[dict[str, Any], str]], db: Path) -> di
         with suppress(IngestError):
             articles.extend(articles_from_record(record, f"stream:{number}", split=False))
     read = time.process_time()
-    prepared = [Prepared(a.with_sentences(()), featurize(a)) for a in articles]
+    prepared = [Prepared(a.with_sentences(()), f)
+                for a, f in zip(articles, featurize_all(articles), strict=True)]
     featurized = time.process_time()
     with open_store(str(db)) as store:
         Ingester(store, OnlineClusterer(window_days=DUC_WINDOW_DAYS)).ingest(prepared)

@@ -14,11 +14,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import threading
 import zlib
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
+from itertools import chain
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash  # type: ignore[import-untyped]
@@ -38,6 +40,18 @@ SHINGLE_WORDS = 3
 MINHASH_SEED = 1
 # datasketch's 32-bit affine permutations: signatures fit in 4 bytes a value.
 MINHASH_SCHEME = "affine32"
+# Odd multiplier of the polynomial that hashes a shingle from its words' CRC-32 values.
+SHINGLE_MULTIPLIER = np.uint32(0x9E3779B1)
+# The value of a signature that has seen nothing (datasketch's empty MinHash holds it too).
+EMPTY_VALUE = np.uint32(0xFFFFFFFF)
+# Articles whose signatures are computed in one block: their (permutations x shingles)
+# table, 64 x some 100,000 values (25 MB) for long articles, stays well within memory.
+SIGNATURE_BLOCK = 400
+# Names how signatures are made; stores record it, since signatures of two schemes do not
+# compare (a store made under another is re-signed when an ingest opens it). Change it
+# whenever anything above that shapes a signature changes.
+SIGNATURE_SCHEME = (f"crc32-words{SHINGLE_WORDS}-poly-fmix32-{MINHASH_SCHEME}"
+                    f"-seed{MINHASH_SEED}-perm{NUM_PERM}")
 # A name is a capitalised word that does not open a sentence; at most this many are kept.
 MAX_NAMES = 30
 # Token-to-stem entries kept between articles before the cache starts afresh.
@@ -67,36 +81,108 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
-_MINHASHES = threading.local()
+def signatures(token_lists: Sequence[list[str]]) -> np.ndarray:
+    """The MinHash signatures of many articles' word shingles, one row each, in a few numpy
+    passes over the whole batch instead of a MinHash (and a Python call a shingle) an article.
+
+    A shingle's hash is a polynomial of its words' CRC-32 values (each word hashed once, in C,
+    though it is in three shingles); an article shorter than ``SHINGLE_WORDS`` words has one
+    shingle, its words followed by zeros, and an article with no words the empty signature
+    (every value the largest). The values are those of datasketch's MinHash (scheme
+    "affine32", seed ``MINHASH_SEED``) fed the shingle hashes: see :func:`shingle_hashes`.
+
+    Parameters
+    ----------
+    token_lists:
+        Each article's tokens, stop words dropped.
+
+    Returns
+    -------
+    np.ndarray
+        ``uint32``, ``len(token_lists)`` rows of ``NUM_PERM`` values.
+    """
+    if len(token_lists) > SIGNATURE_BLOCK:
+        return np.concatenate([signatures(token_lists[start:start + SIGNATURE_BLOCK])
+                               for start in range(0, len(token_lists), SIGNATURE_BLOCK)])
+    lengths = np.fromiter(map(len, token_lists), dtype=np.intp, count=len(token_lists))
+    words = np.fromiter(map(zlib.crc32, map(str.encode, chain.from_iterable(token_lists))),
+                        dtype=np.uint32, count=int(lengths.sum()))
+    hashes, counts = _batch_shingle_hashes(words, lengths)
+    multipliers, offsets = _permutations()
+    # (permutations x shingles), each a * fmix(h) + b wrapping mod 2^32: a bijection of h.
+    # Permutations are rows so that an article's shingles are contiguous in each: the
+    # minimum over a run of a row is ten times faster than over a run of rows.
+    values = np.multiply.outer(multipliers, _fmix32(hashes))
+    values += offsets[:, np.newaxis]
+    out = np.full((len(token_lists), NUM_PERM), EMPTY_VALUE, dtype=np.uint32)
+    has = counts > 0
+    if has.any():
+        firsts = (np.cumsum(counts) - counts)[has]
+        out[has] = np.minimum.reduceat(values, firsts, axis=1).T
+    return out
 
 
-def _reused_minhash() -> MinHash:
-    """This thread's MinHash with the seeded permutations, drawn once and cleared for every
-    article: drawing and checking permutations (which a new or copied MinHash does) costs
-    more than hashing an article. One a thread, since a Dask worker may run several."""
-    found: MinHash | None = getattr(_MINHASHES, "minhash", None)
-    if found is None:
-        found = _MINHASHES.minhash = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED,
-                                             hashfunc=zlib.crc32, scheme=MINHASH_SCHEME)
-    return found
+def _batch_shingle_hashes(words: np.ndarray, lengths: np.ndarray
+                          ) -> tuple[np.ndarray, np.ndarray]:
+    """The shingle hashes of articles whose word hashes are concatenated in ``words`` (with
+    ``lengths`` words each), in article order, and how many shingles each article has."""
+    position = np.arange(words.size) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    left = np.repeat(lengths, lengths) - position  # words from here to the article's end
+    padded = np.concatenate([words, np.zeros(SHINGLE_WORDS - 1, dtype=np.uint32)])
+    combined = np.zeros(words.size, dtype=np.uint32)
+    for k in range(SHINGLE_WORDS):
+        # Words past the article's end count as zero (the next article's are no part of it).
+        combined *= SHINGLE_MULTIPLIER
+        combined += np.where(left > k, padded[k:k + words.size], np.uint32(0))
+    # A shingle starts wherever SHINGLE_WORDS words are left, and at the first word of an
+    # article shorter than that.
+    starts = (left >= SHINGLE_WORDS) | (position == 0)
+    counts = np.where(lengths >= SHINGLE_WORDS, lengths - SHINGLE_WORDS + 1,
+                      np.minimum(lengths, 1))
+    return combined[starts], counts
 
 
-def shingles(tokens: list[str]) -> list[bytes]:
-    """The article's runs of ``SHINGLE_WORDS`` words (all of it when it is shorter)."""
-    if len(tokens) < SHINGLE_WORDS:
-        return [" ".join(tokens).encode("utf-8")]
-    runs = zip(*(tokens[i:] for i in range(SHINGLE_WORDS)), strict=False)
-    # map over C methods, not a comprehension: no Python frame a shingle.
-    return list(map(str.encode, map(" ".join, runs)))
+def shingle_hashes(tokens: list[str]) -> list[int]:
+    """The shingle hashes of one article, word by word in Python: the definition that
+    :func:`signatures` computes in bulk (tests feed these to datasketch's MinHash)."""
+    words = [zlib.crc32(token.encode("utf-8")) for token in tokens]
+    if not words:
+        return []
+    padded = words + [0] * (SHINGLE_WORDS - 1)
+    out = []
+    for start in range(max(len(words) - SHINGLE_WORDS + 1, 1)):
+        value = 0
+        for word in padded[start:start + SHINGLE_WORDS]:
+            value = (value * int(SHINGLE_MULTIPLIER) + word) % 2**32
+        out.append(value)
+    return out
+
+
+def _fmix32(values: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finalizer, the bijection datasketch's "affine32" scheme applies
+    to every input hash before its permutations: it spreads the structured polynomial hashes
+    over all 32 bits."""
+    values = values ^ (values >> np.uint32(16))
+    values *= np.uint32(0x85EBCA6B)
+    values ^= values >> np.uint32(13)
+    values *= np.uint32(0xC2B2AE35)
+    values ^= values >> np.uint32(16)
+    return values
+
+
+@cache
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The ``NUM_PERM`` affine permutations (odd multipliers, offsets) datasketch draws from
+    ``MINHASH_SEED`` for the "affine32" scheme: drawn by the library, applied here in bulk."""
+    minhash = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, scheme=MINHASH_SCHEME)
+    multipliers, offsets = minhash.permutations
+    return multipliers.astype(np.uint32), offsets.astype(np.uint32)
 
 
 def signature(tokens: list[str]) -> np.ndarray:
-    """The MinHash values of the article's word shingles (CRC-32 hashed: fast and stable)."""
-    hasher = _reused_minhash()
-    hasher.clear()
-    hasher.update_batch(shingles(tokens))
-    values: np.ndarray = hasher.hashvalues.astype(np.uint32)
-    return values
+    """The MinHash signature of one article's tokens (stop words dropped)."""
+    row: np.ndarray = signatures([tokens])[0]
+    return row
 
 
 def signature_from_bytes(data: bytes) -> LeanMinHash:
@@ -134,8 +220,7 @@ def names_in(text: str) -> frozenset[str]:
 
 
 def featurize(article: Article) -> Features:
-    """The features of one article, from its sentences' tokens when it has been split (the
-    reader's work, reused) or else from its text.
+    """The features of one article (see :func:`featurize_all`).
 
     Parameters
     ----------
@@ -147,17 +232,37 @@ def featurize(article: Article) -> Features:
     Features
         Plain data, picklable, the same in every process.
     """
+    return featurize_all([article])[0]
+
+
+def featurize_all(articles: Sequence[Article]) -> list[Features]:
+    """The features of many articles: signatures in bulk (see :func:`signatures`), the rest
+    an article at a time, from its sentences' tokens when it has been split (the reader's
+    work, reused) or else from its text.
+
+    Parameters
+    ----------
+    articles:
+        Cleaned articles.
+
+    Returns
+    -------
+    list[Features]
+        One for each article, in order: plain data, picklable, the same in every process.
+    """
+    token_lists = [content_tokens(article) for article in articles]
+    return [Features(article_id=article.id, content_hash=content_hash(article.text),
+                     signature=row, terms=dict(_terms(tokens)), names=names_in(article.text),
+                     published=article.published)
+            for article, tokens, row in zip(articles, token_lists, signatures(token_lists),
+                                            strict=True)]
+
+
+def content_tokens(article: Article) -> list[str]:
+    """The article's tokens without stop words: what its shingles and terms are made of."""
     words = ([t for s in article.sentences for t in s.tokens] if article.sentences
              else tokenize(article.text))
-    tokens = [t for t in words if t not in STOP_WORDS]
-    return Features(
-        article_id=article.id,
-        content_hash=content_hash(article.text),
-        signature=signature(tokens),
-        terms=dict(_terms(tokens)),
-        names=names_in(article.text),
-        published=article.published,
-    )
+    return [t for t in words if t not in STOP_WORDS]
 
 
 def features_json(features: Features) -> str:

@@ -10,7 +10,9 @@ For each article, in order:
 
 Every ``batch_size`` articles, the batch and the stories it touched are committed in one
 transaction; only then does the batch count as acknowledged. The clustering state is rebuilt
-from the store when an ingest starts, so a second ingest (or one after a crash) carries on.
+from the store when an ingest starts, so a second ingest (or one after a crash) carries on;
+first, a store whose signatures were made under another scheme than this version's (see
+``SIGNATURE_SCHEME``) has them recomputed from its texts, with a warning.
 """
 
 from __future__ import annotations
@@ -22,12 +24,16 @@ from datasketch import MinHashLSH  # type: ignore[import-untyped]
 
 from newsweave.cluster.features import (
     NUM_PERM,
+    SIGNATURE_BLOCK,
+    SIGNATURE_SCHEME,
+    content_tokens,
     features_json,
     signature_from_bytes,
+    signatures,
     stored_features,
 )
 from newsweave.cluster.online import OnlineClusterer
-from newsweave.cluster.sources import Prepared
+from newsweave.cluster.sources import Prepared, chunks
 from newsweave.models import Article
 from newsweave.store import Store, StoredArticle, StoryRow
 
@@ -83,7 +89,27 @@ class Ingester:
         self._pending: list[StoredArticle] = []
         self._touched: dict[str, StoryRow] = {}
         self._stories = {row.id: row for row in store.stories(members=False)}
+        self._resign()
         self._load_state()
+
+    def _resign(self) -> None:
+        """Recompute every stored signature when the store's were made under another scheme
+        than this version's (or under one it did not record): signatures of two schemes
+        cannot be compared, and a near-duplicate would go unnoticed. Recorded once done."""
+        recorded = self.store.signature_scheme()
+        if recorded == SIGNATURE_SCHEME:
+            return
+        resigned: list[tuple[str, bytes]] = []
+        for block in chunks((s.article for s in self.store.articles()), SIGNATURE_BLOCK):
+            rows = signatures([content_tokens(article) for article in block])
+            resigned.extend((a.id, row.tobytes()) for a, row in zip(block, rows, strict=True))
+        self.store.resign(resigned, SIGNATURE_SCHEME)
+        if resigned:
+            made = f"scheme {recorded!r}" if recorded else "a scheme it did not record"
+            self.report.warnings.append(
+                f"re-signed the {len(resigned)} stored articles for near-duplicate detection: "
+                f"the store's signatures were made under {made}, this version's under "
+                f"{SIGNATURE_SCHEME!r}")
 
     def _load_state(self) -> None:
         for fingerprint in self.store.fingerprints():

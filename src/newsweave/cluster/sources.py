@@ -15,9 +15,9 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, TypeVar
 
-from newsweave.cluster.features import Features, featurize
+from newsweave.cluster.features import Features, featurize_all
 from newsweave.errors import IngestError
 from newsweave.ingest import articles_from_record, read_articles
 from newsweave.ingest.readers import HTML_SUFFIXES, JSONL_SUFFIXES, STDIN, TEXT_SUFFIXES
@@ -25,6 +25,7 @@ from newsweave.models import Article
 
 # A work item: ("line", origin, JSON text) or ("file", path, "").
 Item = tuple[str, str, str]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,9 +94,9 @@ def _lines(handle: IO[str], origin: str) -> Iterator[Item]:
             yield ("line", f"{origin}:{number}", line)
 
 
-def chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
     """``items`` in lists of ``size`` (the last may be shorter)."""
-    chunk: list[Item] = []
+    chunk: list[T] = []
     for item in items:
         chunk.append(item)
         if len(chunk) == size:
@@ -121,14 +122,16 @@ def prepare(items: Sequence[Item], max_bytes: int) -> PreparedChunk:
         The articles (sentences dropped) with their features, and the warnings.
     """
     result = PreparedChunk(items=len(items))
+    articles: list[Article] = []
     for kind, origin, text in items:
         try:
-            articles = _read_item(kind, origin, text, max_bytes, result.warnings)
+            articles.extend(_read_item(kind, origin, text, max_bytes, result.warnings))
         except IngestError as exc:
             result.warnings.append(f"skipped {exc}")
-            continue
-        result.prepared.extend(
-            Prepared(article.with_sentences(()), featurize(article)) for article in articles)
+    # Featurized together: signatures are computed for the whole chunk at once.
+    result.prepared = [Prepared(article.with_sentences(()), features)
+                       for article, features in zip(articles, featurize_all(articles),
+                                                    strict=True)]
     return result
 
 

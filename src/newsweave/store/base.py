@@ -85,6 +85,16 @@ class Store(ABC):
         """Every stored article's id, sequence number, hash, signature and story."""
 
     @abstractmethod
+    def signature_scheme(self) -> str | None:
+        """The scheme the stored signatures were made under (see :meth:`resign`); None for
+        a store that has not recorded one: a new store, or one written before stores did."""
+
+    @abstractmethod
+    def resign(self, signatures: Sequence[tuple[str, bytes]], scheme: str) -> None:
+        """Replace the signatures of articles (id, signature) and record ``scheme`` as the
+        one every stored signature is made under, in one transaction."""
+
+    @abstractmethod
     def articles(self, since_seq: int = 0) -> Iterator[StoredArticle]:
         """Stored articles with ``seq >= since_seq``, in ingest order."""
 

@@ -29,7 +29,10 @@ SCHEMA = (
         data TEXT NOT NULL, signature {blob} NOT NULL, features TEXT NOT NULL)""",
     "CREATE INDEX IF NOT EXISTS articles_story ON articles (story_id, seq)",
     "CREATE INDEX IF NOT EXISTS stories_last ON stories (last_published)",
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
 )
+# The key under which ``meta`` records the signature scheme.
+SCHEME_KEY = "signature_scheme"
 _INSERT_ARTICLE = (
     "INSERT INTO articles (id, seq, content_hash, story_id, duplicate_of, published, source, "
     "data, signature, features) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -111,6 +114,17 @@ class SQLStore(Store):
             "SELECT id, seq, content_hash, signature, story_id FROM articles ORDER BY seq")
         for article_id, seq, content_hash, signature, story_id in cursor:
             yield Fingerprint(article_id, int(seq), content_hash, bytes(signature), story_id)
+
+    def signature_scheme(self) -> str | None:
+        row = self._execute("SELECT value FROM meta WHERE key = ?", (SCHEME_KEY,)).fetchone()
+        return str(row[0]) if row else None
+
+    def resign(self, signatures: Sequence[tuple[str, bytes]], scheme: str) -> None:
+        with self._transaction():
+            self._executemany("UPDATE articles SET signature = ? WHERE id = ?",
+                              [(signature, article) for article, signature in signatures])
+            self._execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) "
+                          "DO UPDATE SET value = excluded.value", (SCHEME_KEY, scheme))
 
     def articles(self, since_seq: int = 0) -> Iterator[StoredArticle]:
         cursor = self._execute(

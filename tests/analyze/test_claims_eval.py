@@ -62,10 +62,10 @@ def test_eval_over_all_annotations(shared_data: Path, example_dir: Path) -> None
         scores = [r.score for r in results if r.split == split]
         totals[split] = sum(scores[1:], scores[0])
     assert totals["dev"].gold >= 100 and totals["test"].gold >= 9
-    # Regression floors below the dev figures docs/bench/conflicts.md reports (35 clusters:
-    # P 0.87, R 0.63); the held-out test figures are reported, not asserted.
+    # Regression floors below the dev figures docs/bench/conflicts.md reports (40 clusters,
+    # round four: P 0.87, R 0.55); the held-out test figures are reported, not asserted.
     assert totals["dev"].precision >= 0.8
-    assert totals["dev"].recall >= 0.6
+    assert totals["dev"].recall >= 0.5
 
 
 def test_cli_prints_the_table(example_dir: Path, tmp_path: Path,

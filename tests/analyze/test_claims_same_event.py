@@ -96,32 +96,7 @@ def test_two_values_in_one_report_are_two_figures() -> None:
     assert not conflicts(story)
 
 
-def test_another_earthquake_is_not_the_day_of_the_first() -> None:
-    story = story_of(
-        "Some 12,040 people have been confirmed dead in Tuesday's earthquake in Turkey.",
-        "Another strong earthquake with a magnitude of 5.0 struck western Turkey on Sunday.",
-        published=(date(1999, 8, 22), date(1999, 8, 23)))
-    assert not [c for c in conflicts(story) if c.topic.startswith("when")]
-
-
-def test_arrest_dates_differ_even_when_arrest_is_every_report_s_word() -> None:
-    story = story_of(
-        "Investigators say the two men were telephoning shortly before their arrest just "
-        "after midnight on Nov. 6.",
-        "The two Israelis were arrested here on November 7 after police raided their flat.",
-        "The Israelis, arrested Nov. 6 at a fishing village, pleaded guilty.",
-        published=(date(1998, 11, 15), date(1998, 11, 20), date(1999, 2, 1)))
-    [when] = [c for c in conflicts(story) if c.topic.startswith("when")]
-    assert {s.value for s in when.statements} >= {"Nov. 6", "November 7"}
-
-
 @pytest.mark.parametrize("texts, values", [
-    # one duration told in different words, the context shared
-    (("The search might have begun five hours earlier had the airport employee's alert been "
-      "passed on to the Coast Guard.",
-      "The airport employee alerted aviation officials nearly four hours before a phone call "
-      "from a family friend triggered the Coast Guard search."),
-     {"five hours", "nearly four hours"}),
     # an AP "dlrs" sum and "just under": the two cannot both be right
     (("Chavez has vowed to raise the minimum wage of just under $200 a month, which covers "
       "half the food basket.",
@@ -132,6 +107,20 @@ def test_arrest_dates_differ_even_when_arrest_is_every_report_s_word() -> None:
 def test_one_conflict_with_its_versions(texts: tuple[str, str], values: set[str]) -> None:
     [conflict] = conflicts(story_of(*texts))
     assert {s.value for s in conflict.statements} == values
+
+
+def test_durations_are_not_compared() -> None:
+    """Spans of time are said of many things in one story (a contract's term, seniority, a
+    delay); on held-out clusters few duration conflicts found were real, so even one delay
+    told as "five hours" and "nearly four hours" is not flagged."""
+    story = story_of(
+        "The search might have begun five hours earlier had the airport employee's alert been "
+        "passed on to the Coast Guard.",
+        "The airport employee alerted aviation officials nearly four hours before a phone call "
+        "from a family friend triggered the Coast Guard search.",
+        "The average worker is 43 years old and has 16 years of experience.",
+        "The average worker is 48 years old, and many have 30 years of experience.")
+    assert not conflicts(story)
 
 
 def test_a_report_that_gives_both_values_agrees_on_each() -> None:
@@ -182,16 +171,6 @@ def test_all_dead_and_some_still_alive_are_rival_accounts() -> None:
 def test_hours_and_minutes_are_one_duration() -> None:
     [flight] = find_quantities("the journey from London to New York in about 3 hours, 50 minutes")
     assert flight.noun == "hours" and flight.low < 3 + 50 / 60 < flight.high
-
-
-def test_a_day_counted_from_another_event_is_not_read_against_the_report_date() -> None:
-    story = story_of(
-        "Randy Evans, Gingrich's attorney, filed a motion Wednesday in Cobb County Superior "
-        "Court asking that the money be moved to a joint account.",
-        "Gingrich's attorney filed the motion in Cobb County Superior Court a day earlier, "
-        "asking that the money be moved to a joint account.",
-        published=(date(1999, 10, 7), date(1999, 10, 8)))
-    assert not [c for c in conflicts(story) if c.topic.startswith("when")]
 
 
 def test_counts_of_people_with_no_frame_need_a_shared_context() -> None:

@@ -1,5 +1,6 @@
-"""Conflicts over when, where and under which name: each mechanism on sentences as wire
-reports write them (paraphrased from the DUC reports the mechanisms were built on)."""
+"""Conflicts over where and under which name, and opposite accounts: each mechanism on
+sentences as wire reports write them (paraphrased from the DUC reports the mechanisms were
+built on)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from datetime import date
 import pytest
 
 from newsweave.analyze.claims import find_claims
-from newsweave.analyze.slots import time_mentions
 from newsweave.models import Article, Claim, Story
 from newsweave.text import split_article
 
@@ -35,50 +35,12 @@ TAKE_OFF = (
 )
 
 
-def test_take_off_times_of_three_outlets_are_one_conflict() -> None:
-    [when] = conflicts(story_of(*TAKE_OFF), "when")
-    assert [s.value for s in when.statements] == ["8:38 p.m.", "8:40 pm", "8:45 p.m."]
-    assert "date it differently" in when.note and "Outlet 2: 8:45 p.m." in when.note
-
-
-def test_a_round_hour_allows_minutes_either_side() -> None:
-    """"about 3 a.m." and "3:02 a.m." agree; "2 a.m." and "1:52 a.m." do not."""
-    quake = story_of("The earthquake struck at 3:02 a.m. and lasted some 45 seconds.",
-                     "The earthquake struck at about 3 a.m., and lasted 45 seconds.")
-    assert not conflicts(quake, "when")
-    radar = story_of("1:52 a.m. EST -- Last radar signal received from the plane.",
-                     "The plane disappeared from radar screens at 2 a.m. over the ocean.")
-    [when] = conflicts(radar, "when")
-    assert {s.value for s in when.statements} == {"1:52 a.m.", "2 a.m."}
-
-
-def test_weekdays_resolve_against_each_report_and_the_day_it_was_said_is_left_out() -> None:
-    sinking = story_of(
-        "The submarine sank in the Barents Sea on Sunday, naval officials said Monday.",
-        "The Norwegian foreign ministry said Tuesday the submarine sank on Saturday.",
-        published=(date(2000, 8, 14), date(2000, 8, 15)))
-    [when] = conflicts(sinking, "when")
-    assert {s.value for s in when.statements} == {"Sunday", "Saturday"}
-    said = time_mentions(sinking.articles[1].sentences[0], date(2000, 8, 15))
-    assert [m.text for m in said] == ["Saturday"]  # "said Tuesday" dates the saying
-
-
-@pytest.mark.parametrize("texts, published", [
-    pytest.param(("The balloon will probably make its final descent at dawn Sunday in Egypt.",
-                  "The pair hoped to land the balloon at about dawn Sunday in Egypt."),
-                 (date(1999, 3, 19), date(1999, 3, 20)), id="one weekday said on two days"),
-    pytest.param(("The balloonists were on course to cross longitude 9 degrees west at about "
-                  "midday Saturday (7 a.m. EST), their control center said.",
-                  "At 4:54 a.m. EST Saturday, the two balloonists crossed the line of longitude "
-                  "9 west."), (None, None), id="planned time and time it happened"),
-    pytest.param(("Nov. 27 -- Juan Miguel Gonzalez demands his son's return to Cuba.",
-                  "Juan Miguel Gonzalez traveled to Washington on April 6 to take custody of "
-                  "his son."), (date(2000, 6, 28), date(2000, 6, 28)),
-                 id="dates months apart are two events"),
-])
-def test_times_of_different_events_are_not_a_conflict(
-        texts: tuple[str, str], published: tuple[date | None, date | None]) -> None:
-    assert not conflicts(story_of(*texts, published=published), "when")
+def test_times_of_one_event_are_not_compared() -> None:
+    """The *when* pass was deleted in round four: on clusters held out before tuning none of
+    the time conflicts it found was one a reader flagged. Three take-off times stay unflagged;
+    the two towns of one state the same reports give still conflict."""
+    found = [c.topic for c in find_claims(story_of(*TAKE_OFF)) if c.kind == "conflict"]
+    assert found == ["where: Fairfield or Caldwell"]
 
 
 def test_two_agencies_quoted_for_one_fact_do_not_conflict() -> None:
@@ -109,11 +71,6 @@ def test_two_agencies_quoted_for_one_fact_do_not_conflict() -> None:
                  "cause", {"collision", "explosion"}, id="rival causes sharing no word"),
     pytest.param(TAKE_OFF, "where", {"Fairfield", "Caldwell"},
                  id="two towns of one state for one departure"),
-    pytest.param(("The Kursk, launched in 1995, carries 107 personnel and weighs some 14,000 tons.",
-                  "The submarine, called the Kursk, is an Oscar II-class submarine completed in "
-                  "1994.",
-                  "Rudolph is wanted for questioning in bombings in Atlanta in 1996 and 1997."),
-                 "when", {"1995", "1994"}, id="years of commissioning; a list of years unread"),
     pytest.param(("The huge silver balloon landed atop a remote plateau about 45 miles north of "
                   "the desert town of Mut.",
                   "The balloon landed gently at 08:03 local time at Mut, a town in the Dakhla "
@@ -122,7 +79,7 @@ def test_two_agencies_quoted_for_one_fact_do_not_conflict() -> None:
 ])
 def test_one_conflict_gives_each_version(texts: tuple[str, ...], topic: str,
                                          versions: set[str]) -> None:
-    """Opposite accounts (a denial, a refusal, a rival cause) and different places, years or
-    names: one conflict whose statements carry each outlet's version."""
+    """Opposite accounts (a denial, a refusal, a rival cause) and different places or names:
+    one conflict whose statements carry each outlet's version."""
     [conflict] = conflicts(story_of(*texts), topic)
     assert {s.value for s in conflict.statements} == versions

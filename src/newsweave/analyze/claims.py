@@ -37,7 +37,6 @@ from newsweave.analyze.slots import (
     other_event,
     place_claims,
     repeated_stems,
-    when_claims,
 )
 from newsweave.models import Claim, Sentence, SentenceRef, Statement, Story
 from newsweave.summarize.vectors import SentenceVectors
@@ -57,10 +56,6 @@ FIGURE_SIMILARITY = 0.05
 """Cosine needed between two sentences whose counts share only a noun ("2,000 supporters"),
 not a casualty frame: within one story the same noun mostly counts the same thing, but two
 sentences with nothing else in common are about different parts of it."""
-
-DURATION_SIMILARITY = 0.2
-"""Cosine needed between two sentences before their durations ("five hours", "four hours") are
-taken for one figure: stories are full of unrelated spans of days and hours."""
 
 SAME_FIGURE_RATIO = 3.0
 """Counts of one frame within this factor of each other are read as one figure told
@@ -99,8 +94,11 @@ FRAMES: dict[str, frozenset[str]] = {
 }
 _FRAME_OF = {word: frame for frame, words in FRAMES.items() for word in words}
 
-# Nouns counting time: a duration, never a casualty figure, and compared only between
-# sentences that say much the same (:data:`DURATION_SIMILARITY`).
+# Nouns counting time. A duration ("five days", "four-year contract", "43 years old") is not
+# a figure compared across reports: stories are full of unrelated spans (a contract's term, a
+# worker's seniority, the days a motion waited), and on clusters held out before tuning 1 of
+# 8 duration conflicts found was one a reader flagged (rounds two and three). Ages are read
+# apart, from a name and a number in apposition (_AGE).
 _TIME_NOUNS = frozenset({
     "years", "year", "days", "day", "hours", "hour", "minutes", "minute", "seconds",
     "weeks", "week", "months", "month", "decades",
@@ -243,7 +241,7 @@ def find_claims(story: Story) -> tuple[Claim, ...]:
     common = _ubiquitous_stems(story)
     figures = _figure_claims(story, similarity, row_of)
     polarity = [*_polarity_claims(story, common), *_destination_claims(story),
-                *when_claims(story, similarity, row_of, common), *place_claims(story, similarity)]
+                *place_claims(story, similarity)]
     used = {st.ref for claim in (*figures, *polarity) if claim.kind == "conflict"
             for st in claim.statements}
     agreements = _agreement_claims(sentences, similarity, used)
@@ -303,6 +301,8 @@ def _sentence_figures(sentence: Sentence, people: dict[str, set[str]]) -> Iterat
         if noun and noun.endswith("ed") and noun not in _FRAME_OF:
             quantity = replace(quantity, noun=None)  # "Flight 990 crashed": no counted noun
             noun = None
+        if noun in _TIME_NOUNS:
+            continue
         if _PART_BEFORE.search(sentence.text[:quantity.start]):
             noun = noun or "others"  # "the other nine provinces": a part, not all of them
             yield _Figure(sentence, quantity, f"other {noun}", framed=True)
@@ -311,8 +311,7 @@ def _sentence_figures(sentence: Sentence, people: dict[str, set[str]]) -> Iterat
             # "96 Germans", "two Danes": a part of those aboard, counted on its own
             yield _Figure(sentence, quantity, f"number of {noun}", framed=True)
             continue
-        frame = None if noun in _MEASURE_NOUNS or noun in _TIME_NOUNS else \
-            _frame(quantity, words)
+        frame = None if noun in _MEASURE_NOUNS else _frame(quantity, words)
         if frame:
             yield _Figure(sentence, quantity, frame, framed=True)
         elif noun:
@@ -436,16 +435,16 @@ FIGURE_CONTEXT = 60
 """Characters either side of a measure (:func:`_is_measure`) whose words say what it
 measures ("the epicenter ... 55 miles east of Istanbul"): two such figures are one only when
 these words share one, or the sentences tell one fact (:data:`AGREEMENT_SIMILARITY`). Without
-it, every "four hours" and "three hours" of a story, or every distance, would be compared."""
+it, every distance or sum of a story would be compared with every other."""
 
 
 def _is_measure(figure: _Figure) -> bool:
-    """Whether the figure is a measure (a length, a duration, a sum of money) or a count of
+    """Whether the figure is a measure (a length, a sum of money) or a count of
     people with no casualty frame ("7.4 million people"), whose noun does not say what is
     measured or counted, unlike "aftershocks" or "troops"."""
     noun = figure.quantity.noun
-    return not figure.framed and (noun in _TIME_NOUNS or noun in _MEASURE_NOUNS
-                                  or noun in _GENERIC_PEOPLE) and noun not in _SCALE_NOUNS
+    return not figure.framed and (noun in _MEASURE_NOUNS or noun in _GENERIC_PEOPLE) \
+        and noun not in _SCALE_NOUNS
 
 
 _GENERIC_PEOPLE = frozenset({"people", "persons", "men", "others", "residents"})
@@ -472,8 +471,8 @@ _NUMBER_STEMS = frozenset(content_stems(tokenize(
 def _same_figure(
     a: _Figure, b: _Figure, similarity: np.ndarray, row_of: dict[SentenceRef, int]
 ) -> bool:
-    needed = DURATION_SIMILARITY if a.quantity.noun in _TIME_NOUNS else FIGURE_SIMILARITY
-    if not a.framed and similarity[row_of[a.sentence.ref], row_of[b.sentence.ref]] < needed:
+    if not a.framed and \
+            similarity[row_of[a.sentence.ref], row_of[b.sentence.ref]] < FIGURE_SIMILARITY:
         return False
     if not _same_kind(a.quantity.noun, b.quantity.noun):
         return False

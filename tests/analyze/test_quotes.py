@@ -65,3 +65,23 @@ def test_quotation_over_sentences_takes_the_speaker_where_it_closes() -> None:
     assert [q.speaker for q in quotes] == ["Richard Larrabbee", "James Hall", "James Hall",
                                            "James Hall"]
     assert quotes[-1].text == "There is even a possibility we will never know"
+
+
+def test_the_voices_most_reports_name_come_first_each_speaker_together() -> None:
+    story = Story(tuple(split_article(Article(f"a{i}", text)) for i, text in enumerate((
+        '"We were not told anything about the deal," said Maria Lopez, a store manager. '
+        '"The coffee will stay the same for our customers," Howard Schultz said.',
+        'Schultz spoke in Seattle. "Tea will drive more people into our stores," Schultz said. '
+        '"It is the highest-quality tea in the nation," he said.',
+        "Howard Schultz, the chairman, did not take questions after the meeting.",
+    ))))
+    speakers = [q.speaker for q in find_quotes(story)]
+    assert speakers == ["Howard Schultz"] * 3 + ["Maria Lopez"]  # three to a turn
+
+
+def test_offices_are_not_names_and_wire_copy_is_quoted_once() -> None:
+    wire = ('"We raised our expectations too high," said Chief Executive Howard Schultz. '
+            "Shares fell 31 percent in afternoon trading on Thursday.")
+    story = Story(tuple(split_article(Article(f"a{i}", wire)) for i in range(2)))
+    [quote] = find_quotes(story)
+    assert (quote.speaker, quote.ref.article_id) == ("Howard Schultz", "a0")

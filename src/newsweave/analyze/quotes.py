@@ -15,12 +15,19 @@ A pronoun ("he", "it") is resolved to the last speaker named in the article with
 surname to the full name used before ("Omarov" -> "Ilyas Omarov"); otherwise the speaker is
 None. Scare quotes ("a "deportation"") are not quotes: a quote has at least
 :data:`MIN_QUOTE_WORDS` words.
+
+Quotes are listed speaker by speaker in turns of up to :data:`QUOTES_PER_TURN`, the speakers
+most sources name first: a brief of 25 reports holds a hundred quotes, and its first dozen
+should be the story's main voices, several of them, not the first report's. Within a turn a
+speaker's quotes stay together and in order, since one often runs on over paragraphs.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 from newsweave.analyze.names import TITLES
 from newsweave.models import Article, Quote, Sentence, Story
@@ -34,6 +41,10 @@ MAX_NAME_WORDS = 3
 
 PRONOUN_WINDOW = 3
 """Sentences back that a "he said" may reach for its speaker."""
+
+QUOTES_PER_TURN = 3
+"""Quotes a speaker gives before the next speaker's turn: the chief executive quoted twenty
+times still leaves room for the others in the first dozen."""
 
 _VERBS = (r"(?:said|says|say|told|tells|added|adds|warned|warns|stated|explained|insisted"
           r"|noted|declared|asked|wrote|recalled|argued|continued|replied)")
@@ -55,8 +66,11 @@ _REPORTED = re.compile(
     rf"(?:,[^,]+,)?\s+{_VERBS}\b"
 )
 _POSSESSOR = re.compile(r"^.*['’]s\s+")
-# Words before a name that are not part of it; names.TITLES plus military ranks it lacks.
-_TITLES = TITLES | {"admiral", "adm", "navy", "army", "rear", "maj", "major", "cmdr"}
+# Words before a name that are not part of it; names.TITLES plus military ranks and the
+# offices of companies it lacks ("Chief Executive Howard Schultz", "CEO Howard Schultz").
+_TITLES = TITLES | {"admiral", "adm", "navy", "army", "rear", "maj", "major", "cmdr", "ceo",
+                    "executive", "founder", "co-founder", "cofounder", "director", "manager",
+                    "analyst", "editor", "owner", "coach"}
 _NOT_NAMES = frozenset({"The", "A", "An", "In", "On", "But", "And", "It", "He", "She", "They",
                         "This", "That", "Earlier", "Later", "Meanwhile"})
 
@@ -82,9 +96,54 @@ def find_quotes(story: Story) -> tuple[Quote, ...]:
     Returns
     -------
     tuple of Quote
-        In article and sentence order; ``speaker`` is None where no speaker is clear.
+        Speaker by speaker in turns of up to :data:`QUOTES_PER_TURN`, those named by the most
+        articles first (ties: who speaks first), each speaker's quotes in story order; quotes
+        with no clear speaker (``speaker`` None) last, in story order.
     """
-    return tuple(q for article in story.articles for q in _article_quotes(article))
+    found = _first_of_each(q for article in story.articles for q in _article_quotes(article))
+    full_names = _full_names(q.speaker for q in found)
+    by_speaker: dict[str, list[Quote]] = defaultdict(list)
+    unnamed = []
+    for quote in found:
+        if quote.speaker is None:
+            unnamed.append(quote)
+            continue
+        speaker = full_names.get(quote.speaker, quote.speaker)
+        by_speaker[speaker].append(replace(quote, speaker=speaker))
+    reach = {speaker: _articles_naming(story, speaker) for speaker in by_speaker}
+    speakers = sorted(by_speaker, key=lambda speaker: -reach[speaker])  # stable: first first
+    turns = max(map(len, by_speaker.values()), default=0)
+    ordered = (quote for turn in range(0, turns, QUOTES_PER_TURN) for speaker in speakers
+               for quote in by_speaker[speaker][turn:turn + QUOTES_PER_TURN])
+    return (*ordered, *unnamed)
+
+
+def _first_of_each(quotes: Iterable[Quote]) -> list[Quote]:
+    """A quote two reports carry word for word (wire copy) once, where it is first given."""
+    seen: set[tuple[str | None, str]] = set()
+    first = []
+    for quote in quotes:
+        if (quote.speaker, quote.text) not in seen:
+            seen.add((quote.speaker, quote.text))
+            first.append(quote)
+    return first
+
+
+def _full_names(speakers: Iterable[str | None]) -> dict[str, str]:
+    """A surname one report quotes ("Schultz said") to the full name another gives it
+    ("Howard Schultz"), where only one speaker of the story has that surname."""
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for speaker in filter(None, speakers):
+        if len(speaker.split()) > 1:
+            by_surname[speaker.split()[-1]].add(speaker)
+    return {surname: next(iter(names)) for surname, names in by_surname.items()
+            if len(names) == 1}
+
+
+def _articles_naming(story: Story, speaker: str) -> int:
+    """How many articles name the speaker (by the last word of the name: "Schultz")."""
+    surname = speaker.split()[-1]
+    return sum(surname in article.text for article in story.articles)
 
 
 @dataclass

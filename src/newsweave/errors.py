@@ -10,14 +10,37 @@
     └── InvalidOptionError     an option value out of range; names the value and what is valid
 
 Messages name the bad value and, where there is a choice, the valid options. Functions raise;
-none returns None to mean "rejected".
+none returns None to mean "rejected". Every error pickles with its type, message and
+attributes, so one raised in a worker process (``newsweave serve`` briefs in processes)
+reaches the server as it was raised.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class NewsweaveError(Exception):
     """Base class of every error newsweave raises on purpose."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle by message and attributes, never by calling ``__init__`` again.
+
+        Exception's own pickling calls ``type(self)(*self.args)``, and ``args`` holds the
+        formatted message, not the arguments of a subclass's ``__init__`` (``origin, reason``,
+        ``name, available``...), so unpickling would fail or garble the message.
+        """
+        return (_rebuild, (type(self), self.args, self.__dict__))
+
+
+def _rebuild(cls: type[NewsweaveError], args: tuple[Any, ...], state: dict[str, Any]
+             ) -> NewsweaveError:
+    """An error of class ``cls`` with ``args`` and attributes ``state``, its ``__init__``
+    skipped (the inverse of :meth:`NewsweaveError.__reduce__`)."""
+    error = cls.__new__(cls, *args)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class IngestError(NewsweaveError):

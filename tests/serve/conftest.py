@@ -1,10 +1,15 @@
 """Fixtures for the service: apps with small limits, a TestClient, a real uvicorn on loopback,
-and the example's four reports as the API takes them."""
+and the example's four reports as the API takes them.
+
+Clients are entered (``with TestClient(app)``), so each app's lifespan starts its brief worker
+processes and stops them at the end of the session.
+"""
 
 from __future__ import annotations
 
 import warnings
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -34,17 +39,19 @@ def example_payload(example_files: list[Path]) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="session")
-def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     db = tmp_path_factory.mktemp("store") / "empty.db"
-    return TestClient(create_app(ServeSettings(db=str(db))))
+    with TestClient(create_app(ServeSettings(db=str(db)))) as started:
+        yield started
 
 
 @pytest.fixture(scope="session")
-def client_with() -> Callable[..., TestClient]:
-    """Make a client of an app with the given :class:`ServeSettings` fields."""
-    def make(**limits: Any) -> TestClient:
-        return TestClient(create_app(ServeSettings(**limits)))
-    return make
+def client_with() -> Iterator[Callable[..., TestClient]]:
+    """Make a started client of an app with the given :class:`ServeSettings` fields."""
+    with ExitStack() as apps:
+        def make(**limits: Any) -> TestClient:
+            return apps.enter_context(TestClient(create_app(ServeSettings(**limits))))
+        yield make
 
 
 @pytest.fixture(scope="session")

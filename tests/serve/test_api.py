@@ -32,6 +32,7 @@ def test_healthz_reports_status_algorithms_and_limits(client: TestClient) -> Non
     assert body["status"] == "ok"
     assert "centroid" in body["algorithms"]
     assert body["limits"]["max_request_bytes"] > 0
+    assert body["limits"]["brief_workers"] >= 1  # processes, by default
     assert body["fetch"] is False
 
 

@@ -69,9 +69,18 @@ def test_serve_refuses_a_non_positive_timeout(capsys: pytest.CaptureFixture[str]
     assert "timeout_seconds must be positive, got 0" in capsys.readouterr().err
 
 
+def test_serve_refuses_a_negative_number_of_workers(capsys: pytest.CaptureFixture[str]
+                                                    ) -> None:
+    assert main(["serve", "--workers", "-2"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("newsweave: InvalidOptionError: workers must be 0")
+    assert "got -2" in err and err.count("\n") == 1
+
+
 def test_serve_help_lists_its_options(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["serve", "--help"])
     out = capsys.readouterr().out
-    for option in ("--host", "--port", "--max-request-bytes", "--timeout", "--allow-fetch"):
+    for option in ("--host", "--port", "--max-request-bytes", "--timeout", "--workers",
+                   "--allow-fetch"):
         assert option in out

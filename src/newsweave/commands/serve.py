@@ -7,7 +7,12 @@ import ipaddress
 from typing import Any
 
 from newsweave.cli import add_db_argument, needs_extra, warn
-from newsweave.serve.settings import MAX_REQUEST_BYTES, REQUEST_TIMEOUT_SECONDS, ServeSettings
+from newsweave.serve.settings import (
+    BRIEF_WORKERS,
+    MAX_REQUEST_BYTES,
+    REQUEST_TIMEOUT_SECONDS,
+    ServeSettings,
+)
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -31,6 +36,9 @@ def add_parser(subparsers: Any) -> None:
                         help=f"largest request body (default {MAX_REQUEST_BYTES:,} bytes)")
     parser.add_argument("--timeout", type=float, default=REQUEST_TIMEOUT_SECONDS, metavar="S",
                         help=f"time limit per brief (default {REQUEST_TIMEOUT_SECONDS:g} s)")
+    parser.add_argument("--workers", type=int, default=BRIEF_WORKERS, metavar="N",
+                        help=f"processes computing briefs (default {BRIEF_WORKERS}, one per "
+                        "CPU); 0: in the server's own threads, for a single-core host")
     add_db_argument(parser)
     parser.add_argument("--allow-fetch", action="store_true",
                         help="fetch reports given only by URL (never from private, loopback "
@@ -41,7 +49,8 @@ def add_parser(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     loopback = _is_loopback(args.host)
     settings = ServeSettings(max_request_bytes=args.max_request_bytes,
-                             timeout_seconds=args.timeout, allow_fetch=args.allow_fetch,
+                             timeout_seconds=args.timeout, workers=args.workers,
+                             allow_fetch=args.allow_fetch,
                              db=args.db, allowed_hosts=LOOPBACK_NAMES if loopback else ("*",))
     with needs_extra("serve", "the web service"):
         from newsweave.serve.app import create_app

@@ -1,13 +1,18 @@
-"""The FastAPI application: routers, static files, limits and the domain-error handler.
+"""The FastAPI application: routers, static files, limits, brief workers and the error handler.
 
 :func:`create_app` wires one router per resource (FastAPI's "bigger applications" layout);
-nothing here knows how a brief is made. ``newsweave serve`` runs it on uvicorn; tests call
-it with their own :class:`ServeSettings`.
+nothing here knows how a brief is made. Its lifespan starts the brief workers before the
+first request and stops them when the server stops. ``newsweave serve`` runs it on uvicorn;
+tests call it with their own :class:`ServeSettings` (``with TestClient(app)`` runs the
+lifespan; without it, pebble starts the workers at the first brief, unwarmed, and stops them
+when the interpreter exits).
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -20,6 +25,7 @@ from newsweave.serve.errors import handle_newsweave_error
 from newsweave.serve.limits import BodySizeLimit
 from newsweave.serve.routers import articles, briefs, health, pages, stories
 from newsweave.serve.settings import ServeSettings
+from newsweave.serve.workers import BriefWorkers, brief_workers
 
 DESCRIPTION = """\
 Turn several news reports of one story into one attributed brief.
@@ -33,14 +39,25 @@ type in `error`.
 """
 
 
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Start and warm the app's brief workers before it serves; stop them when it stops."""
+    workers: BriefWorkers = app.state.workers
+    await workers.start()
+    try:
+        yield
+    finally:
+        await workers.stop()
+
+
 def create_app(settings: ServeSettings | None = None) -> FastAPI:
     """The service, with ``settings`` (default limits when None).
 
     Parameters
     ----------
     settings:
-        Request size and time limits, concurrency, URL fetching, the host names answered
-        and the store (see :class:`ServeSettings`).
+        Request size and time limits, concurrency and brief workers, URL fetching, the host
+        names answered and the store (see :class:`ServeSettings`).
 
     Returns
     -------
@@ -50,9 +67,11 @@ def create_app(settings: ServeSettings | None = None) -> FastAPI:
     settings = settings or ServeSettings()
     # FastAPIOffline serves the /docs and /redoc pages' scripts itself: FastAPI's default
     # loads them from a CDN, which a service on an offline or locked-down host cannot reach.
-    app = FastAPIOffline(title="newsweave", version=__version__, description=DESCRIPTION)
+    app = FastAPIOffline(title="newsweave", version=__version__, description=DESCRIPTION,
+                         lifespan=lifespan)
     app.state.settings = settings
     app.state.slots = threading.BoundedSemaphore(settings.max_concurrent)
+    app.state.workers = brief_workers(settings, app.state.slots)
     app.state.ingest_lock = threading.Lock()
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts))

@@ -1,7 +1,9 @@
-"""The work behind the routes, run in worker threads: read reports, brief, ingest.
+"""The work behind the routes: read reports, brief (in worker processes), ingest (in threads).
 
-Nothing here knows HTTP; routers call these through :func:`newsweave.serve.limits.run_limited`
-and the error handler turns what they raise into status codes. Reports sent as JSON are read
+Nothing here knows HTTP; routers run briefs through :mod:`newsweave.serve.workers` and store
+work through :func:`newsweave.serve.limits.run_limited`, and the error handler turns what
+they raise into status codes. What a worker process runs is a module-level function of
+picklable arguments, so it can be sent to the worker by name. Reports sent as JSON are read
 as one JSONL upload and files through a private temp folder, so they are cleaned, split,
 de-duplicated and given ids exactly as ``newsweave brief`` and ``newsweave ingest`` would.
 """
@@ -15,19 +17,21 @@ import threading
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsweave.api import brief
 from newsweave.cluster.ingest import Ingester
 from newsweave.cluster.sources import Item, prepare
 from newsweave.errors import NoArticleError
 from newsweave.ingest import read_story
-from newsweave.models import Story
-from newsweave.serve.deps import BriefOptions
+from newsweave.models import Article, Story
 from newsweave.serve.fetch import FetchRefusedError, fetch_page
 from newsweave.serve.schemas import IngestOut, StoryOut
 from newsweave.serve.settings import ServeSettings
 from newsweave.store import open_store
+
+if TYPE_CHECKING:  # deps imports the workers, which import this module
+    from newsweave.serve.deps import BriefOptions
 
 JSON_UPLOAD_NAME = "articles.jsonl"
 """The name JSON reports are read under: origins and messages say ``articles.jsonl:N`` or
@@ -35,6 +39,15 @@ JSON_UPLOAD_NAME = "articles.jsonl"
 
 _UNSAFE_NAME = re.compile(r"[^\w.\-]+")
 """Characters replaced in an uploaded file's name before it is written to the temp folder."""
+
+WARM_UP_TEXT = "Roza Otunbayeva spoke in Bishkek on Monday. She said 80 people had died."
+"""A two-sentence report briefed once by each brief worker before it takes a request: the
+analysis loads its language models on first use, which the first client should not wait for."""
+
+
+def warm_up() -> None:
+    """Brief :data:`WARM_UP_TEXT` once, loading whatever the pipeline loads lazily."""
+    brief([Article(id="warm-up", text=WARM_UP_TEXT)])
 
 
 def brief_story(story: Story, options: BriefOptions, warnings: Sequence[str] = ()
@@ -116,7 +129,10 @@ def ingest_records(records: Sequence[dict[str, Any]], settings: ServeSettings,
     """Store JSON reports and cluster them into stories, as ``newsweave ingest`` does.
 
     One ingest at a time (``lock``): the clustering state is rebuilt from the store by each,
-    and two at once would each miss the other's new stories.
+    and two at once would each miss the other's new stories. So it runs in a server thread,
+    not a brief worker process: with ingests in series, processes would add no parallelism,
+    the lock would have to cross processes, and killing a worker at the time limit would cut
+    a store write short in the middle of a story's clustering.
 
     Raises
     ------

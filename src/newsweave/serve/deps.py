@@ -18,6 +18,7 @@ from newsweave.errors import UnknownAlgorithmError
 from newsweave.models import Budget
 from newsweave.serve.limits import TOO_LARGE
 from newsweave.serve.settings import ServeSettings
+from newsweave.serve.workers import BriefWorkers
 from newsweave.summarize import available
 
 
@@ -43,9 +44,15 @@ def get_settings(request: Request) -> ServeSettings:
 
 
 def get_slots(request: Request) -> threading.BoundedSemaphore:
-    """The app's semaphore bounding how many briefs are computed at once."""
+    """The app's semaphore bounding how much work runs at once in the server's threads."""
     slots: threading.BoundedSemaphore = request.app.state.slots
     return slots
+
+
+def get_workers(request: Request) -> BriefWorkers:
+    """The app's brief workers (processes, or threads with ``workers=0``)."""
+    workers: BriefWorkers = request.app.state.workers
+    return workers
 
 
 def get_ingest_lock(request: Request) -> threading.Lock:
@@ -95,3 +102,4 @@ SettingsDep = Annotated[ServeSettings, Depends(get_settings)]
 SlotsDep = Annotated[threading.BoundedSemaphore, Depends(get_slots)]
 OptionsDep = Annotated[BriefOptions, Depends(brief_options)]
 IngestLockDep = Annotated[threading.Lock, Depends(get_ingest_lock)]
+WorkersDep = Annotated[BriefWorkers, Depends(get_workers)]

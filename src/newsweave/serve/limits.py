@@ -1,16 +1,19 @@
 """Request size and time limits, so one client cannot exhaust the service.
 
 Size: :class:`BodySizeLimit` answers 413 before reading a body whose ``Content-Length`` is over
-the limit, and stops a chunked body the moment it passes it. Time: :func:`run_limited` runs
-the CPU-bound pipeline in a worker thread, at most ``max_concurrent`` at once, and answers 503
-when it has not finished in time (the thread is abandoned, not killed: Python cannot stop one,
-but it still holds its slot, so abandoned work cannot pile up beyond ``max_concurrent``).
+the limit, and stops a chunked body the moment it passes it. Time: :func:`time_limit` answers
+503 when the work inside it has not finished in time. Briefs run in worker processes
+(:mod:`newsweave.serve.workers`), which a time limit stops; store work runs in the server's
+threads through :func:`run_limited`, at most ``max_concurrent`` at once, where a thread over
+its limit is abandoned, not killed (Python cannot stop one), but still holds its slot, so
+abandoned work cannot pile up beyond ``max_concurrent``.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import partial
 from typing import TypeVar
 
@@ -74,6 +77,37 @@ def _content_length(scope: Scope) -> int | None:
     return None
 
 
+@contextmanager
+def time_limit(timeout: float) -> Iterator[None]:
+    """Cancel what is awaited inside after ``timeout`` seconds, and answer 503.
+
+    Parameters
+    ----------
+    timeout:
+        Seconds the work may take, waiting for a slot or a worker included.
+
+    Raises
+    ------
+    HTTPException
+        503 when the work inside takes longer than ``timeout``.
+    """
+    try:
+        with anyio.fail_after(timeout):
+            yield
+    except TimeoutError:
+        raise HTTPException(
+            TIMED_OUT, f"the request took longer than the {timeout:g}-second limit; "
+            "try fewer or shorter reports"
+        ) from None
+
+
+async def in_thread(work: Callable[[], T], slots: threading.BoundedSemaphore) -> T:
+    """``work()`` in a worker thread holding one of ``slots`` until it ends, even when the
+    awaiting request has been cancelled and the thread abandoned."""
+    return await anyio.to_thread.run_sync(partial(_holding, slots, work),
+                                          abandon_on_cancel=True)
+
+
 async def run_limited(
     work: Callable[[], T], slots: threading.BoundedSemaphore, timeout: float
 ) -> T:
@@ -84,15 +118,8 @@ async def run_limited(
     HTTPException
         503 when the work (waiting for a slot included) takes longer than ``timeout``.
     """
-    try:
-        with anyio.fail_after(timeout):
-            return await anyio.to_thread.run_sync(partial(_holding, slots, work),
-                                                  abandon_on_cancel=True)
-    except TimeoutError:
-        raise HTTPException(
-            TIMED_OUT, f"the request took longer than the {timeout:g}-second limit; "
-            "try fewer or shorter reports"
-        ) from None
+    with time_limit(timeout):
+        return await in_thread(work, slots)
 
 
 def _holding(slots: threading.BoundedSemaphore, work: Callable[[], T]) -> T:

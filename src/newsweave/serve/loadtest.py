@@ -68,11 +68,13 @@ def _free_port() -> int:
 
 
 @contextmanager
-def server_process() -> Iterator[str]:
-    """``newsweave serve`` in a child process on a free loopback port; yields its URL."""
+def server_process(workers: int | None = None) -> Iterator[str]:
+    """``newsweave serve`` in a child process on a free loopback port, with ``--workers``
+    when given; yields its URL."""
     port = _free_port()
+    options = [] if workers is None else ["--workers", str(workers)]
     child = subprocess.Popen(
-        [sys.executable, "-m", "newsweave.cli", "serve", "--port", str(port)],
+        [sys.executable, "-m", "newsweave.cli", "serve", "--port", str(port), *options],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
@@ -161,13 +163,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--url", help="a running server (default: start one on loopback)")
     parser.add_argument("--no-analysis", action="store_true",
                         help="summary only (?analysis=false): the summarizer's share of the cost")
+    parser.add_argument("--workers", type=int,
+                        help="the started server's --workers (default: its own, one per CPU; "
+                        "0: briefs in its threads)")
     args = parser.parse_args(argv)
     body = payload(args.reports)
     query = "?analysis=false" if args.no_analysis else ""
     if args.url:
         result = run_load(args.url, body, args.requests, args.concurrency, query)
     else:
-        with server_process() as url:
+        with server_process(args.workers) as url:
             result = run_load(url, body, args.requests, args.concurrency, query)
     print(table(result, args.requests, args.concurrency))
     for status, count in sorted(result.failures.items()):

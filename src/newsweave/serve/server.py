@@ -17,9 +17,7 @@ from contextlib import contextmanager
 import uvicorn
 from fastapi import FastAPI
 
-from newsweave.api import brief
 from newsweave.errors import InvalidOptionError
-from newsweave.models import Article
 
 STARTUP_TIMEOUT_SECONDS = 10.0
 """How long :func:`running` waits for uvicorn to accept connections."""
@@ -47,20 +45,10 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-WARM_UP_TEXT = "Roza Otunbayeva spoke in Bishkek on Monday. She said 80 people had died."
-"""A two-sentence report briefed once before serving: the analysis loads its language models
-on first use (seconds), which the first client should not wait for."""
-
-
-def warm_up() -> None:
-    """Brief :data:`WARM_UP_TEXT` once, loading whatever the pipeline loads lazily."""
-    brief([Article(id="warm-up", text=WARM_UP_TEXT)])
-
-
 def serve(app: FastAPI, host: str, port: int, *, log_level: str = "info") -> None:
-    """Serve ``app`` on ``host:port`` until interrupted, warmed up first."""
+    """Serve ``app`` on ``host:port`` until interrupted (the app's lifespan starts and warms
+    its brief workers before the first request, and stops them on the way out)."""
     sock = bind(host, port)
-    warm_up()
     server = uvicorn.Server(uvicorn.Config(app, log_level=log_level))
     shown = f"[{host}]" if ":" in host else host
     logging.getLogger("uvicorn.error").info(

@@ -7,6 +7,7 @@ so two apps with different limits can run side by side in one test session.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from newsweave.errors import InvalidOptionError
@@ -22,7 +23,18 @@ MAX_ARTICLES = 100
 """Most reports in one request: more is a stream to ingest into a store, not one story."""
 
 MAX_CONCURRENT_BRIEFS = 4
-"""Briefs computed at once; further requests wait, so a burst cannot exhaust the CPU threads."""
+"""Pieces of work run at once in the server's own threads (store reads and ingests, and briefs
+when ``workers`` is :data:`IN_PROCESS`); further requests wait, so a burst cannot exhaust the
+threads."""
+
+BRIEF_WORKERS = max(1, os.cpu_count() or 1)
+"""Worker processes computing briefs: one per CPU, since a brief is CPU-bound Python and one
+process uses one core (the interpreter lock)."""
+
+IN_PROCESS = 0
+"""``workers`` value that computes briefs in the server's own threads instead of processes:
+for tests and single-core hosts, where a process pool costs memory and start-up and gains
+nothing; a brief over its time limit is then abandoned, not stopped."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -39,6 +51,9 @@ class ServeSettings:
     timeout_seconds: float = REQUEST_TIMEOUT_SECONDS
     max_articles: int = MAX_ARTICLES
     max_concurrent: int = MAX_CONCURRENT_BRIEFS
+    workers: int = BRIEF_WORKERS
+    """Processes computing briefs, at most one brief each at a time; further briefs queue.
+    :data:`IN_PROCESS` (0): in the server's threads, at most ``max_concurrent`` at once."""
     allow_fetch: bool = False
     allowed_hosts: tuple[str, ...] = ("*",)
     """``Host`` headers answered; others get 400. ``newsweave serve`` on a loopback address
@@ -53,3 +68,6 @@ class ServeSettings:
             value = getattr(self, name)
             if value <= 0:
                 raise InvalidOptionError(f"{name} must be positive, got {value}")
+        if self.workers < IN_PROCESS:
+            raise InvalidOptionError(f"workers must be {IN_PROCESS} (briefs in the server's "
+                                     f"threads) or a number of processes, got {self.workers}")

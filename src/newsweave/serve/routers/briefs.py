@@ -1,8 +1,9 @@
 """``/briefs``: a brief of reports sent with the request, as JSON or as uploaded files.
 
 Both routes answer with ``Brief.to_dict()``, the model's own JSON, so a client reads the same
-thing ``newsweave brief --format json`` prints. The work runs in a worker thread under the
-service's time limit (:func:`newsweave.serve.limits.run_limited`).
+thing ``newsweave brief --format json`` prints. The brief is computed by the app's brief
+workers (:mod:`newsweave.serve.workers`) under the service's time limit
+(:func:`newsweave.serve.limits.time_limit`), which stops a worker that runs over it.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from fastapi import APIRouter, File, UploadFile
 from fastapi.responses import JSONResponse
 
 from newsweave.serve.briefing import brief_records, brief_uploads
-from newsweave.serve.deps import OptionsDep, SettingsDep, SlotsDep, check_article_count
-from newsweave.serve.limits import run_limited
+from newsweave.serve.deps import OptionsDep, SettingsDep, WorkersDep, check_article_count
+from newsweave.serve.limits import time_limit
 from newsweave.serve.schemas import ArticlesIn
 
 router = APIRouter(prefix="/briefs", tags=["briefs"])
@@ -32,13 +33,12 @@ BRIEF_RESPONSES: dict[int | str, dict[str, Any]] = {
 
 @router.post("", summary="Brief reports sent as JSON", responses=BRIEF_RESPONSES)
 async def create_brief(
-    body: ArticlesIn, options: OptionsDep, settings: SettingsDep, slots: SlotsDep
+    body: ArticlesIn, options: OptionsDep, settings: SettingsDep, workers: WorkersDep
 ) -> JSONResponse:
     """A brief of the reports in the body (text or HTML each)."""
     check_article_count(len(body.articles), settings)
-    records = body.records()
-    result = await run_limited(lambda: brief_records(records, options, settings), slots,
-                               settings.timeout_seconds)
+    with time_limit(settings.timeout_seconds):
+        result = await workers.run(brief_records, body.records(), options, settings)
     return JSONResponse(result)
 
 
@@ -47,11 +47,11 @@ async def create_brief_from_files(
     files: Annotated[list[UploadFile], File(description=".txt, .html or .jsonl reports")],
     options: OptionsDep,
     settings: SettingsDep,
-    slots: SlotsDep,
+    workers: WorkersDep,
 ) -> JSONResponse:
     """A brief of uploaded files, read as ``newsweave brief`` reads files on disk."""
     check_article_count(len(files), settings)
     uploads = [(upload.filename or "upload", await upload.read()) for upload in files]
-    result = await run_limited(lambda: brief_uploads(uploads, options), slots,
-                               settings.timeout_seconds)
+    with time_limit(settings.timeout_seconds):
+        result = await workers.run(brief_uploads, uploads, options)
     return JSONResponse(result)

@@ -25,6 +25,7 @@ def healthz(settings: SettingsDep) -> dict[str, Any]:
             "max_request_bytes": settings.max_request_bytes,
             "max_articles": settings.max_articles,
             "timeout_seconds": settings.timeout_seconds,
+            "brief_workers": settings.workers,
         },
         "fetch": settings.allow_fetch,
     }

@@ -7,15 +7,15 @@ An unknown story id is a 404 here: the store says so with a :class:`StoreError` 
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import JSONResponse
 
 from newsweave.models import Story
 from newsweave.serve.briefing import brief_story
-from newsweave.serve.deps import OptionsDep, SettingsDep, SlotsDep
-from newsweave.serve.limits import run_limited
+from newsweave.serve.deps import OptionsDep, SettingsDep, SlotsDep, WorkersDep
+from newsweave.serve.limits import in_thread, run_limited, time_limit
 from newsweave.serve.routers.briefs import BRIEF_RESPONSES
 from newsweave.serve.schemas import StoryOut
 from newsweave.store import StoreError, open_store
@@ -58,11 +58,16 @@ async def get_story(story_id: str, settings: SettingsDep, slots: SlotsDep) -> JS
 @router.get("/{story_id}/brief", summary="Brief a stored story",
             responses={**BRIEF_RESPONSES, 404: {"description": "No story has this id."}})
 async def brief_stored_story(story_id: str, options: OptionsDep, settings: SettingsDep,
-                             slots: SlotsDep) -> JSONResponse:
-    """``Brief.to_dict()`` of the stored story, as ``newsweave brief --story ID`` makes it."""
-    def work() -> dict[str, Any]:
-        return brief_story(_stored_story(settings.db, story_id), options)
-    return JSONResponse(await run_limited(work, slots, settings.timeout_seconds))
+                             slots: SlotsDep, workers: WorkersDep) -> JSONResponse:
+    """``Brief.to_dict()`` of the stored story, as ``newsweave brief --story ID`` makes it.
+
+    The story is read in a server thread (where a missing one is a 404) and briefed by a
+    brief worker, both within the one time limit.
+    """
+    with time_limit(settings.timeout_seconds):
+        story = await in_thread(lambda: _stored_story(settings.db, story_id), slots)
+        result = await workers.run(brief_story, story, options)
+    return JSONResponse(result)
 
 
 def _stored_story(db: str | None, story_id: str) -> Story:

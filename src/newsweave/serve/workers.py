@@ -83,7 +83,9 @@ class ProcessWorkers:
         self._pool = ProcessPool(max_workers=count, initializer=warm_up, context=context)
 
     async def start(self) -> None:
-        """Start the workers and wait until they answer: each warms up before its first task.
+        """Start the workers and wait until one answers. Each warms up before it takes a
+        task, so the one answering is warm, and the others, started at the same time, take
+        no brief before they are.
 
         Raises
         ------
@@ -92,12 +94,11 @@ class ProcessWorkers:
         """
         try:
             with anyio.fail_after(START_TIMEOUT_SECONDS):
-                pids = await asyncio.gather(*(self.run(os.getpid) for _ in range(self.count)))
+                pid = await self.run(os.getpid)
         except TimeoutError:
             raise RuntimeError(f"the brief workers did not start within "
                                f"{START_TIMEOUT_SECONDS:g} s") from None
-        _log.info("%d brief worker processes started; pids answering: %s", self.count,
-                  ", ".join(map(str, sorted(set(pids)))))
+        _log.info("%d brief worker processes started; process %d is ready", self.count, pid)
 
     async def run(self, function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         """``function(*args, **kwargs)`` in a worker process; cancelling the await kills the

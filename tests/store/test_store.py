@@ -113,7 +113,8 @@ def _old_signature(article: Article) -> bytes:
     tokens = content_tokens(article)
     minhash = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, scheme=MINHASH_SCHEME,
                       hashfunc=zlib.crc32)
-    minhash.update_batch(" ".join(run).encode() for run in zip(tokens, tokens[1:], tokens[2:]))
+    runs = zip(tokens, tokens[1:], tokens[2:], strict=False)
+    minhash.update_batch(" ".join(run).encode() for run in runs)
     return bytes(minhash.hashvalues.astype(np.uint32).tobytes())
 
 

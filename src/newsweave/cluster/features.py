@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from itertools import chain
+from itertools import chain, filterfalse
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash  # type: ignore[import-untyped]
@@ -57,6 +57,8 @@ MAX_NAMES = 30
 # Token-to-stem entries kept between articles before the cache starts afresh.
 STEM_CACHE_SIZE = 200_000
 _STEMS: dict[str, str] = {}
+# What a one-letter token stems to in that cache: no stem is a space.
+_NO_TERM = " "
 # The capital comes first and the look-behinds (word start, not after a sentence end, not at
 # a line start) look back past it: a pattern that opens with a character class lets the
 # regex engine skip to the next capital in C instead of trying every position.
@@ -198,14 +200,19 @@ def _terms(tokens: list[str]) -> Counter[str]:
 
     Stems come from a plain dict filled with the tokens it lacks (``content_stems`` on them
     at once) and emptied when it outgrows ``STEM_CACHE_SIZE``: news vocabulary repeats, and
-    folding runs three regular expressions a token.
+    folding runs three regular expressions a token. One-letter tokens map to ``_NO_TERM``,
+    counted with the rest and then dropped: cheaper than a pass that filters them out.
     """
-    kept = [t for t in tokens if len(t) > 1]
     if len(_STEMS) > STEM_CACHE_SIZE:
         _STEMS.clear()
-    new = list(set(kept).difference(_STEMS))
-    _STEMS.update(zip(new, content_stems(new), strict=True))
-    return Counter(map(_STEMS.__getitem__, kept))
+    new = set(tokens).difference(_STEMS)
+    if new:
+        _STEMS.update(dict.fromkeys(new, _NO_TERM))
+        longer = [token for token in new if len(token) > 1]
+        _STEMS.update(zip(longer, content_stems(longer), strict=True))
+    counts = Counter(map(_STEMS.__getitem__, tokens))
+    counts.pop(_NO_TERM, None)
+    return counts
 
 
 def names_in(text: str) -> frozenset[str]:
@@ -262,7 +269,7 @@ def content_tokens(article: Article) -> list[str]:
     """The article's tokens without stop words: what its shingles and terms are made of."""
     words = ([t for s in article.sentences for t in s.tokens] if article.sentences
              else tokenize(article.text))
-    return [t for t in words if t not in STOP_WORDS]
+    return list(filterfalse(STOP_WORDS.__contains__, words))  # no Python frame a token
 
 
 def features_json(features: Features) -> str:

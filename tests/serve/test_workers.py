@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
+import anyio
 import pytest
 from fastapi import HTTPException
 from fastapi.testclient import TestClient
@@ -37,6 +38,9 @@ QUICK_SECONDS = 2.0
 two-core machine may take to answer, far below the brief's own time (it is never awaited)."""
 GONE_SECONDS = 10.0
 """How long a killed worker may take to disappear (pebble stops it from its manager thread)."""
+LIMIT_SECONDS = 0.3
+ROTATIONS = 6
+"""Rotations of each example report's paragraphs in :func:`_long_story`."""
 SLOW_TASK = ["sh", "-c", "sleep 1; echo $PPID"]
 """A task that keeps its worker busy for a second, then names it: the worker is the shell's
 parent. (A function defined in a test module cannot be sent to a worker by name.)"""
@@ -86,18 +90,32 @@ def _gone(pid: int) -> bool:
     return False
 
 
+def _long_story(example_payload: dict[str, Any]) -> dict[str, Any]:
+    """The example's reports with their paragraphs rotated and reversed: some 40 distinct
+    reports, a brief of a second or more (a tenth of that for the example itself)."""
+    articles = []
+    for article in example_payload["articles"]:
+        paragraphs = [p for p in article["text"].split("\n\n") if p.strip()]
+        for turn in range(min(ROTATIONS, len(paragraphs))):
+            rotated = paragraphs[turn:] + paragraphs[:turn]
+            articles += [{"text": "\n\n".join(rotated)},
+                         {"text": "\n\n".join(reversed(rotated))}]
+    return {"articles": articles}
+
+
 def test_a_brief_over_its_limit_is_503_at_once_and_its_worker_is_killed(
     started: Callable[..., TestClient], example_payload: dict[str, Any]
 ) -> None:
-    """One worker, so the brief runs in the process whose pid we know."""
-    client = started(workers=1, timeout_seconds=0.05)
+    """One worker, so the brief runs in the process whose pid we know; the brief is long
+    enough to be still running when the limit stops it."""
+    client = started(workers=1, timeout_seconds=LIMIT_SECONDS)
     before = _worker_pid(client)
     start = time.perf_counter()
-    response = client.post("/briefs", json=example_payload)
-    assert time.perf_counter() - start < 0.05 + QUICK_SECONDS
+    response = client.post("/briefs", json=_long_story(example_payload))
+    assert time.perf_counter() - start < LIMIT_SECONDS + QUICK_SECONDS
     assert response.status_code == 503
-    assert response.json() == {"detail": "the request took longer than the 0.05-second "
-                               "limit; try fewer or shorter reports"}
+    assert response.json() == {"detail": f"the request took longer than the {LIMIT_SECONDS:g}"
+                               "-second limit; try fewer or shorter reports"}
     assert _gone(before)
     after = _worker_pid(client)
     assert after != before
@@ -137,6 +155,25 @@ def test_concurrent_briefs_are_served_by_different_processes(
     pids = {int(out) for out in client.portal.call(two_at_once)}
     assert len(pids) == 2
     assert os.getpid() not in pids
+
+
+def test_a_brief_out_of_time_while_waiting_for_a_worker_costs_no_worker(
+    started: Callable[..., TestClient],
+) -> None:
+    """Briefs wait for a free worker in the server: one that times out there is dropped
+    without reaching a worker, so the busy worker finishes its brief and lives on."""
+    client = started(workers=1)
+    workers = client.app.state.workers
+
+    async def busy_worker_and_a_timeout_in_the_queue() -> tuple[int, int]:
+        busy = asyncio.ensure_future(workers.run(subprocess.check_output, SLOW_TASK))
+        await asyncio.sleep(0.2)  # the slow task has the only worker
+        with pytest.raises(TimeoutError), anyio.fail_after(0.2):
+            await workers.run(os.getpid)
+        return int(await busy), await workers.run(os.getpid)
+
+    busy_pid, next_pid = client.portal.call(busy_worker_and_a_timeout_in_the_queue)
+    assert busy_pid == next_pid
 
 
 def test_stopping_the_app_stops_its_workers(started: Callable[..., TestClient]) -> None:

@@ -4,8 +4,7 @@
 nothing here knows how a brief is made. Its lifespan starts the brief workers before the
 first request and stops them when the server stops. ``newsweave serve`` runs it on uvicorn;
 tests call it with their own :class:`ServeSettings` (``with TestClient(app)`` runs the
-lifespan; without it, pebble starts the workers at the first brief, unwarmed, and stops them
-when the interpreter exits).
+lifespan; without it, process workers refuse to brief).
 """
 
 from __future__ import annotations

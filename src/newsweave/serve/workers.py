@@ -2,7 +2,9 @@
 
 A brief is CPU-bound Python, and the interpreter lock lets one process use one core, so
 :class:`ProcessWorkers` computes briefs in a pebble ``ProcessPool`` of ``settings.workers``
-processes, one brief each at a time, further briefs queued. When a request runs out of time
+processes, one brief each at a time. Further briefs wait in the server, not in the pool: pebble
+sends a task down the workers' pipe at once, and a task that timed out there would still cost
+a worker when one picked it up. When a request runs out of time
 (:func:`newsweave.serve.limits.time_limit` cancels its wait), its task is cancelled: pebble
 kills the worker computing it and starts a fresh one, so a runaway brief stops instead of
 holding a core. Errors raised in a worker reach the server pickled with their type and
@@ -81,6 +83,9 @@ class ProcessWorkers:
         context.set_forkserver_preload(PRELOADED)
         self.count = count
         self._pool = ProcessPool(max_workers=count, initializer=warm_up, context=context)
+        self._idle: anyio.Semaphore | None = None
+        """One token per worker free to take a brief; made by :meth:`start`, in the event
+        loop the app runs in."""
 
     async def start(self) -> None:
         """Start the workers and wait until one answers. Each warms up before it takes a
@@ -92,6 +97,7 @@ class ProcessWorkers:
         RuntimeError
             When no worker answers within :data:`START_TIMEOUT_SECONDS`.
         """
+        self._idle = anyio.Semaphore(self.count)
         try:
             with anyio.fail_after(START_TIMEOUT_SECONDS):
                 pid = await self.run(os.getpid)
@@ -108,16 +114,23 @@ class ProcessWorkers:
         ------
         HTTPException
             503 when the worker died while computing it (killed from outside, out of memory).
+        RuntimeError
+            When the workers have not been started (the app runs without its lifespan).
         """
-        future: Future[T] = self._pool.schedule(function, args=args, kwargs=kwargs)
-        try:
-            return await asyncio.wrap_future(future)
-        except asyncio.CancelledError:
-            future.cancel()  # queued: dropped; running: pebble kills and replaces its worker
-            raise
-        except ProcessExpired as exc:
-            raise HTTPException(WORKER_DIED, f"the worker computing this brief stopped "
-                                f"unexpectedly (exit code {exc.exitcode}); try again") from None
+        if self._idle is None:
+            raise RuntimeError("the brief workers have not been started: run the app with "
+                               "its lifespan (uvicorn does; a TestClient inside `with`)")
+        async with self._idle:
+            future: Future[T] = self._pool.schedule(function, args=args, kwargs=kwargs)
+            try:
+                return await asyncio.wrap_future(future)
+            except asyncio.CancelledError:
+                future.cancel()  # pebble kills and replaces the worker computing it
+                raise
+            except ProcessExpired as exc:
+                raise HTTPException(WORKER_DIED, f"the worker computing this brief stopped "
+                                    f"unexpectedly (exit code {exc.exitcode}); try again"
+                                    ) from None
 
     async def stop(self) -> None:
         """Stop the workers, without waiting for queued briefs (the server has stopped taking

@@ -5,7 +5,9 @@ sends ``--requests`` briefs of the reports in ``--reports`` (the bundled example
 ``--concurrency`` at a time, and prints latency percentiles as a Markdown table. A separate
 server process keeps the client's threads from sharing the server's interpreter lock, so the
 figures are the server's. It is a benchmark, not a test: it asserts nothing but that every
-request succeeded.
+request succeeded. With a server it started, it also reports how many cores the server got
+(its processes' CPU seconds over the wall time, from Linux's ``/proc``): on a machine shared
+with other jobs, that says whether the figures measure the service or the machine.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import os
 import socket
 import statistics
 import subprocess
@@ -22,7 +25,7 @@ import urllib.parse
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from newsweave.errors import NewsweaveError
@@ -34,15 +37,18 @@ STARTUP_TIMEOUT_SECONDS = 30.0
 """How long to wait for the server process to answer /healthz (imports take a few seconds
 on a busy two-core machine)."""
 REQUEST_TIMEOUT_SECONDS = 60.0
+PROC = Path("/proc")
 
 
 @dataclass(frozen=True, slots=True)
 class Result:
-    """Latencies in seconds of successful requests, failures by status, and the wall time."""
+    """Latencies in seconds of successful requests, failures by status, the wall time, and
+    the CPU seconds the server's processes used meanwhile (None when not known)."""
 
     latencies: list[float]
     failures: dict[str, int]
     wall_seconds: float
+    server_cpu_seconds: float | None = None
 
     def percentile(self, p: int) -> float:
         """The ``p``-th percentile latency in milliseconds, interpolated between the two
@@ -68,9 +74,9 @@ def _free_port() -> int:
 
 
 @contextmanager
-def server_process(workers: int | None = None) -> Iterator[str]:
+def server_process(workers: int | None = None) -> Iterator[tuple[str, int]]:
     """``newsweave serve`` in a child process on a free loopback port, with ``--workers``
-    when given; yields its URL."""
+    when given; yields its URL and process id."""
     port = _free_port()
     options = [] if workers is None else ["--workers", str(workers)]
     child = subprocess.Popen(
@@ -80,10 +86,53 @@ def server_process(workers: int | None = None) -> Iterator[str]:
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(url, child)
-        yield url
+        yield url, child.pid
     finally:
         child.terminate()
         child.wait(timeout=10)
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User and system CPU seconds used so far by process ``pid`` and the processes under it,
+    ended ones included (a parent's counts include its reaped children's); None without
+    ``/proc``.
+
+    Parameters
+    ----------
+    pid:
+        The root of the process tree, e.g. the server's.
+
+    Returns
+    -------
+    float or None
+        Seconds of CPU, or None where ``/proc`` is not there (not Linux) or ``pid`` is gone.
+    """
+    stats = _proc_stats()
+    if pid not in stats:
+        return None
+    children: dict[int, list[int]] = {}
+    for child, (parent, _ticks) in stats.items():
+        children.setdefault(parent, []).append(child)
+    tree, ticks = [pid], 0
+    while tree:
+        current = tree.pop()
+        ticks += stats[current][1]
+        tree.extend(children.get(current, []))
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _proc_stats() -> dict[int, tuple[int, int]]:
+    """Each process's parent and CPU clock ticks (its own and its reaped children's)."""
+    stats: dict[int, tuple[int, int]] = {}
+    for stat in PROC.glob("[0-9]*/stat"):
+        try:
+            # After the command name, which may hold spaces: state, ppid, ..., utime (the
+            # 12th field after it), stime, cutime, cstime.
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # ended while listed
+            continue
+        stats[int(stat.parent.name)] = (int(fields[1]), sum(map(int, fields[11:15])))
+    return stats
 
 
 def _wait_healthy(url: str, child: subprocess.Popen[bytes]) -> None:
@@ -140,17 +189,31 @@ def run_load(url: str, body: bytes, requests: int, concurrency: int, query: str 
 
 
 def table(result: Result, requests: int, concurrency: int) -> str:
-    """The result as a Markdown table."""
+    """The result as a Markdown table; "server cores" is the server's CPU seconds over the
+    wall time (n/a for a server this tool did not start)."""
     ok = len(result.latencies)
+    cores = ("n/a" if result.server_cpu_seconds is None
+             else f"{result.server_cpu_seconds / result.wall_seconds:.2f}")
     rows = [
-        "| requests | concurrency | ok | failed | p50 ms | p90 ms | p99 ms | max ms | req/s |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| requests | concurrency | ok | failed | p50 ms | p90 ms | p99 ms | max ms | req/s "
+        "| server cores |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         f"| {requests} | {concurrency} | {ok} | {requests - ok} | "
         f"{result.percentile(50):.0f} | {result.percentile(90):.0f} | "
         f"{result.percentile(99):.0f} | {result.percentile(100):.0f} | "
-        f"{ok / result.wall_seconds:.1f} |",
+        f"{ok / result.wall_seconds:.1f} | {cores} |",
     ]
     return "\n".join(rows)
+
+
+def measured(url: str, pid: int, body: bytes, requests: int, concurrency: int, query: str
+             ) -> Result:
+    """:func:`run_load` against the server process ``pid``, with the CPU it used meanwhile."""
+    before = cpu_seconds(pid)
+    result = run_load(url, body, requests, concurrency, query)
+    after = cpu_seconds(pid)
+    used = None if before is None or after is None else after - before
+    return replace(result, server_cpu_seconds=used)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -172,8 +235,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.url:
         result = run_load(args.url, body, args.requests, args.concurrency, query)
     else:
-        with server_process(args.workers) as url:
-            result = run_load(url, body, args.requests, args.concurrency, query)
+        with server_process(args.workers) as (url, pid):
+            result = measured(url, pid, body, args.requests, args.concurrency, query)
     print(table(result, args.requests, args.concurrency))
     for status, count in sorted(result.failures.items()):
         print(f"failed: {count} x {status}", file=sys.stderr)

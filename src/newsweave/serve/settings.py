@@ -22,7 +22,7 @@ REQUEST_TIMEOUT_SECONDS = 30.0
 MAX_ARTICLES = 100
 """Most reports in one request: more is a stream to ingest into a store, not one story."""
 
-MAX_CONCURRENT_BRIEFS = 4
+MAX_CONCURRENT_IN_THREADS = 4
 """Pieces of work run at once in the server's own threads (store reads and ingests, and briefs
 when ``workers`` is :data:`IN_PROCESS`); further requests wait, so a burst cannot exhaust the
 threads."""
@@ -44,13 +44,13 @@ class ServeSettings:
     Raises
     ------
     InvalidOptionError
-        When a limit is not positive.
+        When a limit is not positive, or ``workers`` is negative.
     """
 
     max_request_bytes: int = MAX_REQUEST_BYTES
     timeout_seconds: float = REQUEST_TIMEOUT_SECONDS
     max_articles: int = MAX_ARTICLES
-    max_concurrent: int = MAX_CONCURRENT_BRIEFS
+    max_concurrent: int = MAX_CONCURRENT_IN_THREADS
     workers: int = BRIEF_WORKERS
     """Processes computing briefs, at most one brief each at a time; further briefs queue.
     :data:`IN_PROCESS` (0): in the server's threads, at most ``max_concurrent`` at once."""

@@ -11,20 +11,24 @@ import pytest
 
 from newsweave.cli import main
 from newsweave.errors import InvalidOptionError
-from newsweave.models import Article, Budget, Story
+from newsweave.models import Article, Budget, Sentence, Story
 from newsweave.summarize.features import (
     FEATURE_NAMES,
     Lexicon,
+    ranked_rows,
     sentence_bigrams,
     sentence_features,
 )
 from newsweave.summarize.learned import (
+    LENGTH_EXPONENT,
+    REDUNDANCY,
     LearnedSummarizer,
     SentenceScorer,
     fit,
     fit_lexicon,
     kept_share,
     load_scorer,
+    select_by_share,
 )
 from newsweave.summarize.vectors import SentenceVectors, token_stems
 from newsweave.text import split_article, tokenize
@@ -111,3 +115,44 @@ def test_train_command_reports_missing_data_in_one_line(
     code = main(["train", "--data", str(tmp_path / "nope.jsonl.gz"), "--limit", "2"])
     assert code == 1
     assert "nope.jsonl.gz" in capsys.readouterr().err
+
+
+def _sentences(*texts: str) -> tuple[Sentence, ...]:
+    return split_article(Article(id="a", text=" ".join(texts))).sentences
+
+
+LONG = ("Officials said on Monday that the new bridge over the river, which had been planned "
+        "for more than a decade and was delayed twice by disputes over its cost and route, "
+        "would open to traffic in the spring, easing congestion in the old town centre where "
+        "lorries now queue for hours, and that a second crossing further south was being "
+        "studied by engineers from the regional transport authority.")
+
+
+def test_long_sentences_compete_only_when_allowed() -> None:
+    sentences = _sentences("The bridge will open in spring.", LONG,
+                           "Engineers are studying a second crossing to the south.")
+    assert len(sentences[1].text.split()) > 60
+    scores = np.array([0.1, 0.9, 0.2])
+    assert ranked_rows(sentences, scores) == [2, 0, 1]  # the long one only fills
+    assert ranked_rows(sentences, scores, allow_long=True) == [1, 2, 0]
+
+
+def test_at_equal_share_the_longer_sentence_ranks_first() -> None:
+    sentences = _sentences("The bridge opens in spring.",
+                           "The new bridge over the river opens to traffic in the spring.")
+    vectors = SentenceVectors.build(sentences)
+    chosen = select_by_share(sentences, np.array([0.5, 0.5]), vectors, 0.4, Budget(12))
+    assert [item.sentence.index for item in chosen] == [1]
+    both = select_by_share(sentences, np.array([0.5, 0.5]), vectors, 1.0, Budget(40))
+    assert [item.sentence.index for item in both] == [1, 0]
+    assert both[0].score == pytest.approx(0.5 * 12 ** LENGTH_EXPONENT)
+
+
+def test_a_repeat_of_a_chosen_sentence_is_skipped() -> None:
+    sentences = _sentences("Protesters stormed the government building in Bishkek on Wednesday.",
+                           "Protesters stormed the government building in Bishkek.",
+                           "The president fled the capital by plane.")
+    vectors = SentenceVectors.build(sentences)
+    chosen = select_by_share(sentences, np.array([0.6, 0.5, 0.3]), vectors, REDUNDANCY,
+                             Budget(100))
+    assert [item.sentence.index for item in chosen] == [0, 2]

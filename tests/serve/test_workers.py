@@ -6,9 +6,11 @@ from __future__ import annotations
 import asyncio
 import os
 import pickle
+import runpy
 import subprocess
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import anyio
@@ -30,7 +32,7 @@ from newsweave.serve.app import create_app
 from newsweave.serve.briefing import brief_records
 from newsweave.serve.deps import brief_options
 from newsweave.serve.fetch import FetchRefusedError
-from newsweave.serve.workers import ProcessWorkers, ThreadWorkers
+from newsweave.serve.workers import ProcessWorkers, ThreadWorkers, WorkerError
 from newsweave.store import StoreError
 
 QUICK_SECONDS = 2.0
@@ -192,6 +194,21 @@ def test_a_worker_that_dies_is_a_503_and_is_replaced(started: Callable[..., Test
         client.portal.call(workers.run, os._exit, 3)
     assert died.value.status_code == 503
     assert "exit code 3" in died.value.detail
+    assert _worker_pid(client) > 0
+
+
+def test_an_error_that_cannot_be_unpickled_leaves_the_pool_working(
+    started: Callable[..., TestClient], tmp_path: Path
+) -> None:
+    """urllib's ContentTooShortError pickles but does not unpickle (its __init__ wants two
+    arguments, its args hold one); as it was, it broke pebble's pool for every later brief."""
+    script = tmp_path / "cut_short.py"
+    script.write_text("import urllib.error\n"
+                      "raise urllib.error.ContentTooShortError('page cut short', b'')\n")
+    client = started(workers=1)
+    workers = client.app.state.workers
+    with pytest.raises(WorkerError, match=r"ContentTooShortError: .*page cut short"):
+        client.portal.call(workers.run, runpy.run_path, str(script))
     assert _worker_pid(client) > 0
 
 

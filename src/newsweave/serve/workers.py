@@ -7,8 +7,10 @@ sends a task down the workers' pipe at once, and a task that timed out there wou
 a worker when one picked it up. When a request runs out of time
 (:func:`newsweave.serve.limits.time_limit` cancels its wait), its task is cancelled: pebble
 kills the worker computing it and starts a fresh one, so a runaway brief stops instead of
-holding a core. Errors raised in a worker reach the server pickled with their type and
-message (see :mod:`newsweave.errors`), and so the client as the same 4xx answer.
+holding a core. newsweave's errors raised in a worker reach the server pickled with their
+type and message (see :mod:`newsweave.errors`), and so the client as the same 4xx answer; any
+other exception comes back as a :class:`WorkerError` naming it (a 500, as before), since one
+that cannot be unpickled in the server would break the pool for every later brief.
 
 Workers are forked from a fork server (multiprocessing's ``forkserver`` start method) that has
 imported the pipeline once: forking the server itself, which runs threads (the event loop's,
@@ -37,6 +39,7 @@ import anyio
 from fastapi import HTTPException
 from pebble import ProcessExpired, ProcessPool
 
+from newsweave.errors import NewsweaveError
 from newsweave.serve.briefing import warm_up
 from newsweave.serve.limits import in_thread
 from newsweave.serve.settings import IN_PROCESS, ServeSettings
@@ -45,9 +48,10 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 START_METHOD = "forkserver"
-PRELOADED = ["newsweave.serve.briefing", "newsweave.serve.deps"]
+PRELOADED = ["newsweave.serve.briefing", "newsweave.serve.deps", "newsweave.serve.workers"]
 """Modules the fork server imports once, so that each worker forked from it has them: the
-pipeline, and the classes of the arguments a brief is sent with (``BriefOptions``)."""
+pipeline, the classes of the arguments a brief is sent with (``BriefOptions``), and the
+wrapper every task runs in (:func:`_reported`)."""
 
 START_TIMEOUT_SECONDS = 120.0
 """Longest start-up waits for the workers to answer: a few seconds on an idle machine (the
@@ -59,6 +63,30 @@ WORKER_DIED = 503
 served by the worker pebble started in its place."""
 
 _log = logging.getLogger("uvicorn.error")
+
+
+class WorkerError(Exception):
+    """An unexpected exception in a brief worker, carried back as its type name and message
+    (the worker's traceback is logged with it, as pebble's ``RemoteTraceback``)."""
+
+
+def _reported(function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+    """``function(*args, **kwargs)`` as a worker runs it: newsweave's own errors raised as
+    they are (they pickle), any other as a :class:`WorkerError`, which always unpickles.
+
+    Raises
+    ------
+    NewsweaveError
+        Whatever ``function`` raises of newsweave's own errors.
+    WorkerError
+        For any other exception, named in the message.
+    """
+    try:
+        return function(*args, **kwargs)
+    except NewsweaveError:
+        raise
+    except Exception as exc:
+        raise WorkerError(f"{type(exc).__qualname__}: {exc}") from exc
 
 
 class BriefWorkers(Protocol):
@@ -114,6 +142,8 @@ class ProcessWorkers:
         ------
         HTTPException
             503 when the worker died while computing it (killed from outside, out of memory).
+        WorkerError
+            When ``function`` raised an exception other than newsweave's own.
         RuntimeError
             When the workers have not been started (the app runs without its lifespan).
         """
@@ -121,7 +151,8 @@ class ProcessWorkers:
             raise RuntimeError("the brief workers have not been started: run the app with "
                                "its lifespan (uvicorn does; a TestClient inside `with`)")
         async with self._idle:
-            future: Future[T] = self._pool.schedule(function, args=args, kwargs=kwargs)
+            future: Future[T] = self._pool.schedule(_reported, args=(function, *args),
+                                                    kwargs=kwargs)
             try:
                 return await asyncio.wrap_future(future)
             except asyncio.CancelledError:

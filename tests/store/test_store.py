@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import zlib
 from dataclasses import replace
@@ -24,6 +25,7 @@ from newsweave.cluster.ingest import Ingester
 from newsweave.cluster.sources import iter_items, prepare
 from newsweave.models import Article, Story
 from newsweave.store import Store, StoreError, open_store
+from newsweave.store.base import encode_json
 
 
 def _ingest(store: Store, paths: list[str | Path]) -> Ingester:
@@ -165,3 +167,11 @@ def test_a_store_that_recorded_no_scheme_is_resigned(example_dir: Path,
         signed = {f.article_id: f.signature for f in store.fingerprints()}
         assert signed == {a.article.id: featurize(a.article).signature.tobytes()
                           for a in store.articles()}
+
+
+def test_json_encoding_takes_what_orjson_refuses() -> None:
+    article = {"id": "a1", "text": "Bishkek \ud800 Osh", "names": ["bakev", "osh"]}
+    assert json.loads(encode_json(article)) == article
+    plain = {"terms": {"bishkek": 3, "osh": 1}, "names": ["osh"]}
+    assert encode_json(plain) == json.dumps(plain, separators=(",", ":"))
+

@@ -26,7 +26,7 @@ import numpy as np
 from datasketch import LeanMinHash, MinHash  # type: ignore[import-untyped]
 
 from newsweave.models import Article
-from newsweave.store.base import COMPACT_JSON, StoredArticle
+from newsweave.store.base import StoredArticle, encode_json
 from newsweave.text import content_stems, tokenize
 from newsweave.text.stopwords import STOP_WORDS
 
@@ -205,7 +205,7 @@ def _terms(tokens: list[str]) -> Counter[str]:
     """
     if len(_STEMS) > STEM_CACHE_SIZE:
         _STEMS.clear()
-    new = set(tokens).difference(_STEMS)
+    new = set(filterfalse(_STEMS.__contains__, tokens))
     if new:
         _STEMS.update(dict.fromkeys(new, _NO_TERM))
         longer = [token for token in new if len(token) > 1]
@@ -274,7 +274,7 @@ def content_tokens(article: Article) -> list[str]:
 
 def features_json(features: Features) -> str:
     """The term and name counts as JSON, for :attr:`StoredArticle.features`."""
-    return COMPACT_JSON.encode({"terms": features.terms, "names": sorted(features.names)})
+    return encode_json({"terms": features.terms, "names": sorted(features.names)})
 
 
 def stored_features(item: StoredArticle) -> Features:

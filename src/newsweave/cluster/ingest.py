@@ -199,5 +199,5 @@ def extend_story(row: StoryRow | None, story_id: str, article: Article, seq: int
 def _title(article: Article) -> str:
     if article.title:
         return article.title
-    words = article.text.split()
+    words = article.text.split(maxsplit=TITLE_WORDS)  # the rest, if any, in one piece
     return " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else "")

@@ -23,7 +23,7 @@ from collections import Counter, OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import chain, islice, repeat
+from itertools import chain, islice
 from operator import itemgetter, mul
 
 from newsweave.cluster.features import Features
@@ -191,11 +191,13 @@ class OnlineClusterer:
             story = self.open_[story_id]
             if not self._in_date_window(story, published):
                 continue
-            # Every term of the article against the centroid's weight or zero: fsum is
-            # exactly rounded, so the zeros change nothing, and no set of shared terms is
-            # built (which cost more than the products).
-            weights = map(story.centroid.get, vector, repeat(0.0))
-            score = math.fsum(map(mul, vector.values(), weights)) / story.norm
+            centroid = story.centroid
+            # fsum: exactly rounded, so the order of the set (salted per process) cannot
+            # change a score and with it a tie.
+            shared = vector.keys() & centroid.keys()
+            score = math.fsum(map(mul, map(vector.__getitem__, shared),
+                                  map(centroid.__getitem__, shared)))
+            score /= story.norm
             if score >= best_score:
                 best, best_score = story_id, score
         return best

@@ -14,15 +14,30 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from types import TracebackType
+from typing import Any
+
+import orjson
 
 from newsweave.errors import NewsweaveError
 from newsweave.models import Article, Story
 from newsweave.text import split_article
 
-# JSON as the store writes it: no spaces after separators (smaller rows, and encoded faster
-# than json.dumps, which builds an encoder each call for other separators). Stores written
-# with the default separators read the same.
+# JSON as the store writes what orjson refuses: no spaces after separators, like orjson's.
+# Stores written with the default separators, or with \u escapes, read the same.
 COMPACT_JSON = json.JSONEncoder(separators=(",", ":"))
+
+
+def encode_json(value: Any) -> str:
+    """Compact JSON text of ``value``, as the store keeps articles and features.
+
+    orjson encodes them about six times faster than the standard library (JSON encoding was
+    a tenth of ingest); the standard encoder takes what orjson refuses: strings holding a
+    lone surrogate, which a JSON input's ``\ud800`` escape can put into an article.
+    """
+    try:
+        return orjson.dumps(value).decode()
+    except orjson.JSONEncodeError:
+        return COMPACT_JSON.encode(value)
 
 
 class StoreError(NewsweaveError):

@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from newsweave.models import Article
-from newsweave.store.base import COMPACT_JSON, Fingerprint, Store, StoredArticle, StoryRow
+from newsweave.store.base import Fingerprint, Store, StoredArticle, StoryRow, encode_json
 
 SCHEMA = (
     """CREATE TABLE IF NOT EXISTS stories (
@@ -60,7 +60,7 @@ def _article_row(item: StoredArticle) -> tuple[Any, ...]:
     # Ingest hands over articles without sentences already: no copy for them.
     article = item.article.with_sentences(()) if item.article.sentences else item.article
     return (article.id, item.seq, item.content_hash, item.story_id, item.duplicate_of,
-            _iso(article.published), article.source, COMPACT_JSON.encode(article.to_dict()),
+            _iso(article.published), article.source, encode_json(article.to_dict()),
             item.signature, item.features)
 
 

@@ -7,6 +7,7 @@ import asyncio
 import os
 import pickle
 import runpy
+import signal
 import subprocess
 import time
 from collections.abc import Callable, Iterator
@@ -210,6 +211,21 @@ def test_an_error_that_cannot_be_unpickled_leaves_the_pool_working(
     with pytest.raises(WorkerError, match=r"ContentTooShortError: .*page cut short"):
         client.portal.call(workers.run, runpy.run_path, str(script))
     assert _worker_pid(client) > 0
+
+
+def test_a_worker_killed_between_briefs_costs_no_brief(
+    started: Callable[..., TestClient], example_payload: dict[str, Any]
+) -> None:
+    """pebble gives up on its whole pool when a worker ends while idle (the kernel's
+    out-of-memory killer, an operator's kill): the service starts a new pool and briefs."""
+    client = started(workers=1)
+    idle = _worker_pid(client)
+    os.kill(idle, signal.SIGKILL)
+    assert _gone(idle)
+    response = client.post("/briefs?sentences=2&analysis=false", json=example_payload)
+    assert response.status_code == 200
+    assert len(response.json()["summary"]) == 2
+    assert _worker_pid(client) != idle
 
 
 def test_workers_zero_briefs_in_threads(in_threads: TestClient,

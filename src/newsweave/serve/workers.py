@@ -32,8 +32,9 @@ import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from functools import partial
-from typing import ParamSpec, Protocol, TypeVar
+from typing import Any, ParamSpec, Protocol, TypeVar
 
 import anyio
 from fastapi import HTTPException
@@ -107,13 +108,18 @@ class ProcessWorkers:
     """Briefs in a pool of ``count`` worker processes; see the module's docstring."""
 
     def __init__(self, count: int) -> None:
-        context = multiprocessing.get_context(START_METHOD)
-        context.set_forkserver_preload(PRELOADED)
         self.count = count
-        self._pool = ProcessPool(max_workers=count, initializer=warm_up, context=context)
+        self._pool = self._new_pool()
         self._idle: anyio.Semaphore | None = None
         """One token per worker free to take a brief; made by :meth:`start`, in the event
         loop the app runs in."""
+
+    def _new_pool(self) -> ProcessPool:
+        """A pool of :attr:`count` workers forked from the fork server, warmed up as they
+        start (pebble starts them at the first task)."""
+        context = multiprocessing.get_context(START_METHOD)
+        context.set_forkserver_preload(PRELOADED)
+        return ProcessPool(max_workers=self.count, initializer=warm_up, context=context)
 
     async def start(self) -> None:
         """Start the workers and wait until one answers. Each warms up before it takes a
@@ -144,6 +150,8 @@ class ProcessWorkers:
             503 when the worker died while computing it (killed from outside, out of memory).
         WorkerError
             When ``function`` raised an exception other than newsweave's own.
+        BrokenProcessPool
+            When pebble gave up on the pool under it twice in a row.
         RuntimeError
             When the workers have not been started (the app runs without its lifespan).
         """
@@ -151,17 +159,38 @@ class ProcessWorkers:
             raise RuntimeError("the brief workers have not been started: run the app with "
                                "its lifespan (uvicorn does; a TestClient inside `with`)")
         async with self._idle:
-            future: Future[T] = self._pool.schedule(_reported, args=(function, *args),
-                                                    kwargs=kwargs)
             try:
-                return await asyncio.wrap_future(future)
-            except asyncio.CancelledError:
-                future.cancel()  # pebble kills and replaces the worker computing it
-                raise
-            except ProcessExpired as exc:
-                raise HTTPException(WORKER_DIED, f"the worker computing this brief stopped "
-                                    f"unexpectedly (exit code {exc.exitcode}); try again"
-                                    ) from None
+                return await self._compute(function, args, kwargs)
+            except BrokenProcessPool:
+                # pebble gave up on the pool under this brief, so it never finished (a brief
+                # is a pure function): once more, on the new pool.
+                return await self._compute(function, args, kwargs)
+
+    async def _compute(self, function: Callable[..., T], args: tuple[Any, ...],
+                       kwargs: dict[str, Any]) -> T:
+        """One task, on a pool pebble has not given up on."""
+        await self._replace_if_broken()
+        future: Future[T] = self._pool.schedule(_reported, args=(function, *args),
+                                                kwargs=kwargs)
+        try:
+            return await asyncio.wrap_future(future)
+        except asyncio.CancelledError:
+            future.cancel()  # pebble kills and replaces the worker computing it
+            raise
+        except ProcessExpired as exc:
+            raise HTTPException(WORKER_DIED, f"the worker computing this brief stopped "
+                                f"unexpectedly (exit code {exc.exitcode}); try again") from None
+
+    async def _replace_if_broken(self) -> None:
+        """A new pool if pebble has given up on this one, as it does when a worker ends while
+        it computes nothing (killed from outside, say by the kernel short of memory): it
+        would refuse every later brief."""
+        if self._pool.active:
+            return
+        broken, self._pool = self._pool, self._new_pool()
+        _log.warning("a brief worker ended between briefs and pebble gave up on its pool; "
+                     "starting a new pool")
+        await anyio.to_thread.run_sync(broken.join)
 
     async def stop(self) -> None:
         """Stop the workers, without waiting for queued briefs (the server has stopped taking

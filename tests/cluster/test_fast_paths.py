@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from datetime import date
 from operator import itemgetter
 from pathlib import Path
 
@@ -31,12 +32,16 @@ from newsweave.cluster.features import (
 )
 from newsweave.cluster.online import CENTROID_SLACK, CENTROID_TERMS, OnlineClusterer, _heaviest
 from newsweave.ingest.clean import (
+    _DATE_LINE_HINT,
+    _DATE_LINE_WORD,
     _OWN_CORRESPONDENT,
     _SPACES,
     _collapse_spaces,
+    _detect_date,
     _has_house_mark,
     _may_name_own_correspondent,
     is_junk,
+    parse_full_date,
 )
 from newsweave.models import Story
 from newsweave.text import tokenize
@@ -129,6 +134,37 @@ def test_house_mark_matches_the_case_blind_regex(line: str) -> None:
 def test_own_correspondent_precheck_keeps_every_match(line: str, named: bool) -> None:
     assert (_OWN_CORRESPONDENT.search(line) is not None) is named
     assert _may_name_own_correspondent(line) is named
+
+
+def _plain_detect_date(lines: list[str]) -> date | None:
+    """The date rule tested line by line, as first written."""
+    for position, line in enumerate(lines):
+        near_top = position < 6 and len(line.split()) <= 12
+        if (near_top or _DATE_LINE_WORD.search(line)) and _DATE_LINE_HINT.search(line):
+            found = parse_full_date(line)
+            if found:
+                return found
+    return None
+
+
+@pytest.mark.parametrize("lines", [
+    ["Protesters stormed the government building in Bishkek on Wednesday afternoon, "
+     "witnesses said."] * 8 + ["Page last UPDATED at 17:05 GMT, Thursday, 15 April 2010"],
+    ["Protesters stormed the building in Bishkek on Wednesday afternoon, witnesses said."] * 8
+    + ["Thursday, 15 April 2010"],
+    ["Kyrgyzstan", "Thursday, 15 April 2010", "Protesters stormed the building."],
+    ["The ſtory was poſted 15 April 2010 by the desk, whose editors checked it twice."] * 7
+    + ["Posted: 16 April 2010"],
+])
+def test_date_detection_matches_the_line_by_line_rule(lines: list[str]) -> None:
+    assert _detect_date(lines) == _plain_detect_date(lines)
+
+
+def test_date_detection_matches_the_line_by_line_rule_on_reports(example_story: Story
+                                                                  ) -> None:
+    for article in example_story.articles:
+        lines = article.text.split("\n")
+        assert _detect_date(lines) == _plain_detect_date(lines)
 
 
 def _datasketch_signature(tokens: list[str]) -> np.ndarray:

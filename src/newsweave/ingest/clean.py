@@ -253,13 +253,20 @@ def _may_name_own_correspondent(line: str) -> bool:
 
 
 def _detect_date(lines: list[str]) -> date | None:
-    """The publication date from an "updated"/"published" line or a date line at the top."""
+    """The publication date from an "updated"/"published" line or a date line at the top.
+
+    Lines below the top are tested for a date word only when the whole text has one (a
+    date word never spans lines, so one test of the text rules out every line of most).
+    """
+    worded = _has_date_word("\n".join(lines))
     for position, line in enumerate(lines):
+        if position >= _HEADER_LINES_FOR_DATE and not worded:
+            break
         # Counting words stops past the limit: the first lines of a scrape are often whole
         # paragraphs, and splitting all of one costs more than the rest of this test.
         near_top = (position < _HEADER_LINES_FOR_DATE
                     and len(line.split(maxsplit=_DATE_LINE_MAX_WORDS)) <= _DATE_LINE_MAX_WORDS)
-        if (near_top or _has_date_word(line)) and (
+        if (near_top or (worded and _has_date_word(line))) and (
             _DATE_LINE_HINT.search(line)
         ):
             found = parse_full_date(line)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -45,12 +45,27 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
         yield started
 
 
+@contextmanager
+def _started_clients() -> Iterator[Callable[..., TestClient]]:
+    """A maker of started clients (apps with the given :class:`ServeSettings` fields), all
+    stopped on leaving."""
+    with ExitStack() as apps:
+        def make(**settings: Any) -> TestClient:
+            return apps.enter_context(TestClient(create_app(ServeSettings(**settings))))
+        yield make
+
+
 @pytest.fixture(scope="session")
 def client_with() -> Iterator[Callable[..., TestClient]]:
-    """Make a started client of an app with the given :class:`ServeSettings` fields."""
-    with ExitStack() as apps:
-        def make(**limits: Any) -> TestClient:
-            return apps.enter_context(TestClient(create_app(ServeSettings(**limits))))
+    """Make a started client, for the session: for tests that only send requests."""
+    with _started_clients() as make:
+        yield make
+
+
+@pytest.fixture
+def started() -> Iterator[Callable[..., TestClient]]:
+    """Make a started client, stopped after the test: for tests that kill its workers."""
+    with _started_clients() as make:
         yield make
 
 

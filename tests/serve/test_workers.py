@@ -61,21 +61,6 @@ def in_threads() -> Iterator[TestClient]:
         yield client
 
 
-@pytest.fixture
-def started() -> Iterator[Callable[..., TestClient]]:
-    """Make a started client (its workers running); every one is shut down after the test."""
-    clients: list[TestClient] = []
-
-    def make(**settings: Any) -> TestClient:
-        client = TestClient(create_app(ServeSettings(**settings)))
-        clients.append(client.__enter__())
-        return client
-
-    yield make
-    for client in clients:
-        client.__exit__(None, None, None)
-
-
 def _worker_pid(client: TestClient) -> int:
     pid: int = client.portal.call(client.app.state.workers.run, os.getpid)
     return pid
@@ -179,12 +164,10 @@ def test_a_brief_out_of_time_while_waiting_for_a_worker_costs_no_worker(
     assert busy_pid == next_pid
 
 
-def test_stopping_the_app_stops_its_workers(started: Callable[..., TestClient]) -> None:
-    client = started(workers=2)
-    workers = client.app.state.workers
-    assert isinstance(workers, ProcessWorkers)
-    pid = _worker_pid(client)
-    client.__exit__(None, None, None)
+def test_stopping_the_app_stops_its_workers() -> None:
+    with TestClient(create_app(ServeSettings(workers=2))) as client:
+        assert isinstance(client.app.state.workers, ProcessWorkers)
+        pid = _worker_pid(client)
     assert _gone(pid)
 
 

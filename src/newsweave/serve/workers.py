@@ -162,8 +162,8 @@ class ProcessWorkers:
             try:
                 return await self._compute(function, args, kwargs)
             except BrokenProcessPool:
-                # pebble gave up on the pool under this brief, so it never finished (a brief
-                # is a pure function): once more, on the new pool.
+                # pebble gave up on the pool under this brief, which so did not finish; a
+                # brief writes nothing, so it is safe to run once more, on the new pool.
                 return await self._compute(function, args, kwargs)
 
     async def _compute(self, function: Callable[..., T], args: tuple[Any, ...],

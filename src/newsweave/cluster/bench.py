@@ -40,7 +40,7 @@ from newsweave.cluster.ingest import Ingester
 from newsweave.cluster.online import DEFAULT_WINDOW_ARTICLES, OnlineClusterer
 from newsweave.cluster.recluster import recluster
 from newsweave.cluster.scale import dask_client, prepared_chunks
-from newsweave.cluster.sources import Prepared, iter_items
+from newsweave.cluster.sources import Prepared, iter_items, unsplit
 from newsweave.errors import IngestError
 from newsweave.ingest import articles_from_record
 from newsweave.ingest.decode import DEFAULT_MAX_BYTES
@@ -289,7 +289,7 @@ def stage_seconds(records: Sequence[tuple[dict[str, Any], str]], db: Path) -> di
         with suppress(IngestError):
             articles.extend(articles_from_record(record, f"stream:{number}", split=False))
     read = time.process_time()
-    prepared = [Prepared(a.with_sentences(()), f)
+    prepared = [Prepared(unsplit(a), f)
                 for a, f in zip(articles, featurize_all(articles), strict=True)]
     featurized = time.process_time()
     with open_store(str(db)) as store:

@@ -222,7 +222,7 @@ def names_in(text: str) -> frozenset[str]:
     Names are stemmed and spelling-folded like terms, so "Bakiyev's" and "Bakiev" meet.
     """
     words = tokenize(" ".join(_NAME.findall(text)))
-    found = _terms([word for word in words if word not in STOP_WORDS])
+    found = _terms(list(filterfalse(STOP_WORDS.__contains__, words)))
     return frozenset(name for name, _ in found.most_common(MAX_NAMES))
 
 

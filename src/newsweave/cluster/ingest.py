@@ -145,7 +145,8 @@ class Ingester:
         original = self._first_near_duplicate(signature)
         story_id = self.clusterer.add(features, self._seq,
                                       self._story_of[original] if original else None)
-        self._lsh.insert(article.id, signature)
+        # Ids are unique here already (checked above): no duplicate check in the index.
+        self._lsh.insert(article.id, signature, check_duplication=False)
         self._hashes[features.content_hash] = article.id
         self._story_of[article.id] = story_id
         self._seqs[article.id] = self._seq

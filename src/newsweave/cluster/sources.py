@@ -129,10 +129,16 @@ def prepare(items: Sequence[Item], max_bytes: int) -> PreparedChunk:
         except IngestError as exc:
             result.warnings.append(f"skipped {exc}")
     # Featurized together: signatures are computed for the whole chunk at once.
-    result.prepared = [Prepared(article.with_sentences(()), features)
+    result.prepared = [Prepared(unsplit(article), features)
                        for article, features in zip(articles, featurize_all(articles),
                                                     strict=True)]
     return result
+
+
+def unsplit(article: Article) -> Article:
+    """The article without its sentences, which the store does not keep; no copy of one
+    read without them (``dataclasses.replace`` inspects the class at every call)."""
+    return article.with_sentences(()) if article.sentences else article
 
 
 def _read_item(kind: str, origin: str, text: str, max_bytes: int,

@@ -45,10 +45,14 @@ from newsweave.ingest.clean import (
 )
 from newsweave.models import Story
 from newsweave.text import tokenize
+from newsweave.text.tokens import fold_spelling
 
 # The token pattern and possessive rule that tokenize documents, applied token by token.
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
+# The spelling folds of tokens, applied as they are to every token.
+_PLAIN_FOLDS = ((re.compile(r"['’]"), ""), (re.compile(r"(?<=[a-z])[iy]+e(v|va|vs)$"), r"e\1"),
+                (re.compile(r"(?<=[a-z]{3})(?:iy|y)$"), "i"))
 # The name pattern as first written: a word boundary and look-ahead, then the look-behinds.
 _PLAIN_NAME = re.compile(r"\b(?=[A-Z])(?<![.!?\"“]\s)(?<!^)[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\b",
                          re.MULTILINE)
@@ -134,6 +138,27 @@ def test_house_mark_matches_the_case_blind_regex(line: str) -> None:
 def test_own_correspondent_precheck_keeps_every_match(line: str, named: bool) -> None:
     assert (_OWN_CORRESPONDENT.search(line) is not None) is named
     assert _may_name_own_correspondent(line) is named
+
+
+def _plain_fold(token: str) -> str:
+    """The spelling folds as first written: three regex substitutions on every token."""
+    for pattern, replacement in _PLAIN_FOLDS:
+        token = pattern.sub(replacement, token)
+    return token
+
+
+@pytest.mark.parametrize("token", [
+    "bakiyev", "bakiev", "nazarbayeva", "kaliyevs", "dmitriy", "dmitry", "jalal'abad",
+    "o’shea", "iyev", "ev", "kyiv", "y", "say", "otunbayeva", "ayy'y", "levy", "'", "osh",
+])
+def test_spelling_folds_match_the_plain_rule(token: str) -> None:
+    assert fold_spelling(token) == _plain_fold(token)
+
+
+def test_spelling_folds_match_the_plain_rule_on_reports(example_story: Story) -> None:
+    for article in example_story.articles:
+        for token in tokenize(article.text):
+            assert fold_spelling(token) == _plain_fold(token)
 
 
 def _plain_detect_date(lines: list[str]) -> date | None:

@@ -21,12 +21,13 @@ _POSSESSIVE = ("'s", "’s")
 _ASCII_POSSESSIVE = re.compile(r"(?<=[a-z])'s(?![a-z]|'[a-z])")
 _STEMMER = Stemmer.Stemmer("english")
 # Transliteration variants of one name fold to one form: Bakiyev/Bakiev, Nazarbayev/Nazarbaev,
-# Kaliyev/Kalyev, Dmitry/Dmitriy, Jalal'abad/Jalalabad.
-_SPELLING_FOLDS = (
-    (re.compile(r"['’]"), ""),
-    (re.compile(r"(?<=[a-z])[iy]+e(v|va|vs)$"), r"e\1"),
-    (re.compile(r"(?<=[a-z]{3})(?:iy|y)$"), "i"),
-)
+# Kaliyev/Kalyev, Dmitry/Dmitriy, Jalal'abad/Jalalabad. Each fold runs only on a token that
+# holds what its pattern cannot match without (an apostrophe, its ending): string tests are
+# cheaper than regex searches, and most tokens need none of the three.
+_APOSTROPHE = re.compile(r"['’]")
+_EV_ENDINGS = ("ev", "eva", "evs")
+_IYEV = re.compile(r"(?<=[a-z])[iy]+e(v|va|vs)$")
+_FINAL_Y = re.compile(r"(?<=[a-z]{3})(?:iy|y)$")
 
 
 def tokenize(text: str) -> list[str]:
@@ -49,8 +50,12 @@ def tokenize(text: str) -> list[str]:
 
 def fold_spelling(token: str) -> str:
     """One spelling for the transliteration variants of a name ("bakiyev" -> "bakev")."""
-    for pattern, replacement in _SPELLING_FOLDS:
-        token = pattern.sub(replacement, token)
+    if "'" in token or "’" in token:
+        token = _APOSTROPHE.sub("", token)
+    if token.endswith(_EV_ENDINGS):
+        token = _IYEV.sub(r"e\1", token)
+    if token.endswith("y"):
+        token = _FINAL_Y.sub("i", token)
     return token
 
 

@@ -32,6 +32,8 @@ from newsweave.cluster.features import (
 )
 from newsweave.cluster.online import CENTROID_SLACK, CENTROID_TERMS, OnlineClusterer, _heaviest
 from newsweave.ingest.clean import (
+    _AGO,
+    _AGO_ENDINGS,
     _DATE_LINE_HINT,
     _DATE_LINE_WORD,
     _OWN_CORRESPONDENT,
@@ -138,6 +140,18 @@ def test_house_mark_matches_the_case_blind_regex(line: str) -> None:
 def test_own_correspondent_precheck_keeps_every_match(line: str, named: bool) -> None:
     assert (_OWN_CORRESPONDENT.search(line) is not None) is named
     assert _may_name_own_correspondent(line) is named
+
+
+@pytest.mark.parametrize("line", [
+    "Kyrgyz opposition takes power - 3 hrs ago",
+    "Kyrgyz opposition takes power — 10 mins ago\n",
+    "Bakiyev flees – 2 days ago.",
+    "Two days ago - 2 days ago, he said",
+    "Protesters stormed the building a day ago",
+])
+def test_ago_ending_precheck_keeps_every_match(line: str) -> None:
+    found = _AGO.search(line) is not None
+    assert (line.endswith(_AGO_ENDINGS) and found) is found
 
 
 def _plain_fold(token: str) -> str:

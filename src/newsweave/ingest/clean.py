@@ -68,6 +68,9 @@ _FOOTER_MARKERS = re.compile(
 )
 # "1 hr ago", "10 hrs ago", "3 days ago" closing a related-link line.
 _AGO = re.compile(r"[-–—]\s*\d+\s+(?:min|mins|hr|hrs|hour|hours|day|days)\s+ago$")
+# Every match of _AGO ends its line ($ allows a final newline): other lines skip the search,
+# which would try every dash of a paragraph.
+_AGO_ENDINGS = ("ago", "ago\n")
 # Parenthesised camera directions that mark a photo caption.
 _CAPTION_HINT = re.compile(
     r"\((?:with (?:his |her )?back to (?:the )?camera|l|r|c|left|right|centre|center|"
@@ -315,7 +318,8 @@ def is_junk(line: str) -> bool:
     """Whether a paragraph of a scraped page is page furniture rather than story text."""
     if _BOILERPLATE.match(line) or _BYLINE.match(line) or _CORRESPONDENT_LINE.match(line):
         return True
-    if _BULLET.match(line) or _LABELLED_LINK.match(line) or _AGO.search(line):
+    if _BULLET.match(line) or _LABELLED_LINK.match(line) or (
+            line.endswith(_AGO_ENDINGS) and _AGO.search(line)):
         return True
     if _CAPTION_HINT.search(line):
         return True

@@ -8,6 +8,7 @@ here pins one shortcut to the result of the straightforward computation, on real
 from __future__ import annotations
 
 import heapq
+import random
 import re
 from datetime import date
 from operator import itemgetter
@@ -47,7 +48,7 @@ from newsweave.ingest.clean import (
 )
 from newsweave.models import Story
 from newsweave.text import tokenize
-from newsweave.text.tokens import fold_spelling
+from newsweave.text.tokens import _ASCII_POSSESSIVE, fold_spelling
 
 # The token pattern and possessive rule that tokenize documents, applied token by token.
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
@@ -77,6 +78,14 @@ def test_tokenize_matches_the_plain_rule(text: str) -> None:
 def test_tokenize_matches_the_plain_rule_on_reports(example_story: Story) -> None:
     for article in example_story.articles:
         assert tokenize(article.text) == _plain_tokens(article.text)
+
+
+def test_possessive_pattern_cuts_what_the_look_behind_first_one_did() -> None:
+    plain = re.compile(r"(?<=[a-z])'s(?![a-z]|'[a-z])")
+    rng = random.Random(7)
+    for _ in range(20_000):
+        text = "".join(rng.choice("as's' .z'") for _ in range(rng.randint(0, 12)))
+        assert _ASCII_POSSESSIVE.sub("", text) == plain.sub("", text)
 
 
 @pytest.mark.parametrize("text", [

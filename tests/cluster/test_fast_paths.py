@@ -37,9 +37,11 @@ from newsweave.ingest.clean import (
     _AGO_ENDINGS,
     _DATE_LINE_HINT,
     _DATE_LINE_WORD,
+    _DATELINE,
     _OWN_CORRESPONDENT,
     _SPACES,
     _collapse_spaces,
+    _dateline,
     _detect_date,
     _has_house_mark,
     _may_name_own_correspondent,
@@ -161,6 +163,17 @@ def test_own_correspondent_precheck_keeps_every_match(line: str, named: bool) ->
 def test_ago_ending_precheck_keeps_every_match(line: str) -> None:
     found = _AGO.search(line) is not None
     assert (line.endswith(_AGO_ENDINGS) and found) is found
+
+
+@pytest.mark.parametrize("line", [
+    "BISHKEK (Reuters) - Protesters stormed the government building.",
+    "OSH, Kyrgyzstan (AP) — Troops fired on the crowd.",
+    "Bishkek, April 7 -- Protesters stormed the building.",
+    "Almaty\u200b (RFE/RL) : Bakiyev flew in.",
+])
+def test_dateline_precheck_keeps_every_match(line: str) -> None:
+    found, plain = _dateline(line), _DATELINE.match(line)
+    assert (found and found.span()) == (plain and plain.span())
 
 
 def _plain_fold(token: str) -> str:

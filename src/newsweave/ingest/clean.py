@@ -38,7 +38,8 @@ MIN_WRAPPED_LINE = 40
 # Runs of horizontal spaces that are not already one plain space (a lone " " is left alone:
 # replacing it with itself is most of the work on ordinary text).
 _SPACES = re.compile(r"[\u00a0\u2007\u202f\t ]{2,}|[\u00a0\u2007\u202f\t]")
-_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+_ZERO_WIDTH_CHARACTERS = "\u200b\u200c\u200d\u2060\ufeff"
+_ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARACTERS}]")
 # A sentence ends in one of these, perhaps followed by closing quotes and brackets; a line
 # ending in a double quote ends one too.
 _TERMINALS = (".", "!", "?", "…")
@@ -156,7 +157,9 @@ def clean_text(raw: str) -> CleanText:
 
 def _normalise(raw: str) -> str:
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ZERO_WIDTH.sub("", text)
+    # Five substring scans tell a text has none (nearly all) faster than the regex does.
+    if any(character in text for character in _ZERO_WIDTH_CHARACTERS):
+        text = _ZERO_WIDTH.sub("", text)
     text = text.replace("``", '"').replace("''", '"')
     if "&" in text:
         text = html.unescape(text)
@@ -208,7 +211,7 @@ def _detect_outlet(lines: list[str]) -> str | None:
     """The outlet named by the strongest evidence on the page (a vote, strongest cue wins)."""
     votes: Counter[str] = Counter()
     for position, line in enumerate(lines):
-        tag = _DATELINE.match(line) if position < 12 else None
+        tag = _dateline(line) if position < 12 else None
         if tag and canonical_outlet(tag.group("tag")):
             votes[canonical_outlet(tag.group("tag")) or ""] += 3
         for pattern in (_BYLINE, _CORRESPONDENT_LINE):
@@ -351,8 +354,15 @@ def _looks_like_headline(line: str) -> bool:
     )
 
 
+def _dateline(line: str) -> re.Match[str] | None:
+    """The dateline opening ``line``, if any ("BISHKEK (Reuters) - "). Every dateline holds
+    an opening bracket: a line without one skips the pattern, whose lazy place name would be
+    tried at up to 80 lengths."""
+    return _DATELINE.match(line) if "(" in line else None
+
+
 def _strip_dateline(line: str) -> str:
-    match = _DATELINE.match(line)
+    match = _dateline(line)
     if match and canonical_outlet(match.group("tag")):
         return line[match.end():]
     return line

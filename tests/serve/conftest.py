@@ -2,14 +2,15 @@
 and the example's four reports as the API takes them.
 
 Clients are entered (``with TestClient(app)``), so each app's lifespan starts its brief worker
-processes and stops them at the end of the session.
+processes; those of ``client_with`` stop after their test, so a session never holds more than a
+few pools.
 """
 
 from __future__ import annotations
 
 import warnings
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -45,27 +46,13 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
         yield started
 
 
-@contextmanager
-def _started_clients() -> Iterator[Callable[..., TestClient]]:
-    """A maker of started clients (apps with the given :class:`ServeSettings` fields), all
-    stopped on leaving."""
+@pytest.fixture
+def client_with() -> Iterator[Callable[..., TestClient]]:
+    """Make a started client of an app with the given :class:`ServeSettings` fields; its
+    workers stop after the test."""
     with ExitStack() as apps:
         def make(**settings: Any) -> TestClient:
             return apps.enter_context(TestClient(create_app(ServeSettings(**settings))))
-        yield make
-
-
-@pytest.fixture(scope="session")
-def client_with() -> Iterator[Callable[..., TestClient]]:
-    """Make a started client, for the session: for tests that only send requests."""
-    with _started_clients() as make:
-        yield make
-
-
-@pytest.fixture
-def started() -> Iterator[Callable[..., TestClient]]:
-    """Make a started client, stopped after the test: for tests that kill its workers."""
-    with _started_clients() as make:
         yield make
 
 

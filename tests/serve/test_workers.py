@@ -92,11 +92,11 @@ def _long_story(example_payload: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_a_brief_over_its_limit_is_503_at_once_and_its_worker_is_killed(
-    started: Callable[..., TestClient], example_payload: dict[str, Any]
+    client_with: Callable[..., TestClient], example_payload: dict[str, Any]
 ) -> None:
     """One worker, so the brief runs in the process whose pid we know; the brief is long
     enough to be still running when the limit stops it."""
-    client = started(workers=1, timeout_seconds=LIMIT_SECONDS)
+    client = client_with(workers=1, timeout_seconds=LIMIT_SECONDS)
     before = _worker_pid(client)
     start = time.perf_counter()
     response = client.post("/briefs", json=_long_story(example_payload))
@@ -131,9 +131,9 @@ def test_a_workers_answer_is_the_one_a_thread_gives(
 
 
 def test_concurrent_briefs_are_served_by_different_processes(
-    started: Callable[..., TestClient],
+    client_with: Callable[..., TestClient],
 ) -> None:
-    client = started(workers=2)
+    client = client_with(workers=2)
     workers = client.app.state.workers
 
     async def two_at_once() -> list[bytes]:
@@ -146,11 +146,11 @@ def test_concurrent_briefs_are_served_by_different_processes(
 
 
 def test_a_brief_out_of_time_while_waiting_for_a_worker_costs_no_worker(
-    started: Callable[..., TestClient],
+    client_with: Callable[..., TestClient],
 ) -> None:
     """Briefs wait for a free worker in the server: one that times out there is dropped
     without reaching a worker, so the busy worker finishes its brief and lives on."""
-    client = started(workers=1)
+    client = client_with(workers=1)
     workers = client.app.state.workers
 
     async def busy_worker_and_a_timeout_in_the_queue() -> tuple[int, int]:
@@ -171,8 +171,10 @@ def test_stopping_the_app_stops_its_workers() -> None:
     assert _gone(pid)
 
 
-def test_a_worker_that_dies_is_a_503_and_is_replaced(started: Callable[..., TestClient]) -> None:
-    client = started(workers=1)
+def test_a_worker_that_dies_is_a_503_and_is_replaced(
+    client_with: Callable[..., TestClient],
+) -> None:
+    client = client_with(workers=1)
     workers = client.app.state.workers
     with pytest.raises(HTTPException) as died:
         client.portal.call(workers.run, os._exit, 3)
@@ -182,14 +184,14 @@ def test_a_worker_that_dies_is_a_503_and_is_replaced(started: Callable[..., Test
 
 
 def test_an_error_that_cannot_be_unpickled_leaves_the_pool_working(
-    started: Callable[..., TestClient], tmp_path: Path
+    client_with: Callable[..., TestClient], tmp_path: Path
 ) -> None:
     """urllib's ContentTooShortError pickles but does not unpickle (its __init__ wants two
     arguments, its args hold one); as it was, it broke pebble's pool for every later brief."""
     script = tmp_path / "cut_short.py"
     script.write_text("import urllib.error\n"
                       "raise urllib.error.ContentTooShortError('page cut short', b'')\n")
-    client = started(workers=1)
+    client = client_with(workers=1)
     workers = client.app.state.workers
     with pytest.raises(WorkerError, match=r"ContentTooShortError: .*page cut short"):
         client.portal.call(workers.run, runpy.run_path, str(script))
@@ -197,11 +199,11 @@ def test_an_error_that_cannot_be_unpickled_leaves_the_pool_working(
 
 
 def test_a_worker_killed_between_briefs_costs_no_brief(
-    started: Callable[..., TestClient], example_payload: dict[str, Any]
+    client_with: Callable[..., TestClient], example_payload: dict[str, Any]
 ) -> None:
     """pebble gives up on its whole pool when a worker ends while idle (the kernel's
     out-of-memory killer, an operator's kill): the service starts a new pool and briefs."""
-    client = started(workers=1)
+    client = client_with(workers=1)
     idle = _worker_pid(client)
     os.kill(idle, signal.SIGKILL)
     assert _gone(idle)

@@ -1,6 +1,6 @@
 """Page notices are cut from the start of a paragraph; the story after them is kept."""
 
-from newsweave.ingest.clean import clean_text
+from newsweave.ingest.clean import clean_text, clean_title
 from newsweave.ingest.notices import strip_page_notices
 
 BBC_ONE_LINE = (
@@ -49,3 +49,16 @@ def test_a_long_paragraph_opening_like_boilerplate_is_kept() -> None:
                  "it would take the case to court if the company did not withdraw it.")
     assert clean_text(long_line).text == long_line
     assert clean_text("Copyright 2010 The Associated Press. All rights reserved.").text == ""
+
+
+def test_wire_typesetting_codes_are_not_text() -> None:
+    cleaned = clean_text("&HT;     KOZMO, STARBUCKS LINK UP\n\n&QR; EYE-OPENER: When the director "
+                         "asked him to work on a script, the screenwriter jumped at the chance.")
+    assert "&" not in cleaned.text and cleaned.text.startswith("EYE-OPENER: When")
+
+
+def test_a_given_title_is_one_clean_line() -> None:
+    assert clean_title("&HT;     KOZMO,  STARBUCKS LINK UP\n IN MARKETING DEAL") == \
+        "KOZMO, STARBUCKS LINK UP IN MARKETING DEAL"
+    assert clean_title("Tom &amp; Jerry") == "Tom & Jerry"
+    assert clean_title(" &QL; ") is None

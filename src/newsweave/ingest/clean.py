@@ -46,6 +46,9 @@ line, the story after it."""
 # Runs of horizontal spaces that are not already one plain space (a lone " " is left alone:
 # replacing it with itself is most of the work on ordinary text).
 _SPACES = re.compile(r"[\u00a0\u2007\u202f\t ]{2,}|[\u00a0\u2007\u202f\t]")
+# Wire-service typesetting codes that no HTML decoder knows (quad left, upper rail, hard tab...
+# in New York Times and AP copy): "&HT;     KOZMO, STARBUCKS LINK UP", "&QR; EYE-OPENER:".
+_TYPESETTING_CODES = re.compile(r"&(?:QL|QC|QR|UR|LR|HT);")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 # A sentence ends in one of these, perhaps followed by closing quotes and brackets; a line
 # ending in a double quote ends one too.
@@ -159,12 +162,18 @@ def clean_text(raw: str) -> CleanText:
     )
 
 
+def clean_title(raw: str) -> str | None:
+    """A title as given beside the text (a JSONL "title"), in one line, entities and wire
+    codes decoded: "&HT;     KOZMO,  STARBUCKS" -> "KOZMO, STARBUCKS"; None when empty."""
+    return _collapse_spaces(" ".join(_normalise(raw).split())).strip() or None
+
+
 def _normalise(raw: str) -> str:
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = _ZERO_WIDTH.sub("", text)
     text = text.replace("``", '"').replace("''", '"')
     if "&" in text:
-        text = html.unescape(text)
+        text = html.unescape(_TYPESETTING_CODES.sub(" ", text))
     return text
 
 

@@ -5,6 +5,9 @@ gallery links, related-headline lists and footers. :func:`clean_text` works line
 
 1. Normalise: no-break and zero-width spaces, ``\\r\\n``, DUC's ````...''`` quotes, entities.
 2. Paragraphs: blank lines separate blocks; a block of hard-wrapped lines is joined back.
+   Notices the page shows about itself ("Media playback is unsupported on your device",
+   Twitter's location prompt, the Internet Archive's crawl notes) are cut from their starts
+   (:mod:`newsweave.ingest.notices`).
 3. Metadata is read before anything is dropped: the outlet (dateline tag "(CNN) --",
    byline "By Ivan Watson, CNN", house boilerplate, "Al Jazeera's <correspondent>") and the
    publication date ("Page last updated at 17:05 GMT, Thursday, 15 April 2010").
@@ -28,18 +31,26 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from newsweave.ingest.notices import strip_page_notices
 from newsweave.ingest.outlets import alias_endings, canonical_outlet, outlet_alternation
 
 MAX_JUNK_WORDS = 25
 """A line without closing punctuation and at most this many words is a headline or caption."""
 MIN_WRAPPED_LINE = 40
 """Lines of a block at least this long (but the last) mean the block is hard-wrapped prose."""
+MAX_BOILERPLATE_WORDS = 40
+"""A paragraph that opens like boilerplate or a footer ("Sign up for ...", "Copyright ...") is
+junk, or ends the article, only up to this many words: a longer one is a page scraped into one
+line, the story after it."""
 
 # Runs of horizontal spaces that are not already one plain space (a lone " " is left alone:
 # replacing it with itself is most of the work on ordinary text).
 _SPACES = re.compile(r"[\u00a0\u2007\u202f\t ]{2,}|[\u00a0\u2007\u202f\t]")
 _ZERO_WIDTH_CHARACTERS = "\u200b\u200c\u200d\u2060\ufeff"
 _ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARACTERS}]")
+# Wire-service typesetting codes that no HTML decoder knows (quad left, upper rail, hard tab...
+# in New York Times and AP copy): "&HT;     KOZMO, STARBUCKS LINK UP", "&QR; EYE-OPENER:".
+_TYPESETTING_CODES = re.compile(r"&(?:QL|QC|QR|UR|LR|HT);")
 # A sentence ends in one of these, perhaps followed by closing quotes and brackets; a line
 # ending in a double quote ends one too.
 _TERMINALS = (".", "!", "?", "…")
@@ -141,7 +152,7 @@ class CleanText:
 
 def clean_text(raw: str) -> CleanText:
     """The story told by a scraped page, its title, outlet and date where the page says them."""
-    lines = _paragraphs(_normalise(raw))
+    lines = [p for p in map(strip_page_notices, _paragraphs(_normalise(raw))) if p]
     source = _detect_outlet(lines)
     published = _detect_date(lines)
     lines = _cut_footer(lines)
@@ -155,6 +166,12 @@ def clean_text(raw: str) -> CleanText:
     )
 
 
+def clean_title(raw: str) -> str | None:
+    """A title as given beside the text (a JSONL "title"), in one line, entities and wire
+    codes decoded: "&HT;     KOZMO,  STARBUCKS" -> "KOZMO, STARBUCKS"; None when empty."""
+    return _collapse_spaces(" ".join(_normalise(raw).split())).strip() or None
+
+
 def _normalise(raw: str) -> str:
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     # Five substring scans tell a text has none (nearly all) faster than the regex does.
@@ -162,7 +179,7 @@ def _normalise(raw: str) -> str:
         text = _ZERO_WIDTH.sub("", text)
     text = text.replace("``", '"').replace("''", '"')
     if "&" in text:
-        text = html.unescape(text)
+        text = html.unescape(_TYPESETTING_CODES.sub(" ", text))
     return text
 
 
@@ -312,14 +329,22 @@ def parse_full_date(text: str) -> date | None:
 
 def _cut_footer(lines: list[str]) -> list[str]:
     for position, line in enumerate(lines):
-        if position >= len(lines) // 2 and _FOOTER_MARKERS.match(line):
+        if position >= len(lines) // 2 and _FOOTER_MARKERS.match(line) and \
+                _boilerplate_length(line):
             return lines[:position]
     return lines
 
 
+def _boilerplate_length(line: str) -> bool:
+    """Whether a line is short enough to be boilerplate (:data:`MAX_BOILERPLATE_WORDS`)."""
+    return len(line.split(maxsplit=MAX_BOILERPLATE_WORDS)) <= MAX_BOILERPLATE_WORDS
+
+
 def is_junk(line: str) -> bool:
     """Whether a paragraph of a scraped page is page furniture rather than story text."""
-    if _BOILERPLATE.match(line) or _BYLINE.match(line) or _CORRESPONDENT_LINE.match(line):
+    if _BYLINE.match(line) or _CORRESPONDENT_LINE.match(line):
+        return True
+    if _BOILERPLATE.match(line) and _boilerplate_length(line):
         return True
     if _BULLET.match(line) or _LABELLED_LINK.match(line) or (
             line.endswith(_AGO_ENDINGS) and _AGO.search(line)):

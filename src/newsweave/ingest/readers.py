@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from newsweave.errors import IngestError, NoArticleError
-from newsweave.ingest.clean import CleanText, clean_text, parse_full_date
+from newsweave.ingest.clean import CleanText, clean_text, clean_title, parse_full_date
 from newsweave.ingest.decode import DEFAULT_MAX_BYTES, decode_text, read_limited
 from newsweave.ingest.html import extract_html
 from newsweave.models import Article, Story, content_id
@@ -242,7 +242,7 @@ def _record_article(record: Any, origin: str, split: bool = True) -> Article:
     published = _parse_published(record.get("published"), origin)
     given = CleanText(
         text=cleaned.text,
-        title=_str_or_none(record.get("title")) or cleaned.title,
+        title=_title(record.get("title")) or cleaned.title,
         source=_str_or_none(record.get("source")) or cleaned.source,
         published=published or cleaned.published,
     )
@@ -254,6 +254,10 @@ def _record_article(record: Any, origin: str, split: bool = True) -> Article:
         url=_str_or_none(record.get("url")),
         split=split,
     )
+
+
+def _title(value: Any) -> str | None:
+    return clean_title(str(value)) if value is not None else None
 
 
 def _str_or_none(value: Any) -> str | None:

@@ -175,3 +175,13 @@ def test_unreadable_cluster_document_is_named_in_a_warning(tmp_path: Path) -> No
     assert [a.id for a in result.articles] == ["c7/0", "c7/2"]
     assert result.warnings == [f"skipped {path}:1#1: no article text left after removing page "
                                "furniture"]
+
+
+def test_a_lone_surrogate_escape_in_json_is_replaced_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "cut.jsonl"
+    path.write_text('{"id": "s1", "text": "Protesters gathered in the capital on Monday, police '
+                    'said. The crowd left \\ud800 after talks. A pair \\ud83d\\ude00 stays."}\n',
+                    encoding="utf-8")
+    [article] = read_articles([path]).articles
+    assert "left \ufffd after talks" in article.text and "\U0001f600" in article.text
+    article.text.encode("utf-8")  # storable

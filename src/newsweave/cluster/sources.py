@@ -20,7 +20,13 @@ from typing import IO, TypeVar
 from newsweave.cluster.features import Features, featurize_all
 from newsweave.errors import IngestError
 from newsweave.ingest import articles_from_record, read_articles
-from newsweave.ingest.readers import HTML_SUFFIXES, JSONL_SUFFIXES, STDIN, TEXT_SUFFIXES
+from newsweave.ingest.readers import (
+    HTML_SUFFIXES,
+    JSONL_SUFFIXES,
+    STDIN,
+    TEXT_SUFFIXES,
+    load_record,
+)
 from newsweave.models import Article
 
 # A work item: ("line", origin, JSON text) or ("file", path, "").
@@ -148,7 +154,7 @@ def _read_item(kind: str, origin: str, text: str, max_bytes: int,
         warnings.extend(read.warnings)
         return read.articles
     try:
-        record = json.loads(text)
+        record = load_record(text)
     except json.JSONDecodeError as exc:
         raise IngestError(origin, f"not JSON ({exc.msg} at column {exc.colno})") from exc
     return articles_from_record(record, origin, split=False, warnings=warnings)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -160,6 +161,35 @@ def _sniff(text: str) -> str:
     return "text"
 
 
+# A JSON escape of a UTF-16 surrogate: a lone one ("\ud800", from text cut mid-emoji) decodes
+# to a string that no UTF-8 encoder, hash or database accepts.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+# json.loads joins an escaped pair into one character; what is left of the range is alone.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def load_record(line: str) -> Any:
+    """One JSON line, lone surrogates replaced with U+FFFD so that the text can be stored.
+
+    Raises
+    ------
+    json.JSONDecodeError
+        When the line is not JSON.
+    """
+    record = json.loads(line)
+    return _valid_unicode(record) if _SURROGATE_ESCAPE.search(line) else record
+
+
+def _valid_unicode(value: Any) -> Any:
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {_valid_unicode(k): _valid_unicode(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_valid_unicode(v) for v in value]
+    return value
+
+
 def _read_jsonl(text: str, origin: str, warnings: list[str]) -> Iterator[Article]:
     found = False
     failures: list[str] = []
@@ -167,7 +197,7 @@ def _read_jsonl(text: str, origin: str, warnings: list[str]) -> Iterator[Article
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = load_record(line)
             for article in articles_from_record(record, f"{origin}:{number}",
                                                 warnings=warnings):
                 found = True

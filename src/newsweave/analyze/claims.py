@@ -23,7 +23,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -38,7 +38,7 @@ from newsweave.analyze.slots import (
     place_claims,
     repeated_stems,
 )
-from newsweave.models import Claim, Sentence, SentenceRef, Statement, Story
+from newsweave.models import Article, Claim, Sentence, SentenceRef, Statement, Story
 from newsweave.summarize.vectors import SentenceVectors
 from newsweave.text import content_stems, stem, tokenize
 from newsweave.text.stopwords import STOP_WORDS
@@ -245,7 +245,7 @@ def find_claims(story: Story) -> tuple[Claim, ...]:
     used = {st.ref for claim in (*figures, *polarity) if claim.kind == "conflict"
             for st in claim.statements}
     agreements = _agreement_claims(sentences, similarity, used)
-    single = _single_source_claims(sentences, similarity, vectors)
+    single = _single_source_claims(story, sentences, similarity, vectors)
     conflicts = [c for c in (*figures, *polarity) if c.kind == "conflict"]
     figure_agreements = sorted((c for c in figures if c.kind == "agreement"),
                                key=lambda c: -len({s.ref.article_id for s in c.statements}))
@@ -685,11 +685,8 @@ def _ubiquitous_stems(story: Story) -> frozenset[str]:
     Two articles share every word of their common topic, so a story needs three for this."""
     if len(story.articles) < 3:
         return frozenset()
-    counts: dict[str, int] = defaultdict(int)
-    for article in story.articles:
-        for term in set().union(*(_folded_stems(s.text) for s in article.sentences)):
-            counts[term] += 1
-    return frozenset(t for t, n in counts.items() if n * 2 > len(story.articles))
+    spread = _stem_spread(story.articles, lambda sentence: _folded_stems(sentence.text))
+    return frozenset(t for t, n in spread.counts.items() if n * 2 > spread.articles)
 
 
 def _readings(sentences: tuple[Sentence, ...]) -> Iterator[_Reading]:
@@ -869,11 +866,13 @@ def _topic_words(text: str, stems: frozenset[str]) -> str:
 # 4. Single source ----------------------------------------------------------------------------
 
 def _single_source_claims(
-    sentences: tuple[Sentence, ...], similarity: np.ndarray, vectors: SentenceVectors
+    story: Story, sentences: tuple[Sentence, ...], similarity: np.ndarray,
+    vectors: SentenceVectors
 ) -> list[Claim]:
     centrality = vectors.centroid_similarity()
     articles = np.array([s.article_id for s in sentences])
-    spread = _article_spread(sentences)
+    spread = _stem_spread((a for a in story.articles if a.sentences),
+                          lambda sentence: content_stems(sentence.tokens))
     candidates = []
     for row, sentence in enumerate(sentences):
         other = articles != sentence.article_id
@@ -899,12 +898,15 @@ class _Spread:
     counts: Counter[str]
 
 
-def _article_spread(sentences: tuple[Sentence, ...]) -> _Spread:
-    by_article: dict[str, set[str]] = defaultdict(set)
-    for sentence in sentences:
-        by_article[sentence.article_id].update(content_stems(sentence.tokens))
-    return _Spread(len(by_article),
-                   Counter(stem for stems in by_article.values() for stem in stems))
+def _stem_spread(articles: Iterable[Article],
+                 stems_of: Callable[[Sentence], Iterable[str]]) -> _Spread:
+    """How many of ``articles`` use each stem that ``stems_of`` finds in a sentence."""
+    counts: Counter[str] = Counter()
+    total = 0
+    for article in articles:
+        counts.update(set().union(*map(stems_of, article.sentences)))
+        total += 1
+    return _Spread(total, counts)
 
 
 def _own_words(sentence: Sentence, spread: _Spread) -> str:

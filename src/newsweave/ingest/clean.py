@@ -169,7 +169,7 @@ def clean_text(raw: str) -> CleanText:
 def clean_title(raw: str) -> str | None:
     """A title as given beside the text (a JSONL "title"), in one line, entities and wire
     codes decoded: "&HT;     KOZMO,  STARBUCKS" -> "KOZMO, STARBUCKS"; None when empty."""
-    return _collapse_spaces(" ".join(_normalise(raw).split())).strip() or None
+    return " ".join(_normalise(raw).split()) or None
 
 
 def _normalise(raw: str) -> str:

@@ -109,6 +109,40 @@ def test_hard_wrapped_duc_paragraphs_are_joined() -> None:
     ]
 
 
+def test_wire_paragraphs_opened_by_a_tab_without_blank_lines_are_all_kept() -> None:
+    """AP copy indents each paragraph and leaves no blank line: read as one block, its
+    unfinished lines went as captions and most of the story was lost."""
+    raw = ("\t   FRANKFURT, Germany (AP) _ Europe's new currency, the euro, will\n"
+           "rival the U.S. dollar as an international currency over the long\n"
+           "term, Der Spiegel magazine reported Sunday.\n"
+           "\t   A number of countries are already planning to hold the euro as\n"
+           "part of their foreign currency reserves, the magazine quoted\n"
+           "European Central Bank chief Wim Duisenberg as saying.\n"
+           "\t   Oil imports to Europe can also be calculated in euros as well as\n"
+           "dollars, Duisenberg was quoted as saying.\n")
+    assert clean_text(raw).text.split("\n") == [
+        "Europe's new currency, the euro, will rival the U.S. dollar as an international "
+        "currency over the long term, Der Spiegel magazine reported Sunday.",
+        "A number of countries are already planning to hold the euro as part of their foreign "
+        "currency reserves, the magazine quoted European Central Bank chief Wim Duisenberg as "
+        "saying.",
+        "Oil imports to Europe can also be calculated in euros as well as dollars, Duisenberg "
+        "was quoted as saying.",
+    ]
+
+
+def test_listed_sentences_are_story_text_but_highlights_and_links_are_not() -> None:
+    raw = ("Milliyet (National):\n\n"
+           "-- The European Union is extending 750 million U.S. dollars in loans to Turkey.\n\n"
+           "  • Bakiev's departure follows days of rallies by opponents and supporters\n\n"
+           "* Kyrgyzstan country profile\n\n"
+           "Turkey's exports increased by 8.37 percent in January.\n")
+    assert clean_text(raw).text.split("\n") == [
+        "The European Union is extending 750 million U.S. dollars in loans to Turkey.",
+        "Turkey's exports increased by 8.37 percent in January.",
+    ]
+
+
 def test_long_unpunctuated_prose_is_kept() -> None:
     """A paragraph cut short (as Multi-News inputs are) is data, not a headline."""
     prose = " ".join(["the council debated the plan for many hours"] * 5)

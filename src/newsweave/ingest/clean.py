@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import calendar
 import html
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -38,6 +39,8 @@ MAX_JUNK_WORDS = 25
 """A line without closing punctuation and at most this many words is a headline or caption."""
 MIN_WRAPPED_LINE = 40
 """Lines of a block at least this long (but the last) mean the block is hard-wrapped prose."""
+MIN_LISTED_WORDS = 8
+"""A bulleted line of more than this many words that ends a sentence is story text."""
 MAX_BOILERPLATE_WORDS = 40
 """A paragraph that opens like boilerplate or a footer ("Sign up for ...", "Copyright ...") is
 junk, or ends the article, only up to this many words: a longer one is a page scraped into one
@@ -45,6 +48,9 @@ line, the story after it."""
 
 # Runs of horizontal spaces that are not already one plain space (a lone " " is left alone:
 # replacing it with itself is most of the work on ordinary text).
+_BLANK_LINES = re.compile(r"\n\s*\n")
+# A line opening with a tab or two spaces: a paragraph start in indented copy.
+_INDENTS = ("\t", "  ")
 _SPACES = re.compile(r"[\u00a0\u2007\u202f\t ]{2,}|[\u00a0\u2007\u202f\t]")
 _ZERO_WIDTH_CHARACTERS = "\u200b\u200c\u200d\u2060\ufeff"
 _ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARACTERS}]")
@@ -57,6 +63,8 @@ _TERMINALS = (".", "!", "?", "…")
 _CLOSERS = "\"”'’)]"
 _CLOSING_QUOTES = ("\"", "”")
 _BULLET = re.compile(r"^\s*(?:[•*▪►●■◦·]|--?\s|\d+\.\s+[A-Z].{0,80}$)")
+_BULLET_MARK = re.compile(r"(?:[•*▪►●■◦·]|--?)\s+")
+_BULLET_CHARACTERS = frozenset("•*▪►●■◦·-")
 _LABELLED_LINK = re.compile(
     r"^(?:video|gallery|photos?|interview|profile|watch|listen|audio|read more|related|"
     r"see also|more on this story|inside story|in pictures|in depth|explainer|analysis|"
@@ -157,7 +165,7 @@ def clean_text(raw: str) -> CleanText:
     published = _detect_date(lines)
     lines = _cut_footer(lines)
     title, body = _drop_junk(lines)
-    body = [_strip_dateline(line) for line in body]
+    body = [_strip_dateline(_strip_bullet(line)) for line in body]
     return CleanText(
         text="\n".join(line for line in body if line),
         title=title,
@@ -186,14 +194,29 @@ def _normalise(raw: str) -> str:
 def _paragraphs(text: str) -> list[str]:
     """One string per paragraph: hard-wrapped blocks joined, other blocks kept line by line."""
     paragraphs: list[str] = []
-    for block in re.split(r"\n\s*\n", text):
-        lines = [_collapse_spaces(line).strip() for line in block.split("\n")]
-        lines = [line for line in lines if line]
-        if _is_wrapped(lines):
-            paragraphs.append(" ".join(lines))
-        else:
-            paragraphs.extend(lines)
+    for block in _BLANK_LINES.split(text):
+        for indented in _indented_paragraphs(block):
+            lines = [_collapse_spaces(line).strip() for line in indented]
+            lines = [line for line in lines if line]
+            if _is_wrapped(lines):
+                paragraphs.append(" ".join(lines))
+            else:
+                paragraphs.extend(lines)
     return paragraphs
+
+
+def _indented_paragraphs(block: str) -> list[list[str]]:
+    """The lines of ``block`` in runs that each open with an indented line, when the block
+    indents some lines and not others: wire copy starts each paragraph with a tab and no blank
+    line between them ("\\t   FRANKFURT, Germany (AP) _ ...\\nrival the ...\\n\\t   A number").
+    Read as one block, its many sentence ends would keep it from being joined, and its
+    unfinished lines would go as captions: most of the story lost."""
+    lines = block.split("\n")
+    starts = [position for position, line in enumerate(lines) if line.startswith(_INDENTS)]
+    if not starts or len(starts) == len(lines):
+        return [lines]
+    bounds = ([0] if starts[0] else []) + starts + [len(lines)]
+    return [lines[start:end] for start, end in itertools.pairwise(bounds)]
 
 
 def _collapse_spaces(line: str) -> str:
@@ -346,14 +369,22 @@ def is_junk(line: str) -> bool:
         return True
     if _BOILERPLATE.match(line) and _boilerplate_length(line):
         return True
-    if _BULLET.match(line) or _LABELLED_LINK.match(line) or (
-            line.endswith(_AGO_ENDINGS) and _AGO.search(line)):
+    if (_BULLET.match(line) and not _is_listed_sentence(line)) or _LABELLED_LINK.match(line) \
+            or (line.endswith(_AGO_ENDINGS) and _AGO.search(line)):
         return True
     if _CAPTION_HINT.search(line):
         return True
     # Words are counted only up to the limit: a long paragraph need not be split whole.
     return (not _ends_sentence(line)
             and len(line.split(maxsplit=MAX_JUNK_WORDS)) <= MAX_JUNK_WORDS)
+
+
+def _is_listed_sentence(line: str) -> bool:
+    """Whether a bulleted line is a whole sentence of the story, as in wire copy's lists
+    ("-- The European Union is extending 750 million U.S. dollars in loans to Turkey."),
+    rather than a related link or a highlight ("• Bakiev's departure follows days of rallies").
+    """
+    return _ends_sentence(line) and len(line.split(maxsplit=MIN_LISTED_WORDS)) > MIN_LISTED_WORDS
 
 
 def _drop_junk(lines: list[str]) -> tuple[str | None, list[str]]:
@@ -384,6 +415,11 @@ def _dateline(line: str) -> re.Match[str] | None:
     an opening bracket: a line without one skips the pattern, whose lazy place name would be
     tried at up to 80 lengths."""
     return _DATELINE.match(line) if "(" in line else None
+
+
+def _strip_bullet(line: str) -> str:
+    """A kept list item without its mark (lines are stripped, so a mark opens the line)."""
+    return _BULLET_MARK.sub("", line, count=1) if line[:1] in _BULLET_CHARACTERS else line
 
 
 def _strip_dateline(line: str) -> str:

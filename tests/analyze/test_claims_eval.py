@@ -7,7 +7,14 @@ from pathlib import Path
 import pytest
 
 from newsweave.cli import main
-from newsweave.evaluate.conflicts import GoldError, evaluate, load_gold, matches, score
+from newsweave.evaluate.conflicts import (
+    GoldError,
+    benchmark_story,
+    evaluate,
+    load_gold,
+    matches,
+    score,
+)
 from newsweave.models import SentenceRef
 
 GOLD = Path(__file__).resolve().parents[1] / "data" / "conflicts"
@@ -50,6 +57,33 @@ def test_a_span_that_is_not_there_is_a_clear_error(example_dir: Path, tmp_path: 
                                                     "left at least 81 people dead"))
     with pytest.raises(GoldError, match="81 people"):
         load_gold(bad, tmp_path, example_dir.parent)
+
+
+def test_ecbplus_report_is_named_by_its_outlet_and_loses_its_url_line(tmp_path: Path) -> None:
+    import gzip
+    import json
+
+    text = ("http: / / www. nydailynews. com / news / national / texas - escape\n"
+            "Texas convict escapes\n"
+            "Rewards totaling $30, 000 are offered for information leading to the escapee.\n"
+            "A spokeswoman said Thursday that the convicted sex offender was still on the run.")
+    topic = {"topic": "3", "documents": {"3_5ecbplus": text, "3_5ecb": "Another event."}}
+    (tmp_path / "ecbplus").mkdir()
+    with gzip.open(tmp_path / "ecbplus" / "entities_train.jsonl.gz", "wt") as handle:
+        handle.write(json.dumps(topic) + "\n")
+    story = benchmark_story(tmp_path, "ecbplus", "3_ecbplus", ["3_5ecbplus"])
+    [article] = story.articles
+    assert article.label == "nydailynews.com"
+    assert "http" not in " ".join(s.text for s in article.sentences)
+    with pytest.raises(GoldError, match="3_ecbplus has no document 3_5ecb"):
+        benchmark_story(tmp_path, "ecbplus", "3_ecbplus", ["3_5ecb"])
+
+
+@pytest.mark.parametrize("cluster", ["36_ecbplus", "45_ecb", "3_plus"])
+def test_ecbplus_test_topics_and_malformed_names_are_refused(cluster: str, tmp_path: Path
+                                                             ) -> None:
+    with pytest.raises(GoldError, match=cluster):
+        benchmark_story(tmp_path, "ecbplus", cluster, ["x"])
 
 
 def test_eval_over_all_annotations(shared_data: Path, example_dir: Path) -> None:

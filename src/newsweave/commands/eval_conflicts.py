@@ -2,7 +2,8 @@
 
 Reads every gold file in ``--gold`` (see :mod:`newsweave.evaluate.conflicts` for the format),
 runs the claims analysis on each annotated cluster and prints one row per cluster, the totals
-of the clusters the analysis was tuned on ("dev") and of those annotated after ("test"), and how
+of the clusters the analysis was tuned on ("dev") and of those annotated after ("test"), each
+also by corpus (DUC with the bundled example, and ECB+) when a split holds both, and how
 long the analysis of one whole 25-article DUC cluster takes on this machine.
 """
 
@@ -60,6 +61,10 @@ def run(args: Any) -> int:
     lines.extend(_row(r.name, r.split, [r]) for r in results)
     for split in SPLITS:
         chosen = [r for r in results if r.split == split]
+        corpora = sorted({r.corpus for r in chosen})
+        if len(corpora) > 1:
+            lines.extend(_row(f"TOTAL {split} {corpus}", split,
+                              [r for r in chosen if r.corpus == corpus]) for corpus in corpora)
         if chosen:
             lines.append(_row(f"TOTAL {split}", split, chosen))
     if has_data:

@@ -9,6 +9,12 @@ hand-made: one JSON file per cluster (``tests/data/conflicts/*.json``)::
      "conflicts": [{"kind": "number", "topic": "crew aboard",
                     "sentences": [{"doc": "APW20000814.0117", "span": "116 men aboard"}, ...]}]}
 
+An ECB+ sub-topic is named ``{"dataset": "ecbplus", "cluster": "3_ecbplus", "documents":
+["3_1ecbplus", ...]}``: topic 3, its ``ecbplus`` half (reports of one event; the ``ecb`` half
+reports a similar, different one). ECB+ text was rebuilt from PTB tokens, one sentence a line,
+so it reads "7: 15 a. m." and "U. S."; the first line of an ``ecbplus`` document is its URL,
+which names the outlet and is not prose. The documents carry no date.
+
 A sentence is located by its document and a short span of its text (never a whole article:
 benchmark text stays out of the repository). A found conflict *matches* a gold conflict when it
 links sentences of two different documents that are both in that gold conflict. Precision is
@@ -38,11 +44,24 @@ DATASET_FILES = {
 }
 """Benchmark files a gold cluster may come from, below the shared data folder."""
 
+ECBPLUS_FILES = ("ecbplus/entities_train.jsonl.gz", "ecbplus/entities_dev.jsonl.gz")
+"""The ECB+ topics, below the shared data folder (the test topics 36-45 are not among them)."""
+
+ECBPLUS_TEST_TOPICS = range(36, 46)
+"""ECB+ test topics: never read for annotation, tuning or scoring here."""
+
+CORPORA = {"ecbplus": "ECB+"}
+"""Where a gold cluster's reports come from, for totals apart: ECB+, or else DUC (with the
+bundled example, annotated alike)."""
+
 SPLITS = ("dev", "test")
 """Gold clusters the analysis was tuned on ("dev"), and those annotated afterwards ("test")."""
 
 _AGENCIES = {"APW": "AP", "NYT": "New York Times", "XIE": "Xinhua"}
 _DOC_DATE = re.compile(r"^[A-Z]{3}(\d{4})(\d{2})(\d{2})")
+_ECBPLUS_CLUSTER = re.compile(r"^(\d+)_(ecb|ecbplus)$")
+# The first line of an ECB+ report as tokenised: "http: / / www. nytimes. com / 2013 / ...".
+_URL_LINE = re.compile(r"^https?: / / (?:www\. )?([^/]+?) /")
 
 
 class GoldError(NewsweaveError):
@@ -58,6 +77,7 @@ class GoldCluster:
     conflicts: tuple[frozenset[SentenceRef], ...]
     topics: tuple[str, ...]
     split: str = "dev"
+    corpus: str = "DUC"
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +153,8 @@ def load_gold(path: Path, data_dir: Path, example_dir: Path) -> GoldCluster:
     if "example" in record:
         story = read_story([example_dir / record["example"]])[0]
     else:
-        story = duc_story(data_dir, record["dataset"], record["cluster"], record["documents"])
+        story = benchmark_story(data_dir, record["dataset"], record["cluster"],
+                                record["documents"])
     conflicts = tuple(
         frozenset(_locate(story, s["doc"], s["span"], path) for s in conflict["sentences"])
         for conflict in record["conflicts"]
@@ -142,11 +163,13 @@ def load_gold(path: Path, data_dir: Path, example_dir: Path) -> GoldCluster:
     if split not in SPLITS:
         raise GoldError(f"{path.name}: split {split!r} is not one of {', '.join(SPLITS)}")
     return GoldCluster(name=path.stem, story=story, conflicts=conflicts,
-                       topics=tuple(c["topic"] for c in record["conflicts"]), split=split)
+                       topics=tuple(c["topic"] for c in record["conflicts"]), split=split,
+                       corpus=CORPORA.get(record.get("dataset", ""), "DUC"))
 
 
-def duc_story(data_dir: Path, dataset: str, cluster: str, documents: list[str]) -> Story:
-    """The named documents of one DUC cluster, as a story of cleaned, split articles.
+def benchmark_story(data_dir: Path, dataset: str, cluster: str, documents: list[str]) -> Story:
+    """The named documents of one DUC cluster or ECB+ sub-topic, as a story of cleaned, split
+    articles.
 
     Raises
     ------
@@ -154,32 +177,76 @@ def duc_story(data_dir: Path, dataset: str, cluster: str, documents: list[str]) 
         When the dataset, the cluster or a document is not there; names the valid datasets.
         A document with no prose left after cleaning is left out of the story.
     """
-    if dataset not in DATASET_FILES:
-        raise GoldError(f"unknown dataset {dataset!r}; valid: {', '.join(DATASET_FILES)}")
-    record = _cluster_record(data_dir / DATASET_FILES[dataset], cluster)
-    texts = dict(zip(record["doc_ids"], record["documents"], strict=True))
+    if dataset == "ecbplus":
+        texts = _ecbplus_texts(data_dir, cluster)
+        to_record = _ecbplus_document
+    elif dataset in DATASET_FILES:
+        record = _cluster_record(data_dir / DATASET_FILES[dataset], "id", cluster)
+        texts = dict(zip(record["doc_ids"], record["documents"], strict=True))
+        to_record = _document
+    else:
+        raise GoldError(f"unknown dataset {dataset!r}; valid: "
+                        f"{', '.join([*DATASET_FILES, 'ecbplus'])}")
     missing = [d for d in documents if d not in texts]
     if missing:
         raise GoldError(f"{cluster} has no document {', '.join(missing)}")
     articles = []
     for doc in documents:
         try:
-            articles.extend(articles_from_record(_document(doc, texts[doc]), f"{cluster}/{doc}"))
+            articles.extend(articles_from_record(to_record(doc, texts[doc]), f"{cluster}/{doc}"))
         except IngestError:
             continue  # a table or list with no prose; a gold span in it fails in _locate
     return Story(articles=tuple(articles), id=cluster)
 
 
-def _cluster_record(path: Path, cluster: str) -> dict[str, Any]:
+def _ecbplus_texts(data_dir: Path, cluster: str) -> dict[str, str]:
+    """The documents of one ECB+ sub-topic ("3_ecbplus": topic 3, its ecbplus half)."""
+    named = _ECBPLUS_CLUSTER.match(cluster)
+    if not named:
+        raise GoldError(f"ECB+ cluster {cluster!r} is not a sub-topic such as 3_ecb or 3_ecbplus")
+    topic, half = named.groups()
+    if int(topic) in ECBPLUS_TEST_TOPICS:
+        raise GoldError(f"ECB+ cluster {cluster!r}: topic {topic} is a test topic (36-45), "
+                        "never used here")
+    documents: dict[str, str] = {}
+    for name in ECBPLUS_FILES:
+        path = data_dir / name
+        if path.exists():
+            documents = _cluster_record(path, "topic", topic, missing_ok=True).get(
+                "documents", {})
+        if documents:
+            break
+    own = re.compile(rf"^{topic}_\d+{half}$")
+    texts = {doc: text for doc, text in documents.items() if own.match(doc)}
+    if not texts:
+        raise GoldError(f"no ECB+ topic {topic!r} in {data_dir}: "
+                        f"{', '.join(ECBPLUS_FILES)}")
+    return texts
+
+
+def _cluster_record(path: Path, field: str, value: str, missing_ok: bool = False
+                    ) -> dict[str, Any]:
     try:
         with gzip.open(path, "rt", encoding="utf-8") as handle:
             for line in handle:
                 record: dict[str, Any] = json.loads(line)
-                if record.get("id") == cluster:
+                if str(record.get(field)) == value:
                     return record
     except (OSError, EOFError, json.JSONDecodeError) as exc:
         raise GoldError(f"cannot read {path}: {exc}") from exc
-    raise GoldError(f"{path} has no cluster {cluster!r}")
+    if missing_ok:
+        return {}
+    raise GoldError(f"{path} has no cluster {value!r}")
+
+
+def _ecbplus_document(doc_id: str, text: str) -> dict[str, str]:
+    """An ECB+ document as an article record: its URL line, when it has one, names the outlet
+    (the domain) and is dropped; an ``ecb`` document has none and is named by its id."""
+    first, _, rest = text.partition("\n")
+    url = _URL_LINE.match(first)
+    if not url:
+        return {"id": doc_id, "text": text}
+    return {"id": doc_id, "text": rest, "source": url.group(1).replace(" ", "")}
 
 
 # A line break inside a DUC paragraph: paragraphs start with a tab, wrapped lines do not.
@@ -225,6 +292,7 @@ class ClusterResult:
     score: Score
     seconds: float
     split: str = "dev"
+    corpus: str = "DUC"
 
 
 def evaluate(golds: Iterable[GoldCluster]) -> list[ClusterResult]:
@@ -236,7 +304,7 @@ def evaluate(golds: Iterable[GoldCluster]) -> list[ClusterResult]:
         seconds = time.perf_counter() - started
         results.append(ClusterResult(gold.name, len(gold.story.articles),
                                      score(conflict_refs(claims), gold.conflicts), seconds,
-                                     gold.split))
+                                     gold.split, gold.corpus))
     return results
 
 
@@ -245,8 +313,8 @@ def time_full_cluster(data_dir: Path, dataset: str, cluster: str, repeats: int =
     """Best-of-``repeats`` wall and CPU seconds for the claims analysis of a whole benchmark
     cluster, each run cold (per-sentence caches cleared first). CPU time is what one core
     spends; wall time also counts waiting on a machine shared with other work."""
-    record = _cluster_record(data_dir / DATASET_FILES[dataset], cluster)
-    story = duc_story(data_dir, dataset, cluster, list(record["doc_ids"]))
+    record = _cluster_record(data_dir / DATASET_FILES[dataset], "id", cluster)
+    story = benchmark_story(data_dir, dataset, cluster, list(record["doc_ids"]))
     wall, cpu = float("inf"), float("inf")
     for _ in range(repeats):
         clear_caches()

@@ -88,18 +88,18 @@ def test_ecbplus_test_topics_and_malformed_names_are_refused(cluster: str, tmp_p
 
 def test_eval_over_all_annotations(shared_data: Path, example_dir: Path) -> None:
     golds = [load_gold(p, shared_data, example_dir.parent) for p in sorted(GOLD.glob("*.json"))]
-    assert len(golds) >= 40
+    assert len(golds) >= 75
     assert all(len(g.story.articles) >= 3 for g in golds)
-    results = evaluate(golds)
+    results = evaluate([g for g in golds if g.split == "dev"])
     totals = {}
-    for split in ("dev", "test"):
-        scores = [r.score for r in results if r.split == split]
-        totals[split] = sum(scores[1:], scores[0])
-    assert totals["dev"].gold >= 100 and totals["test"].gold >= 9
-    # Regression floors below the dev figures docs/bench/conflicts.md reports (40 clusters,
-    # round four: P 0.87, R 0.55); the held-out test figures are reported, not asserted.
-    assert totals["dev"].precision >= 0.8
-    assert totals["dev"].recall >= 0.5
+    for corpus in ("DUC", "ECB+"):
+        scores = [r.score for r in results if r.corpus == corpus]
+        totals[corpus] = sum(scores[1:], scores[0])
+    assert totals["DUC"].gold >= 130 and totals["ECB+"].gold >= 16
+    # Regression floors below the dev figures docs/bench/conflicts.md reports (round five);
+    # the held-out ECB+ test figures are reported, not asserted.
+    assert totals["DUC"].precision >= 0.75
+    assert totals["DUC"].recall >= 0.45
 
 
 def test_cli_prints_the_table(example_dir: Path, tmp_path: Path,

@@ -31,7 +31,7 @@ import numpy as np
 
 from newsweave.analyze.labels import key_phrase
 from newsweave.analyze.ner import CALENDAR_WORDS
-from newsweave.analyze.numbers import Quantity, find_quantities, relation
+from newsweave.analyze.numbers import Quantity, agrees, find_quantities, relation
 from newsweave.analyze.slots import (
     components,
     other_event,
@@ -530,7 +530,7 @@ def _figure_claim(story: Story, key: str, group: list[_Figure]) -> Claim | None:
 def _distinct_versions(group: list[_Figure]) -> list[Quantity]:
     versions: list[Quantity] = []
     for figure in group:
-        if all(relation(figure.quantity, v) != "same" for v in versions):
+        if not any(agrees(figure.quantity, v) for v in versions):
             versions.append(figure.quantity)
     return versions
 
@@ -570,7 +570,7 @@ def _why_versions_agree(versions: list[Quantity]) -> str:
 def _differs_across_articles(group: list[_Figure]) -> bool:
     return any(
         a.sentence.article_id != b.sentence.article_id
-        and relation(a.quantity, b.quantity) != "same"
+        and not agrees(a.quantity, b.quantity)
         for i, a in enumerate(group) for b in group[i + 1:]
     )
 

@@ -105,7 +105,7 @@ _NUMBER = (
     r"(?P<digits>\d{1,3}(?:,\s?\d{3})+|\d+(?:\.\d+)?)"
     r"(?:\s?(?:to|-|–)\s?(?P<upper>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d:]))?"
     rf"|(?P<word>{_alternation(_WORD_NUMBERS)})(?:[- ](?P<unit_word>one|two|three|four|five|six"
-    r"|seven|eight|nine))?"
+    r"|seven|eight|nine))?(?![a-z])"  # "tens of thousands" is vague, not "ten"
 )
 _QUANTITY = re.compile(
     rf"(?<![\w$£€.,-])(?=[\w$£€])(?:(?P<qualifier>{_alternation(_BOUNDS)})\s+)?"
@@ -436,6 +436,46 @@ def relation(a: Quantity, b: Quantity) -> Relation:
     if (a.low, a.high, a.low_open, a.high_open) == (b.low, b.high, b.low_open, b.high_open):
         return "same"
     return "compatible" if _overlap(a, b) else "disjoint"
+
+
+def agrees(a: Quantity, b: Quantity) -> bool:
+    """Whether two stated amounts are one figure told alike: the same range, or one a
+    reporter's rounding of the other (see :func:`rounds`)."""
+    return relation(a, b) == "same" or rounds(a, b) or rounds(b, a)
+
+
+# The number as written, for the place of its last digit: "23.5", "120,000", "2 million".
+_WRITTEN_NUMBER = re.compile(
+    rf"\d[\d,]*(?:\.(?P<fraction>\d+))?(?:\s+(?P<scale>{_alternation(_SCALES)}))?", re.IGNORECASE)
+
+
+def rounds(a: Quantity, b: Quantity) -> bool:
+    """Whether ``a`` is ``b`` given with fewer digits: "23 percent" for "23.5 percent", "9" for
+    "9.1", "3 percent" for "almost 3 percent", "2 million" for "2.4 million".
+
+    A figure written to a given place stands for every value that rounds to it, half a unit of
+    its last digit either side (the unit is 0.1 for "23.5", 1 for "23", a million for "2
+    million"); ``b`` is that figure told more precisely when its whole range lies within. Two
+    whole numbers never round each other ("36" and "37 killed" stay two figures), nor does a
+    one-sided bound ("more than 5,000" is not "5,000").
+
+    Parameters
+    ----------
+    a:
+        The figure that may be the rounded one; it must be stated exactly, in digits.
+    b:
+        The figure that may be the precise one.
+
+    Returns
+    -------
+    bool
+    """
+    written = _WRITTEN_NUMBER.search(a.text)
+    if not a.exact or written is None or relation(a, b) == "same":
+        return False
+    scale = _SCALES[written.group("scale").lower()] if written.group("scale") else 1
+    half_unit = scale * 10.0 ** -len(written.group("fraction") or "") / 2
+    return a.low - half_unit <= b.low and b.high <= a.high + half_unit
 
 
 def _overlap(a: Quantity, b: Quantity) -> bool:

@@ -6,7 +6,7 @@ import pytest
 
 from newsweave.analyze import ner
 from newsweave.analyze.entities import find_entities
-from newsweave.analyze.names import initials, name_tokens, same_name
+from newsweave.analyze.names import initials, is_demonym, name_tokens, same_name
 from newsweave.errors import InvalidOptionError
 from newsweave.models import Article, Entity, Story
 from newsweave.text import split_article
@@ -78,6 +78,39 @@ def test_mentions_point_into_the_articles(example_story: Story,
 def test_nationalities_are_not_entities(example_entities: tuple[Entity, ...]) -> None:
     names = {v for e in example_entities for v in e.variants}
     assert not names & {"Kazakh", "Kyrgyz", "Russian"}
+
+
+def test_nationalities_of_every_spelling_go_and_a_country_acronym_is_a_place() -> None:
+    """From a Xinhua and an AP report on Turkey's EU bid: "Turkish", "Greek" and "Greeks"
+    are nationalities of countries the story names; "the U.S., who fears" is no person."""
+    story = _story(
+        "Turkish officials said the European Union should open talks with Turkey. Greek "
+        "Foreign Minister George Papandreou said Greece supports the bid.",
+        "Turkey has the support of the U.S., who fears the new force will reduce Washington's "
+        "role. Many Greeks doubt Ankara will change.",
+    )
+    entities = find_entities(story, ner="rules")
+    names = {v for e in entities for v in e.variants}
+    assert {"Turkey", "Greece", "George Papandreou"} <= names
+    assert not names & {"Turkish", "Greek", "Greeks"}
+    assert _holding(entities, "U.S.").kind == "PLACE"
+
+
+@pytest.mark.parametrize(("nationality", "country"), [
+    ("Turkish", "Turkey"), ("Greek", "Greece"), ("Chinese", "China"), ("British", "Britain"),
+    ("Italian", "Italy"), ("Kazakh", "Kazakhstan"), ("Russians", "Russia"), ("Iraqi", "Iraq"),
+])
+def test_a_nationality_and_its_country_are_never_one_name(nationality: str, country: str
+                                                          ) -> None:
+    assert not same_name(name_tokens(nationality), name_tokens(country))
+    assert is_demonym(name_tokens(nationality)[0], name_tokens(country)[0])
+
+
+@pytest.mark.parametrize(("word", "place"), [
+    ("Berlusconi", "Berlin"), ("Kazakhstan", "Kyrgyzstan"), ("Bakiev", "Bakiyev"),
+])
+def test_names_that_share_a_start_are_not_nationalities(word: str, place: str) -> None:
+    assert not is_demonym(name_tokens(word)[0], name_tokens(place)[0])
 
 
 @pytest.mark.parametrize("backend", BACKENDS)

@@ -34,14 +34,19 @@ taken for an organisation ("OSCE"), which would make "US" one."""
 
 
 def _default_kind(group: NameGroup) -> EntityKind:
-    """A group nothing voted on: an acronym is an organisation's unless it names a country; a
+    """A group nothing voted on (and no country's acronym): an acronym is an organisation's; a
     full name a person's; a lone word a place's (people named once by one word are rarer in
     news than places)."""
     if all(is_acronym(form.text) for form in group.forms):
-        countries = all(form.text.replace(".", "") in COUNTRY_ACRONYMS for form in group.forms)
-        return "PLACE" if countries else "ORG"
+        return "ORG"
     long_forms = any(len(form.tokens) > 1 for form in group.forms)
     return "PERSON" if long_forms else "PLACE"
+
+
+def _names_a_country(group: NameGroup) -> bool:
+    """Whether the group is written as a country's acronym ("U.S."), which settles its kind:
+    a cue next to it ("the U.S., who fears ...") would make it a person."""
+    return any(form.text.replace(".", "") in COUNTRY_ACRONYMS for form in group.forms)
 
 
 def _without_demonyms(groups: list[NameGroup]) -> list[NameGroup]:
@@ -58,6 +63,8 @@ def _kind(group: NameGroup) -> EntityKind:
     if any(form.text.split()[-1].rstrip(".").lower() in COMPANY_SUFFIXES
            for form in group.forms):
         return "ORG"
+    if _names_a_country(group):
+        return "PLACE"
     votes = group.votes
     if not votes:
         return _default_kind(group)

@@ -16,6 +16,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -58,11 +59,18 @@ COMPANY_SUFFIXES: frozenset[str] = frozenset(
 "Starbucks" are one company, "Time Warner Inc." and "Time Inc." two (compared with the suffix,
 they looked like two people sharing a surname, "Inc")."""
 
-DEMONYM_ENDINGS = ("n", "an", "i", "ian")
-"""What a nationality adds to its country's name (Russia-n, Iraq-i)."""
+NATIONALITY_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("n", ""), ("an", ""), ("i", ""), ("ian", ""), ("ese", ""), ("", "stan"), ("", "istan"),
+    ("ish", "ei"), ("ish", "ain"), ("ish", "en"), ("ish", "and"), ("k", "ce"), ("ese", "a"),
+    ("ese", "on"), ("i", "ia"), ("ic", "ia"), ("ian", "i"), ("", "i"),
+)
+"""Endings that a nationality and its country put after the stem they share, in folded
+spelling (a final "y" is "i"): Russia-n, Iraq-i, Kazakh-stan, Turk-ish / Turk-ey, Brit-ish /
+Brit-ain, Gree-k / Gree-ce, Chin-ese / Chin-a, Leban-ese / Leban-on, Somal-i / Somal-ia,
+Ital-ian / Ital-y, German / German-y."""
 
-COUNTRY_ENDINGS = ("stan", "istan")
-"""What a country's name adds to its people's (Kazakh-stan, Kyrgyz-stan)."""
+MIN_NATIONALITY_STEM = 3
+"""Letters the two must share at least (Pol-ish / Pol-and)."""
 
 _CONNECTORS = frozenset({"of", "for", "and", "the", "in", "on", "de", "du", "la", "le", "al"})
 _BRITISH_ENDINGS = ((re.compile(r"is(ation|e|ed|ing)$"), r"iz\1"), (re.compile(r"tre$"), "ter"))
@@ -128,13 +136,25 @@ def initials(text: str) -> str:
 
 
 def is_demonym(word: str, place: str) -> bool:
-    """Whether a folded one-word form names the people of a place ("kazakh", "kazakhstan").
+    """Whether a folded one-word form names the people of a place ("kazakh", "kazakhstan";
+    "greeks", "greece").
 
     Nationalities are not entities here; without a gazetteer, they are told by their
     country's name standing beside them in the story.
     """
-    return any(place == word + end for end in COUNTRY_ENDINGS) or any(
-        word == place + end for end in DEMONYM_ENDINGS)
+    return place in _countries_of(word)
+
+
+@lru_cache(maxsize=50_000)
+def _countries_of(word: str) -> frozenset[str]:
+    """The country names a nationality's spelling allows ("turkish" -> "turkei", ...): one set
+    look-up per pair then, for the thousands of pairs of names a story compares."""
+    forms = {word, word[:-1]} if word.endswith("s") else {word}
+    return frozenset(
+        form[:len(form) - len(nationality)] + country
+        for form in forms for nationality, country in NATIONALITY_ENDINGS
+        if form.endswith(nationality) and len(form) - len(nationality) >= MIN_NATIONALITY_STEM
+    )
 
 
 def _similar(a: str, b: str, threshold: float) -> bool:

@@ -53,3 +53,10 @@ def test_label_runs_on_to_the_noun_and_drops_a_dangling_clause() -> None:
             "of his opponents, calling for the president’s impeachment.")
     assert key_phrase(text, _stems("joined ranks opponents calling"), names=False) == \
         "joined the ranks of his opponents"
+
+
+def test_a_bracket_the_label_cuts_is_closed_again() -> None:
+    text = ("Turkey, already a member country of the North Atlantic Treaty Organization (NATO), "
+            "signed an agreement on Customs Union with the EU in January 1996.")
+    label = key_phrase(text, content_stems(tokenize("north atlantic treaty organization nato")))
+    assert label == "North Atlantic Treaty Organization (NATO)"

@@ -31,6 +31,7 @@ _FRAMING = frozenset(content_stems(tokenize(
     " reports according mr mrs ms dr")))
 _WORD = re.compile(r"\S+")
 # Punctuation a label does not open or close with (quotes, brackets, commas, dashes).
+_BRACKETS = (("(", ")"), ("[", "]"))
 _EDGE_PUNCTUATION = "\"'“”‘’«»()[]{},;:.!?–—-"
 
 
@@ -113,7 +114,19 @@ def _opening(words: list[str], max_words: int) -> str:
 
 
 def _trim(phrase: str) -> str:
-    return phrase.strip(_EDGE_PUNCTUATION + " ")
+    return _balance_brackets(phrase.strip(_EDGE_PUNCTUATION + " "))
+
+
+def _balance_brackets(phrase: str) -> str:
+    """The phrase with a bracket trimming left open closed again: "the North Atlantic Treaty
+    Organization (NATO" -> "... (NATO)"; a closing one left alone is dropped."""
+    for opener, closer in _BRACKETS:
+        missing = phrase.count(opener) - phrase.count(closer)
+        if missing > 0:
+            phrase += closer * missing
+        elif missing < 0:
+            phrase = phrase.replace(closer, "", -missing)
+    return phrase
 
 
 __all__ = ["MAX_LABEL_WORDS", "MIN_KEY_WORDS", "key_phrase"]

@@ -85,3 +85,17 @@ def test_offices_are_not_names_and_wire_copy_is_quoted_once() -> None:
     story = Story(tuple(split_article(Article(f"a{i}", wire)) for i in range(2)))
     [quote] = find_quotes(story)
     assert (quote.speaker, quote.ref.article_id) == ("Howard Schultz", "a0")
+
+
+def test_an_office_between_the_verb_and_the_name_is_not_the_speaker() -> None:
+    """Xinhua: '"...," said EU education commissioner Viviane Reding.' named "EU"."""
+    quotes = find_quotes(story_of(
+        '"The accession of the central and eastern European countries gives rise to '
+        'expectations as well as fears," said EU education commissioner Viviane Reding.\n'
+        '"Turkey is a European country," said State Department spokesman Nicholas Burns.\n'
+        '"I think we will be able to calm that concern," said NATO Secretary-General '
+        "Javier Solana.\n"
+        '"He will never come back to this country," said Bakiev in Osh.'
+    ))
+    assert [q.speaker for q in quotes] == [
+        "Viviane Reding", "Nicholas Burns", "Javier Solana", "Bakiev"]

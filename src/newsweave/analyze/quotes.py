@@ -53,7 +53,14 @@ _PRONOUN = r"(?:he|she|it|they)"
 _MARK = re.compile(r"``|''|[\"“”]")
 _CLOSERS = frozenset({"”", "''"})
 _OPENS = re.compile(r"^\s*(?:``|[\"“])")
-_AFTER_VERB_NAME = re.compile(rf"^\s*,?\s*{_VERBS}\s+(?P<name>{_NAME})")
+# An office between the verb and the name: "said EU education commissioner Viviane Reding",
+# "said State Department spokesman Nicholas Burns" (else the speaker is "EU").
+_ROLES = (r"(?:spokes(?:man|woman|person)|minister|commissioner|secretary|official|chief"
+          r"|president|head|leader|ambassador|envoy|director|chairman|chairwoman|correspondent"
+          r"|analyst|expert|professor|lawyer|attorney|prosecutor|representative|adviser"
+          r"|advisor|aide|governor|mayor|senator|commander|officer)")
+_OFFICE = rf"(?:(?:the\s+)?(?:{_NAME}\s+)?(?:[a-z][\w-]*\s+){{0,2}}?{_ROLES}\s+)"
+_AFTER_VERB_NAME = re.compile(rf"^\s*,?\s*{_VERBS}\s+{_OFFICE}?(?P<name>{_NAME})")
 _AFTER_NAME_VERB = re.compile(
     rf"^\s*,?\s*(?:(?:a|an|the)\s+[a-z]+\s+)?(?P<name>{_NAME}|{_PRONOUN})\s+{_VERBS}\b"
 )
@@ -70,7 +77,7 @@ _POSSESSOR = re.compile(r"^.*['’]s\s+")
 # offices of companies it lacks ("Chief Executive Howard Schultz", "CEO Howard Schultz").
 _TITLES = TITLES | {"admiral", "adm", "navy", "army", "rear", "maj", "major", "cmdr", "ceo",
                     "executive", "founder", "co-founder", "cofounder", "director", "manager",
-                    "analyst", "editor", "owner", "coach"}
+                    "analyst", "editor", "owner", "coach", "secretary-general"}
 _NOT_NAMES = frozenset({"The", "A", "An", "In", "On", "But", "And", "It", "He", "She", "They",
                         "This", "That", "Earlier", "Later", "Meanwhile"})
 

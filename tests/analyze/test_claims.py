@@ -156,3 +156,44 @@ def test_stated_ranges_that_only_touch_are_not_one_rounded_figure() -> None:
     ))
     [fighters] = [c for c in claims if c.kind == "conflict"]
     assert "can all be true but say different things" in fighters.note
+
+
+def test_a_study_figure_and_its_rounding_are_not_a_conflict() -> None:
+    """Round four's held-out false alarm: one report rounds the study's 23.5 and 9.1."""
+    claims = find_claims(story_of(
+        "In the sham group, 23.5 percent of the patients tested free of cocaine in the last "
+        "week of the Yale study.",
+        "In the sham group, 23 percent of the patients tested free of cocaine in the last week "
+        "of the Yale study.",
+    ))
+    assert not [c for c in claims if c.kind == "conflict"]
+
+
+def test_heights_written_with_glued_units_are_compared_across_units() -> None:
+    """"200ft", "60m" and "about 150 metres" (ECB+ dev, the Mount Cook climbers): 60 m is
+    about 200 ft, so those two agree, and 150 m is another version of the fall."""
+    claims = find_claims(story_of(
+        "On Friday, Duncan Rait died after slipping and falling about 200ft from a ridge near "
+        "the Tasman Glacier.",
+        "On Friday, Duncan Rait died after slipping and falling about 60m from a ridge near the "
+        "Tasman Glacier.",
+        "A 36-year-old man died on Friday after he slipped and fell about 150 metres from a "
+        "ridge near the Tasman Glacier.",
+    ))
+    [height] = [c for c in claims if c.kind == "conflict"]
+    assert {s.value for s in height.statements} == {"about 200ft", "about 60m",
+                                                    "about 150 metres"}
+    assert "cannot both be right" in height.note
+
+
+def test_a_mother_of_twelve_and_the_other_victims_are_not_death_tolls() -> None:
+    """ECB+ dev false alarms: "killing a mother of 12" counts her children, "the two other
+    victims killed" a part of the victims, neither the toll another report gives."""
+    claims = find_claims(story_of(
+        "Two gang members went on trial Wednesday for killing a mother of 12 in Brownsville "
+        "with a stray bullet.",
+        "Prosecutors said Horton and the two other victims were killed and injured in the "
+        "crossfire in Brownsville.",
+        "The gang members are accused of killing one woman in the Brownsville shooting.",
+    ))
+    assert not [c for c in claims if c.kind == "conflict"]

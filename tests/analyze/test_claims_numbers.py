@@ -160,3 +160,19 @@ def test_a_figure_with_fewer_digits_agrees_with_one_it_rounds(rounded: str, prec
 def test_whole_numbers_bounds_and_equal_precision_do_not_round(a: str, b: str) -> None:
     first, second = find_quantities(a)[0], find_quantities(b)[0]
     assert not agrees(first, second)
+
+
+@pytest.mark.parametrize("text, low, high, noun", [
+    # British style: a sum's scale or a unit written onto the number.
+    ("a masked thief stole £88m worth of precious stones", 88e6, 88e6, "money"),
+    ("an $136M haul of diamonds and jewels", 136e6, 136e6, "money"),
+    ("they made off with 2m euros in gems and watches", 2e6, 2e6, "euros"),
+    ("he fell 2000ft near the Mount Sefton Bivvy", 2000, 2000, "feet"),
+    ("falling 150m down a steep icy gully", 150 * 3.28084 * 0.95, 150 * 3.28084 * 1.05, "feet"),
+    ("a Bloomington mother of 12 was killed", 12, 12, "offspring"),
+])
+def test_glued_abbreviations_and_a_parent_of_n(text: str, low: float, high: float, noun: str
+                                              ) -> None:
+    quantity = one(text)
+    assert (quantity.low, quantity.high, quantity.noun) == pytest.approx((low, high, noun))
+    assert text[quantity.start:quantity.end] == quantity.text

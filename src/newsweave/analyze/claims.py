@@ -303,8 +303,15 @@ def _sentence_figures(sentence: Sentence, people: dict[str, set[str]]) -> Iterat
             noun = None
         if noun in _TIME_NOUNS:
             continue
-        if _PART_BEFORE.search(sentence.text[:quantity.start]):
-            noun = noun or "others"  # "the other nine provinces": a part, not all of them
+        part_after = _PART_AFTER.match(sentence.text[quantity.end:])
+        if part_after and not noun:
+            noun = part_after.group("noun").lower()  # "the two other victims": victims
+            if noun in _TIME_NOUNS:
+                continue
+        if _PART_BEFORE.search(sentence.text[:quantity.start]) or part_after:
+            # "the other nine provinces", "the two other victims", "two more people died": a
+            # part, not all of them
+            noun = noun or "others"
             yield _Figure(sentence, quantity, f"other {noun}", framed=True)
             continue
         if noun and _is_capitalised(quantity):
@@ -328,6 +335,8 @@ def _sentence_figures(sentence: Sentence, people: dict[str, set[str]]) -> Iterat
 
 _PART_BEFORE = re.compile(r"\b(?:other|remaining|another|additional|further)\s+$",
                           re.IGNORECASE)
+_PART_AFTER = re.compile(r"^\s+(?:other|more|additional|further)\s+(?P<noun>[A-Za-z]+)",
+                         re.IGNORECASE)
 
 
 def _is_capitalised(quantity: Quantity) -> bool:
@@ -338,10 +347,11 @@ def _is_capitalised(quantity: Quantity) -> bool:
 
 
 # Units and other measures: a count of these is never a casualty figure, whatever word is
-# near it ("the water temperature, about 52 degrees, helped preserve the bodies").
+# near it ("the water temperature, about 52 degrees, helped preserve the bodies"; "killing a
+# mother of 12", whose 12 are her offspring).
 _MEASURE_NOUNS = frozenset({
     "feet", "miles", "inches", "pounds", "tons", "acres", "degrees", "percent", "money",
-    "magnitude", "hours", "kilometers", "meters", "votes", "seats", "points",
+    "magnitude", "hours", "kilometers", "meters", "votes", "seats", "points", "offspring",
 })
 
 

@@ -51,6 +51,17 @@ _WORD_NUMBERS = {
     "eighty": 80, "ninety": 90, "a dozen": 12, "a hundred": 100, "a thousand": 1000,
 }
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+# "a mother of 12", "father of three": the number counts offspring, never casualties.
+_PARENT_OF = re.compile(r"\b(?:mother|father|parent|grandmother|grandfather|mom|dad)\s+of\s+$",
+                        re.IGNORECASE)
+# Abbreviations written onto the number, as the British press does: a sum's scale ("£88m",
+# "$136M", "2m euros", "£1.7bn") or else a unit ("fell 600m", "about 200ft", "a 5km run").
+_GLUED_SCALES = {"m": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
+_GLUED_UNITS = {"m": "metres", "ft": "feet", "km": "kilometres", "cm": "centimetres",
+                "kg": "kilograms"}
+_GLUED = frozenset({*_GLUED_SCALES, *_GLUED_UNITS})
+_CURRENCY_NOUNS = frozenset({"euros", "euro", "dollars", "dollar", "pounds", "yen", "yuan",
+                             "francs", "marks", "rupees", "dlrs"})
 
 # Qualifier -> how it bounds the number n: (low, high, low_open, high_open) as factors of n;
 # None means unbounded on that side.
@@ -110,6 +121,7 @@ _NUMBER = (
 _QUANTITY = re.compile(
     rf"(?<![\w$£€.,-])(?=[\w$£€])(?:(?P<qualifier>{_alternation(_BOUNDS)})\s+)?"
     rf"(?P<money>[$£€]\s?|(?-i:dlrs|US\$)\s)?(?:{_NUMBER})"
+    rf"(?:(?P<glued>{_alternation(_GLUED)})(?!\w))?"
     rf"(?:\s+(?P<scale>{_alternation(_SCALES)}))?"
     r"(?P<percent>\s?%|\s+per\s?cent)?"
     r"(?P<compound>-(?:man|member|strong|person|degree(?=\s+(?:earthquake|quake|tremor))"
@@ -263,9 +275,18 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
     noun = _lower(match.group("noun"))
     if noun in STOP_WORDS:
         noun = None
+    if _PARENT_OF.search(text[:start]):
+        noun = "offspring"  # "a mother of 12" counts her children, not the dead
+    glued = _lower(match.group("glued"))
+    glued_unit = bool(glued) and not (match.group("money") or noun in _CURRENCY_NOUNS)
+    if glued and not glued_unit:
+        value *= _GLUED_SCALES.get(glued, 1)
+    elif glued in _GLUED_UNITS:
+        noun = _GLUED_UNITS[glued]
     if _is_not_a_count(match, text, value, noun):
         return None
-    end = match.end("noun") if noun else _number_end(match)
+    end = match.end("noun") if noun and noun == _lower(match.group("noun")) \
+        else _number_end(match)
     if match.group("unit_compound"):
         noun, end = UNIT_MODIFIERS[match.group("unit_compound").lower()], _number_end(match)
     if noun and _ADJECTIVE_ENDING.search(noun):
@@ -339,8 +360,8 @@ def _is_magnitude(match: re.Match[str], text: str) -> bool:
 
 
 def _number_end(match: re.Match[str]) -> int:
-    return max(match.end(group) for group in ("digits", "upper", "word", "unit_word", "scale",
-                                              "percent", "compound"))
+    return max(match.end(group) for group in ("digits", "upper", "word", "unit_word", "glued",
+                                              "scale", "percent", "compound"))
 
 
 def _lower(word: str | None) -> str | None:
@@ -386,7 +407,8 @@ def _is_not_a_count(match: re.Match[str], text: str, value: float, noun: str | N
         return True
     if noun == "degrees" and _COORDINATE_AFTER.match(after_text):
         return True
-    return bool(_YEAR.match(digits)) and not match.group("qualifier") and noun not in _PEOPLE
+    return bool(_YEAR.match(digits)) and not match.group("qualifier") and noun not in _PEOPLE \
+        and not match.group("glued")  # "fell 2000ft" is no year
 
 
 # A bare number set off by commas after a noun phrase is an age ("his wife, 33, and her

@@ -99,3 +99,14 @@ def test_an_office_between_the_verb_and_the_name_is_not_the_speaker() -> None:
     ))
     assert [q.speaker for q in quotes] == [
         "Viviane Reding", "Nicholas Burns", "Javier Solana", "Bakiev"]
+
+
+def test_one_quote_under_a_surname_and_a_full_name_is_listed_once() -> None:
+    quote = '"We raised our expectations too high and we paid for it,"'
+    story = Story((
+        split_article(Article("ap", f"{quote} Schultz said on Thursday.")),
+        split_article(Article("nyt", f"{quote} said Chief Executive Howard Schultz.")),
+        split_article(Article("cnn", f"Shares fell 31 percent.\n{quote} a spokesman added.")),
+    ))
+    assert [(q.speaker, q.ref.article_id) for q in find_quotes(story)] == [
+        ("Howard Schultz", "ap")]

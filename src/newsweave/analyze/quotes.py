@@ -107,16 +107,15 @@ def find_quotes(story: Story) -> tuple[Quote, ...]:
         articles first (ties: who speaks first), each speaker's quotes in story order; quotes
         with no clear speaker (``speaker`` None) last, in story order.
     """
-    found = _first_of_each(q for article in story.articles for q in _article_quotes(article))
-    full_names = _full_names(q.speaker for q in found)
+    quotes = [q for article in story.articles for q in _article_quotes(article)]
+    full_names = _full_names(q.speaker for q in quotes)
     by_speaker: dict[str, list[Quote]] = defaultdict(list)
     unnamed = []
-    for quote in found:
+    for quote in _first_of_each(_with_full_name(q, full_names) for q in quotes):
         if quote.speaker is None:
             unnamed.append(quote)
-            continue
-        speaker = full_names.get(quote.speaker, quote.speaker)
-        by_speaker[speaker].append(replace(quote, speaker=speaker))
+        else:
+            by_speaker[quote.speaker].append(quote)
     reach = {speaker: _articles_naming(story, speaker) for speaker in by_speaker}
     speakers = sorted(by_speaker, key=lambda speaker: -reach[speaker])  # stable: first first
     turns = max(map(len, by_speaker.values()), default=0)
@@ -125,15 +124,21 @@ def find_quotes(story: Story) -> tuple[Quote, ...]:
     return (*ordered, *unnamed)
 
 
+def _with_full_name(quote: Quote, full_names: dict[str, str]) -> Quote:
+    if quote.speaker is None or quote.speaker not in full_names:
+        return quote
+    return replace(quote, speaker=full_names[quote.speaker])
+
+
 def _first_of_each(quotes: Iterable[Quote]) -> list[Quote]:
-    """A quote two reports carry word for word (wire copy) once, where it is first given."""
-    seen: set[tuple[str | None, str]] = set()
-    first = []
+    """A quote two reports carry word for word (wire copy) once, where it is first given, with
+    a speaker if any report names one."""
+    first: dict[str, Quote] = {}
     for quote in quotes:
-        if (quote.speaker, quote.text) not in seen:
-            seen.add((quote.speaker, quote.text))
-            first.append(quote)
-    return first
+        kept = first.get(quote.text)
+        if kept is None or (kept.speaker is None and quote.speaker):
+            first[quote.text] = quote
+    return list(first.values())
 
 
 def _full_names(speakers: Iterable[str | None]) -> dict[str, str]:

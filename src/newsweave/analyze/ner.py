@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Literal
 
-from newsweave.analyze.names import TITLES, has_title, initials, is_acronym
+from newsweave.analyze.names import COMPANY_SUFFIXES, TITLES, has_title, initials, is_acronym
 from newsweave.errors import InvalidOptionError
 from newsweave.models import Article, EntityKind
 from newsweave.text.stopwords import STOP_WORDS
@@ -30,20 +30,20 @@ _SPACY_KINDS: dict[str, EntityKind] = {
     "PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "ORG": "ORG",
 }
 
-ORG_WORDS: frozenset[str] = frozenset(
+ORG_WORDS: frozenset[str] = COMPANY_SUFFIXES | frozenset(
     {
         "organisation", "organization", "ministry", "council", "party", "bank", "agency", "union",
-        "committee", "service", "services", "company", "corp", "corporation", "inc", "ltd", "co",
-        "llc", "plc",
-        "university", "association", "institute", "court", "parliament", "government", "army",
-        "police", "news", "times", "press", "commission", "department", "foundation", "federation",
+        "committee", "service", "services", "company", "university", "association", "institute",
+        "court", "parliament", "government", "army", "police", "news", "times", "press",
+        "commission", "department", "foundation", "federation",
         "assembly", "bureau", "office", "group", "league", "network", "airlines", "church",
         "congress", "senate", "club", "fund", "board", "forces", "front", "movement", "alliance",
         "academy", "society", "school", "college", "museum", "hospital", "center", "centre",
         "studios", "institution", "unit", "team", "brigade"
     }
 )
-"""Words that make a capitalised name an organisation's ("Kazakh Foreign Ministry")."""
+"""Words that make a capitalised name an organisation's ("Kazakh Foreign Ministry"), company
+suffixes among them ("Starbucks Corp.")."""
 
 PLACE_WORDS: frozenset[str] = frozenset(
     {

@@ -197,3 +197,31 @@ def test_a_mother_of_twelve_and_the_other_victims_are_not_death_tolls() -> None:
         "The gang members are accused of killing one woman in the Brownsville shooting.",
     ))
     assert not [c for c in claims if c.kind == "conflict"]
+
+
+def test_a_share_that_declined_is_not_a_refusal() -> None:
+    """Round four's held-out false alarm: a market share that "declined" read as refused."""
+    claims = find_claims(story_of(
+        "Independent booksellers claimed 15 percent of the book market last year.",
+        "Independent booksellers continued to lose share of the book market, which declined "
+        "to 15 percent last year.",
+    ))
+    assert not [c for c in claims if c.kind == "conflict"]
+    refused = find_claims(story_of(
+        "Belarus offered Bakiyev asylum on Thursday, officials in Minsk said.",
+        "Bakiyev declined the offer of asylum from Belarus on Thursday, officials in Minsk said.",
+    ))
+    assert [c for c in refused if c.kind == "conflict"]
+
+
+def test_a_distance_two_reports_give_differently_is_two_distances() -> None:
+    """Dev false alarms: a village 12 miles from Grozny and troops advanced nine miles. A length
+    is a conflict only when three reports give it (:data:`LENGTH_MIN_REPORTS`)."""
+    two = ("Airstrikes knocked out a radio tower in a village 12 miles southwest of Grozny.",
+           "Federal troops had advanced nine miles in the steppe north of Grozny, officials said.")
+    assert not [c for c in find_claims(story_of(*two)) if c.kind == "conflict"]
+    wreck = ("The Kursk lies at a depth of 354 feet in the Barents Sea, the navy said.",
+             "The Kursk lies on the seabed at a depth of some 450 feet in the Barents Sea.",
+             "The Kursk lies at a depth of 180 feet in the Barents Sea, Norwegian divers said.")
+    [depth] = [c for c in find_claims(story_of(*wreck)) if c.kind == "conflict"]
+    assert depth.topic == "number of feet"

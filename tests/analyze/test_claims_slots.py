@@ -83,3 +83,27 @@ def test_one_conflict_gives_each_version(texts: tuple[str, ...], topic: str,
     one conflict whose statements carry each outlet's version."""
     [conflict] = conflicts(story_of(*texts), topic)
     assert {s.value for s in conflict.statements} == versions
+
+
+def test_one_person_given_two_home_towns_conflicts() -> None:
+    """ECB+ dev, the Bloomington hit-and-run: the driver "of Bloomington" in two reports and
+    "of Minneapolis" in a third."""
+    story = story_of(
+        "Police stopped Anthony Phillip LaSalle, 36, of Bloomington, when he hit another "
+        "vehicle at the intersection of American Boulevard and Lyndale Avenue.",
+        "Anthony Phillip LaSalle of Bloomington was charged on Friday with third degree murder.",
+        "According to police, Anthony LaSalle, 36, of Minneapolis, hit and killed a 66-year-old "
+        "woman in the parking lot of the Bloomington Sam's Club.",
+    )
+    [home] = conflicts(story, "where LaSalle lives")
+    assert sorted(s.value for s in home.statements) == ["Bloomington", "Bloomington",
+                                                        "Minneapolis"]
+    assert "Outlet 2: Minneapolis" in home.note
+
+
+def test_two_people_of_one_surname_in_one_report_are_not_a_residence_conflict() -> None:
+    story = story_of(
+        "Marianne Gingrich of Atlanta and Newt Gingrich of Marietta were divorced on Friday.",
+        "Newt Gingrich of Marietta was divorced from his wife on Friday, the court said.",
+    )
+    assert not conflicts(story, "where")

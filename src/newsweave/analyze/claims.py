@@ -37,6 +37,7 @@ from newsweave.analyze.slots import (
     other_event,
     place_claims,
     repeated_stems,
+    residence_claims,
 )
 from newsweave.models import Article, Claim, Sentence, SentenceRef, Statement, Story
 from newsweave.summarize.vectors import SentenceVectors
@@ -245,7 +246,7 @@ def find_claims(story: Story) -> tuple[Claim, ...]:
     common = _ubiquitous_stems(story)
     figures = _figure_claims(story, similarity, row_of)
     polarity = [*_polarity_claims(story, common), *_destination_claims(story),
-                *place_claims(story, similarity)]
+                *place_claims(story, similarity), *residence_claims(story)]
     used = {st.ref for claim in (*figures, *polarity) if claim.kind == "conflict"
             for st in claim.statements}
     agreements = _agreement_claims(sentences, similarity, used)

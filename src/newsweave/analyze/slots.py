@@ -5,7 +5,8 @@ noun, so they are compared by the event they attach to instead:
 
 1. **Where.** One event placed at a town by one outlet and miles away from it by another, or
    at two towns of one state ("Fairfield, N.J." / "Caldwell, N.J."), or one organisation
-   placed in two towns of one state.
+   placed in two towns of one state; one person given two home towns ("LaSalle, 36, of
+   Bloomington" / "LaSalle, 36, of Minneapolis"; :func:`residence_claims`).
 2. **Another event.** A sentence that names another event than the story's ("the Lauda Air
    crash", "another earthquake", a year before the report's) is compared only with sentences
    about that event (:func:`other_event`).
@@ -288,4 +289,51 @@ def _places_apart(a: str, b: str) -> tuple[str, str] | None:
     return None
 
 
-__all__ = ["components", "other_event", "place_claims", "repeated_stems"]
+# A person's home town as news gives it: "Anthony Phillip LaSalle, 36, of Bloomington",
+# "LuAnn Marie Johnson of Burnsville": a full name (two or more capitalised words), an age in
+# apposition or not, then "of" and the town.
+_RESIDENT = re.compile(
+    r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s+(?P<surname>[A-Z][A-Za-z'-]+)"
+    r"(?:,\s+\d{1,3},)?\s+of\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
+
+
+def residence_claims(story: Story) -> list[Claim]:
+    """Conflicts where outlets give one person different home towns ("LaSalle, 36, of
+    Bloomington" / "LaSalle, 36, of Minneapolis").
+
+    A person is known by surname; two outlets that give the same surname two towns disagree
+    on where that person lives, unless one of them gives both towns (two people, or a town and
+    its district).
+
+    Parameters
+    ----------
+    story:
+        Articles already split into sentences.
+
+    Returns
+    -------
+    list of Claim
+        One conflict per surname, each sentence that gives a town once.
+    """
+    said: dict[str, dict[str, list[tuple[Sentence, str]]]] = defaultdict(lambda: defaultdict(list))
+    for sentence in story.sentences:
+        for match in _RESIDENT.finditer(sentence.text):
+            said[match.group("surname")][sentence.article_id].append(
+                (sentence, match.group("place")))
+    claims = []
+    for surname, by_article in said.items():
+        towns = {a: {town for _, town in given} for a, given in by_article.items()}
+        if len({frozenset(t) for t in towns.values()}) < 2 or any(
+                len(t) > 1 for t in towns.values()):
+            continue
+        statements = tuple(Statement(ref=s.ref, text=s.text, value=town)
+                           for given in by_article.values() for s, town in given[:1])
+        claims.append(Claim(
+            kind="conflict", topic=f"where {surname} lives", statements=statements,
+            note="the outlets give different home towns (" + "; ".join(
+                f"{story.article(st.ref.article_id).label}: {st.value}" for st in statements)
+            + ")"))
+    return claims
+
+
+__all__ = ["components", "other_event", "place_claims", "repeated_stems", "residence_claims"]

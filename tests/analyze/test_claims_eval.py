@@ -96,10 +96,13 @@ def test_eval_over_all_annotations(shared_data: Path, example_dir: Path) -> None
         scores = [r.score for r in results if r.corpus == corpus]
         totals[corpus] = sum(scores[1:], scores[0])
     assert totals["DUC"].gold >= 130 and totals["ECB+"].gold >= 16
-    # Regression floors below the dev figures docs/bench/conflicts.md reports (round five);
-    # the held-out ECB+ test figures are reported, not asserted.
-    assert totals["DUC"].precision >= 0.75
+    # Regression floors below the dev figures docs/bench/conflicts.md reports (round five: DUC
+    # and the example P 0.84, R 0.50; ECB+ dev P 0.67, R 0.12); the held-out ECB+ test
+    # figures are reported, not asserted.
+    assert totals["DUC"].precision >= 0.8
     assert totals["DUC"].recall >= 0.45
+    assert totals["ECB+"].precision >= 0.5
+    assert totals["ECB+"].recall >= 0.1
 
 
 def test_cli_prints_the_table(example_dir: Path, tmp_path: Path,

@@ -82,17 +82,19 @@ def test_nationalities_are_not_entities(example_entities: tuple[Entity, ...]) ->
 
 def test_nationalities_of_every_spelling_go_and_a_country_acronym_is_a_place() -> None:
     """From a Xinhua and an AP report on Turkey's EU bid: "Turkish", "Greek" and "Greeks"
-    are nationalities of countries the story names; "the U.S., who fears" is no person."""
+    are nationalities of countries the story names, "Kurdish" of a people it names no country
+    of; "the U.S., who fears" is no person."""
     story = _story(
         "Turkish officials said the European Union should open talks with Turkey. Greek "
         "Foreign Minister George Papandreou said Greece supports the bid.",
         "Turkey has the support of the U.S., who fears the new force will reduce Washington's "
-        "role. Many Greeks doubt Ankara will change.",
+        "role. Many Greeks doubt Ankara will change while Kurdish rebels fight in the "
+        "southeast.",
     )
     entities = find_entities(story, ner="rules")
     names = {v for e in entities for v in e.variants}
     assert {"Turkey", "Greece", "George Papandreou"} <= names
-    assert not names & {"Turkish", "Greek", "Greeks"}
+    assert not names & {"Turkish", "Greek", "Greeks", "Kurdish"}
     assert _holding(entities, "U.S.").kind == "PLACE"
 
 

@@ -33,6 +33,18 @@ COUNTRY_ACRONYMS = frozenset({"US", "USA", "UK", "UAE", "USSR", "DRC", "PRC", "R
 taken for an organisation ("OSCE"), which would make "US" one."""
 
 
+NATIONALITY_ADJECTIVES = frozenset({
+    "british", "english", "scottish", "welsh", "irish", "french", "dutch", "spanish",
+    "portuguese", "swedish", "danish", "finnish", "polish", "turkish", "kurdish", "jewish",
+    "chinese", "japanese", "vietnamese", "burmese", "taiwanese", "cantonese", "sudanese",
+    "lebanese", "maltese", "congolese", "senegalese", "nepalese", "swiss", "greek", "arab",
+    "thai", "filipino",
+})
+"""Adjectives of peoples and languages that the story may use without naming the country,
+or whose country's name does not follow from them ("Kurdish rebels", "French officials"):
+never entities, as nationalities are not."""
+
+
 def _default_kind(group: NameGroup) -> EntityKind:
     """A group nothing voted on (and no country's acronym): an acronym is an organisation's; a
     full name a person's; a lone word a place's (people named once by one word are rarer in
@@ -50,11 +62,14 @@ def _names_a_country(group: NameGroup) -> bool:
 
 
 def _without_demonyms(groups: list[NameGroup]) -> list[NameGroup]:
-    """Drop nationalities ("Kazakh" beside "Kazakhstan"): they name no one thing."""
+    """Drop nationalities ("Kazakh" beside "Kazakhstan", "Kurdish"): they name no one thing."""
     one_word = {f.tokens[0] for g in groups for f in g.forms if len(f.tokens) == 1}
+
+    def nationality(token: str) -> bool:
+        return token in NATIONALITY_ADJECTIVES or any(is_demonym(token, w) for w in one_word)
+
     return [g for g in groups
-            if not all(len(f.tokens) == 1 and any(is_demonym(f.tokens[0], w) for w in one_word)
-                       for f in g.forms)]
+            if not all(len(f.tokens) == 1 and nationality(f.tokens[0]) for f in g.forms)]
 
 
 def _kind(group: NameGroup) -> EntityKind:

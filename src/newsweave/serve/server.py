@@ -19,8 +19,10 @@ from fastapi import FastAPI
 
 from newsweave.errors import InvalidOptionError
 
-STARTUP_TIMEOUT_SECONDS = 10.0
-"""How long :func:`running` waits for uvicorn to accept connections."""
+STARTUP_TIMEOUT_SECONDS = 60.0
+"""How long :func:`running` waits for uvicorn to accept connections. Starting the brief
+workers (forkserver, importing the pipeline) took 5.4 s on a busy 2-core machine, so 10 s was
+too close: a slow start is not a failed one."""
 _POLL_SECONDS = 0.02
 
 

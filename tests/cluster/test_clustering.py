@@ -10,7 +10,6 @@ from newsweave.cluster.features import (
     content_hash,
     featurize,
     names_in,
-    signature_from_bytes,
     stored_features,
 )
 from newsweave.cluster.ingest import Ingester
@@ -29,12 +28,6 @@ def test_names_fold_spelling_variants(example_story: Story) -> None:
 
 def test_rewrapped_text_hashes_alike() -> None:
     assert content_hash("Bakiyev left.\nHe flew") == content_hash("Bakiyev  left. He flew\n")
-
-
-def test_signature_survives_storage(example_story: Story) -> None:
-    features = featurize(example_story.articles[0])
-    restored = signature_from_bytes(features.signature.tobytes())
-    assert (restored.hashvalues == features.signature).all()
 
 
 def test_example_reports_form_one_story(example_story: Story) -> None:

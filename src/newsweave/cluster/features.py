@@ -23,7 +23,7 @@ from functools import cache
 from itertools import chain, filterfalse
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash  # type: ignore[import-untyped]
+from datasketch import MinHash  # type: ignore[import-untyped]
 
 from newsweave.models import Article
 from newsweave.store.base import StoredArticle, encode_json
@@ -185,13 +185,6 @@ def signature(tokens: list[str]) -> np.ndarray:
     """The MinHash signature of one article's tokens (stop words dropped)."""
     row: np.ndarray = signatures([tokens])[0]
     return row
-
-
-def signature_from_bytes(data: bytes) -> LeanMinHash:
-    """A stored signature back as a (lean: no permutations) MinHash, for the near-duplicate
-    index, which needs only the values."""
-    return LeanMinHash(seed=MINHASH_SEED, hashvalues=np.frombuffer(data, dtype=np.uint32),
-                       scheme=MINHASH_SCHEME)
 
 
 def _terms(tokens: list[str]) -> Counter[str]:

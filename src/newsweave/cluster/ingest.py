@@ -20,18 +20,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from datasketch import MinHashLSH  # type: ignore[import-untyped]
-
 from newsweave.cluster.features import (
     NUM_PERM,
     SIGNATURE_BLOCK,
     SIGNATURE_SCHEME,
     content_tokens,
     features_json,
-    signature_from_bytes,
     signatures,
     stored_features,
 )
+from newsweave.cluster.neardup import NearDuplicateIndex
 from newsweave.cluster.online import OnlineClusterer
 from newsweave.cluster.sources import Prepared, chunks
 from newsweave.models import Article
@@ -81,10 +79,9 @@ class Ingester:
         self.batch_size = batch_size
         self.on_commit = on_commit
         self.report = IngestReport()
-        self._lsh = MinHashLSH(threshold=NEAR_DUPLICATE_JACCARD, num_perm=NUM_PERM)
+        self._near = NearDuplicateIndex(NEAR_DUPLICATE_JACCARD, NUM_PERM)
         self._hashes: dict[str, str] = {}
         self._story_of: dict[str, str] = {}
-        self._seqs: dict[str, int] = {}
         self._seq = 0
         self._pending: list[StoredArticle] = []
         self._touched: dict[str, StoryRow] = {}
@@ -115,8 +112,7 @@ class Ingester:
         for fingerprint in self.store.fingerprints():
             self._hashes[fingerprint.content_hash] = fingerprint.article_id
             self._story_of[fingerprint.article_id] = fingerprint.story_id
-            self._seqs[fingerprint.article_id] = fingerprint.seq
-            self._lsh.insert(fingerprint.article_id, signature_from_bytes(fingerprint.signature))
+            self._near.add(fingerprint.article_id, fingerprint.seq, fingerprint.signature)
             self._seq = fingerprint.seq
         since = max(self._seq - self.clusterer.window_articles, 0)
         for stored in self.store.articles(since_seq=since):
@@ -141,27 +137,19 @@ class Ingester:
                 "with other text")
             return
         self._seq += 1
-        signature = signature_from_bytes(features.signature.tobytes())
-        original = self._first_near_duplicate(signature)
+        signature = features.signature.tobytes()
+        original = self._near.add(article.id, self._seq, signature)
         story_id = self.clusterer.add(features, self._seq,
                                       self._story_of[original] if original else None)
-        # Ids are unique here already (checked above): no duplicate check in the index.
-        self._lsh.insert(article.id, signature, check_duplication=False)
         self._hashes[features.content_hash] = article.id
         self._story_of[article.id] = story_id
-        self._seqs[article.id] = self._seq
         self._pending.append(StoredArticle(
-            article, self._seq, features.content_hash, features.signature.tobytes(),
+            article, self._seq, features.content_hash, signature,
             features_json(features), story_id, original))
         self._touch(story_id, item)
         self.report.near_duplicates += original is not None
         if len(self._pending) >= self.batch_size:
             self.flush()
-
-    def _first_near_duplicate(self, signature: object) -> str | None:
-        """The earliest stored article this one nearly repeats, or None when it is new."""
-        found = self._lsh.query(signature)
-        return min(found, key=self._seqs.__getitem__) if found else None
 
     def _touch(self, story_id: str, item: Prepared) -> None:
         row = self._touched.get(story_id) or self._stories.get(story_id)

@@ -177,8 +177,10 @@ def _sentence_starts(article: Article) -> set[int]:
     return starts
 
 
+@lru_cache(maxsize=4096)
 def is_headline(line: str) -> bool:
-    """Whether a line is in headline case, where capitals say nothing."""
+    """Whether a line is in headline case, where capitals say nothing. (Cached: it is asked
+    once for every capitalised run of a line, and a wire paragraph is one line.)"""
     words = re.findall(r"[A-Za-z][\w'’-]*", line)
     if len(words) < HEADLINE_MIN_WORDS:
         return False

@@ -1,7 +1,9 @@
 """The default summarizer's quality on real benchmark clusters: a guard, not the benchmark
-(docs/bench/summarize.md has the full figures). On the first four DUC 2007 topics the concept
-term lifts MMR's ROUGE-2 recall by about a point and MMR leads the lead baseline by five
-points of ROUGE-1; the floors below sit well inside those margins."""
+(docs/bench/summarize.md has the full figures). On the 23 DUC 2007 topics the concept term
+lifts MMR's ROUGE-2 recall by 0.30 (12.00 -> 12.30) and MMR leads the lead baseline by 5.6
+points of ROUGE-1 and 3.4 of ROUGE-2; the floors below sit inside those margins. (On the first
+four topics alone the margins were too thin to guard anything once the wire copy was read
+whole: lead +2.6 R-1, concept term +0.4 R-2.)"""
 
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ from newsweave.summarize import Summarizer, create, summarize
 pytest.importorskip("rouge_score", reason="the eval extra is not installed")
 
 BUDGET = Budget(250)
-TOPICS = 4
+TOPICS = 23
 
 
 @pytest.fixture(scope="module")
@@ -43,11 +45,11 @@ def _recall(clusters: list[Cluster], summarizer: Summarizer) -> tuple[float, flo
 def test_concept_term_lifts_rouge_2(duc2007: list[Cluster]) -> None:
     _, with_concepts = _recall(duc2007, create("mmr"))
     _, without = _recall(duc2007, create("mmr", concept_weight=0.0))
-    assert with_concepts > without + 0.5
+    assert with_concepts > without + 0.15
 
 
 def test_default_leads_the_lead_baseline(duc2007: list[Cluster]) -> None:
     default = _recall(duc2007, create("default"))
     lead = _recall(duc2007, LeadPeer())
-    assert default[0] > lead[0] + 3.0
-    assert default[1] > lead[1] + 1.5
+    assert default[0] > lead[0] + 4.0
+    assert default[1] > lead[1] + 2.5

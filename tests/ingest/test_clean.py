@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsweave.ingest.clean import clean_text, parse_full_date
+from newsweave.ingest.clean import clean_text, parse_full_date, recase_title
 
 JUNK = [
     "Skip to main content",
@@ -158,3 +158,14 @@ def test_long_unpunctuated_prose_is_kept() -> None:
 ])
 def test_parse_full_date(text: str, expected: date | None) -> None:
     assert parse_full_date(text) == expected
+
+
+def test_an_all_capitals_headline_takes_its_storys_casing() -> None:
+    text = ("Kozmo.com, the online delivery service, and Starbucks said Tuesday they would link "
+            "up. The NATO chief said Turkey would not be left out.")
+    assert recase_title("KOZMO, STARBUCKS LINK UP", text) == "Kozmo, Starbucks link up"
+    assert recase_title("NATO CHIEF: TURKEY NOT LEFT OUT", text) == \
+        "NATO chief: Turkey not left out"
+    assert recase_title("UPDATE", text) == "UPDATE"
+    assert recase_title("Kyrgyz ex-leader flies to Kazakhstan", text) == \
+        "Kyrgyz ex-leader flies to Kazakhstan"

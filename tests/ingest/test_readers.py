@@ -61,6 +61,13 @@ def test_jsonl_articles_keep_their_ids_and_metadata(tmp_path: Path) -> None:
     assert all(s.article_id == a.id for a in articles for s in a.sentences)
 
 
+def test_a_wire_headline_in_capitals_is_read_in_its_storys_casing(tmp_path: Path) -> None:
+    path = tmp_path / "wire.jsonl"
+    path.write_text(json.dumps({"id": "NYT-1", "title": "&HT; RIVER BURSTS ITS BANKS IN OLD TOWN",
+                                "text": BODY}) + "\n", encoding="utf-8")
+    assert read_articles([path]).articles[0].title == "River bursts its banks in old town"
+
+
 def test_cluster_line_gzipped(tmp_path: Path) -> None:
     path = tmp_path / "clusters.jsonl.gz"
     record = {"id": "c42", "documents": [BODY, "Officials said 300 people left their homes."],

@@ -39,6 +39,8 @@ MAX_JUNK_WORDS = 25
 """A line without closing punctuation and at most this many words is a headline or caption."""
 MIN_WRAPPED_LINE = 40
 """Lines of a block at least this long (but the last) mean the block is hard-wrapped prose."""
+MIN_RECASED_WORDS = 2
+"""An all-capitals title of at least this many words is recased ("UPDATE" alone is left)."""
 MIN_LISTED_WORDS = 8
 """A bulleted line of more than this many words that ends a sentence is story text."""
 MAX_BOILERPLATE_WORDS = 40
@@ -64,6 +66,7 @@ _CLOSERS = "\"”'’)]"
 _CLOSING_QUOTES = ("\"", "”")
 _BULLET = re.compile(r"^\s*(?:[•*▪►●■◦·]|--?\s|\d+\.\s+[A-Z].{0,80}$)")
 _BULLET_MARK = re.compile(r"(?:[•*▪►●■◦·]|--?)\s+")
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _BULLET_CHARACTERS = frozenset("•*▪►●■◦·-")
 _LABELLED_LINK = re.compile(
     r"^(?:video|gallery|photos?|interview|profile|watch|listen|audio|read more|related|"
@@ -178,6 +181,30 @@ def clean_title(raw: str) -> str | None:
     """A title as given beside the text (a JSONL "title"), in one line, entities and wire
     codes decoded: "&HT;     KOZMO,  STARBUCKS" -> "KOZMO, STARBUCKS"; None when empty."""
     return " ".join(_normalise(raw).split()) or None
+
+
+def recase_title(title: str, text: str) -> str:
+    """An all-capitals wire headline in the casing its own story gives each word:
+    "KOZMO, STARBUCKS LINK UP" -> "Kozmo, Starbucks link up"; "NATO CHIEF" keeps "NATO".
+
+    A word the story writes in lower case somewhere is a common word; else its capitalised
+    or all-capitals form is a name's; a word the story never uses is lower-cased. Any other
+    title is returned as it is.
+    """
+    if not title.isupper() or len(title.split()) < MIN_RECASED_WORDS:
+        return title
+    forms = Counter(_TITLE_WORD.findall(text))
+    recased = _TITLE_WORD.sub(lambda word: _story_casing(word.group(0), forms), title)
+    return recased[:1].upper() + recased[1:]
+
+
+def _story_casing(word: str, forms: Counter[str]) -> str:
+    lower, capitalised = word.lower(), word.capitalize()
+    if forms[lower]:
+        return lower
+    if forms[word] > forms[capitalised]:
+        return word
+    return capitalised if forms[capitalised] else lower
 
 
 def _normalise(raw: str) -> str:

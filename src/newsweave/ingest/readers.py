@@ -26,7 +26,13 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from newsweave.errors import IngestError, NoArticleError
-from newsweave.ingest.clean import CleanText, clean_text, clean_title, parse_full_date
+from newsweave.ingest.clean import (
+    CleanText,
+    clean_text,
+    clean_title,
+    parse_full_date,
+    recase_title,
+)
 from newsweave.ingest.decode import DEFAULT_MAX_BYTES, decode_text, read_limited
 from newsweave.ingest.html import extract_html
 from newsweave.models import Article, Story, content_id
@@ -322,7 +328,7 @@ def _article(
         id=article_id or content_id(cleaned.text),
         text=cleaned.text,
         source=cleaned.source,
-        title=cleaned.title,
+        title=recase_title(cleaned.title, cleaned.text) if cleaned.title else None,
         url=url,
         published=cleaned.published,
         origin=origin,

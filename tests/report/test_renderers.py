@@ -113,7 +113,7 @@ def test_markdown_analysis_sections() -> None:
 
 def test_html_analysis_sections_are_escaped() -> None:
     page = render(_analysed_brief(), "html")
-    assert '<section class="analysis conflicts"><h2>Where sources conflict</h2>' in page
+    assert '<section class="analysis conflict"><h2>Where sources conflict</h2>' in page
     assert "An uprising &lt;b&gt;killed&lt;/b&gt; scores." in page
 
 

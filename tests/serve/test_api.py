@@ -10,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from newsweave.models import Brief
+from newsweave.report.sections import MIN_FOLDED, SECTION_LIMITS
 
 
 def _check_brief(data: dict[str, Any], words: int) -> Brief:
@@ -34,6 +35,8 @@ def test_healthz_reports_status_algorithms_and_limits(client: TestClient) -> Non
     assert body["limits"]["max_request_bytes"] > 0
     assert body["limits"]["brief_workers"] >= 1  # processes, by default
     assert body["fetch"] is False
+    assert body["sections"]["limits"]["quotes"] == SECTION_LIMITS["quotes"]
+    assert body["sections"]["min_folded"] == MIN_FOLDED
 
 
 def test_brief_of_the_example_from_json(client: TestClient, example_payload: dict[str, Any]

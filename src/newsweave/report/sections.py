@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from newsweave.models import Brief, Claim, SentenceRef
 
 SECTION_LIMITS = {
-    "entities": 15, "timeline": 30, "undated": 10, "conflicts": 20, "agreements": 10,
+    "entities": 15, "timeline": 30, "undated": 10, "conflict": 20, "agreement": 10,
     "single-source": 10, "quotes": 12,
 }
 """Rows a section shows before "… N more": a brief of 25 reports has some 100 quotes and as
@@ -32,8 +32,8 @@ report), which the story's dated reports supplied."""
 
 KIND_LABELS = {"PERSON": "person", "PLACE": "place", "ORG": "organisation"}
 CLAIM_SECTIONS = {
-    "conflict": ("conflicts", "Where sources conflict"),
-    "agreement": ("agreements", "What sources agree on"),
+    "conflict": ("conflict", "Where sources conflict"),
+    "agreement": ("agreement", "What sources agree on"),
     "single_source": ("single-source", "Reported by one source only"),
 }
 

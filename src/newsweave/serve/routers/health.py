@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import APIRouter
 
 from newsweave import __version__
+from newsweave.report.sections import MIN_FOLDED, SECTION_LIMITS
 from newsweave.serve.deps import SettingsDep
 from newsweave.summarize import DEFAULT_ALGORITHM, describe
 
@@ -15,7 +16,9 @@ router = APIRouter(tags=["health"])
 
 @router.get("/healthz", summary="Liveness and capabilities")
 def healthz(settings: SettingsDep) -> dict[str, Any]:
-    """``ok``, the version, the algorithms and the request limits a client must respect."""
+    """``ok``, the version, the algorithms, the request limits a client must respect, and
+    how many rows each brief section shows before folding the rest (the web page folds as the
+    HTML report does, from these figures, not a copy of them)."""
     return {
         "status": "ok",
         "version": __version__,
@@ -28,4 +31,5 @@ def healthz(settings: SettingsDep) -> dict[str, Any]:
             "brief_workers": settings.workers,
         },
         "fetch": settings.allow_fetch,
+        "sections": {"limits": SECTION_LIMITS, "min_folded": MIN_FOLDED},
     }

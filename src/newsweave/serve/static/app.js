@@ -6,13 +6,11 @@
 "use strict";
 
 const INITIAL_REPORTS = 2;
-// Rows a section shows before a "Show all" button, as report/sections.py's SECTION_LIMITS
-// (keyed by the page's section classes).
-const SECTION_LIMITS = {
-  entities: 15, timeline: 30, undated: 10, conflict: 20, agreement: 10,
-  "single-source": 10, quotes: 12,
-};
-const MIN_FOLDED = 3; // a section folds this many rows or more, as in report/sections.py
+// Rows a section shows before a "Show all" button, keyed by the section classes, and the
+// fewest rows worth folding: /healthz gives report/sections.py's figures. Until it answers
+// (or if it cannot), nothing folds.
+let sectionLimits = {};
+let minFolded = Infinity;
 const CAPTIONS = {
   summary: "The sentence (yellow) and the matching sentences of other reports (blue).",
   alone: "The sentence in its report (yellow); no other report says the same.",
@@ -126,14 +124,17 @@ function optionsQuery() {
   return `?${query}`;
 }
 
-// The summarizers the service offers (from /healthz), its default first chosen.
-async function loadAlgorithms() {
+// What the service offers (from /healthz): the summarizers, its default first chosen, and
+// how the brief's sections fold.
+async function loadCapabilities() {
   const response = await fetch("/healthz").catch(() => null);
   if (!response || !response.ok) return;
   const health = await response.json();
   const options = Object.entries(health.algorithms).map(([name, about]) =>
     new Option(`${name}: ${about}`, name, false, name === health.default_algorithm));
   $("algorithm").replaceChildren(...options);
+  sectionLimits = health.sections.limits;
+  minFolded = health.sections.min_folded;
 }
 
 // Ask the API for a brief and show it, or show why there is none.
@@ -325,13 +326,14 @@ function entitiesSection(story) {
   return section("entities", "People, places and organisations",
     el("div", { className: "table-wrap" },
       el("table", {}, el("thead", {}, head), el("tbody", {}, ...rows))),
-    showAllButton(rows, SECTION_LIMITS.entities));
+    showAllButton(rows, sectionLimits.entities));
 }
 
 // Rows past ``limit`` hidden behind a button that shows them; null when none is.
 function showAllButton(rows, limit) {
+  if (limit === undefined) return null;
   const more = rows.slice(limit);
-  if (more.length < MIN_FOLDED) return null;
+  if (more.length < minFolded) return null;
   for (const row of more) row.hidden = true;
   const button = el("button", { type: "button", className: "secondary show-all" },
     `Show all ${rows.length}`);
@@ -342,10 +344,10 @@ function showAllButton(rows, limit) {
   return button;
 }
 
-// A section of list rows, the first SECTION_LIMITS[key] shown.
+// A section of list rows, the first sectionLimits[key] shown.
 function listSection(key, heading, tag, items) {
   return section(key, heading, el(tag, { className: "rows" }, ...items),
-    showAllButton(items, SECTION_LIMITS[key]));
+    showAllButton(items, sectionLimits[key]));
 }
 
 function when(event) {
@@ -400,7 +402,7 @@ document.addEventListener("DOMContentLoaded", () => {
   $("brief-form").addEventListener("submit", submitBrief);
   $("brief-story").addEventListener("click", briefStoredStory);
   loadStories();
-  loadAlgorithms();
+  loadCapabilities();
   $("back").addEventListener("click", () => {
     const selected = document.querySelector(".selected");
     if (selected) selected.scrollIntoView({ block: "center" });

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from newsweave.evaluate.conflicts import (
     load_gold,
     matches,
     score,
+    time_analysis,
 )
 from newsweave.models import SentenceRef
 
@@ -122,3 +124,47 @@ def test_cli_without_gold_files_fails_in_one_line(tmp_path: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["eval-conflicts", "--gold", str(tmp_path)]) == 1
     assert capsys.readouterr().err.strip().count("\n") == 0
+
+
+def _duc_file_of_the_example(example_dir: Path, data: Path) -> None:
+    """A one-cluster DUC 2006 file made of the bundled example's four reports."""
+    import gzip
+    import json
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(example_dir.glob("*.txt"))]
+    record = {"id": "D0601A", "documents": texts,
+              "doc_ids": [f"APW2010040{k}.0001" for k in range(len(texts))]}
+    (data / "duc2006").mkdir(parents=True)
+    with gzip.open(data / "duc2006" / "duc2006.jsonl.gz", "wt", encoding="utf-8") as handle:
+        handle.write(json.dumps(record) + "\n")
+
+
+def test_whole_analysis_is_timed_section_by_section(example_dir: Path, tmp_path: Path) -> None:
+    _duc_file_of_the_example(example_dir, tmp_path)
+    [timing] = time_analysis(tmp_path)
+    assert timing.cluster == "D0601A" and 3 <= timing.articles <= 4  # as DUC text, cleaned
+    assert list(timing.sections) == ["entities", "timeline", "claims", "quotes"]
+    assert timing.analysis > 0 and all(s > 0 for s in timing.sections.values())
+
+
+def test_cli_prints_the_speed_table(example_dir: Path, tmp_path: Path,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    _duc_file_of_the_example(example_dir, tmp_path / "data")
+    gold_dir = tmp_path / "gold"
+    gold_dir.mkdir()
+    (gold_dir / EXAMPLE_GOLD.name).write_text(EXAMPLE_GOLD.read_text())
+    code = main(["eval-conflicts", "--gold", str(gold_dir), "--data", str(tmp_path / "data"),
+                 "--examples", str(example_dir.parent), "--speed-clusters", "5"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "whole analysis of 1 DUC 2006 clusters" in out
+    for section in ("analysis", "entities", "timeline", "claims", "quotes"):
+        assert re.search(rf"^{section} +\d+\.\d\d +\d+\.\d\d +\d+\.\d\d +0$", out, re.M)
+    assert "slowest: D0601A (" in out
+
+
+def test_a_negative_number_of_speed_clusters_is_refused(tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]
+                                                        ) -> None:
+    assert main(["eval-conflicts", "--speed-clusters", "-1"]) == 1
+    assert "--speed-clusters -1" in capsys.readouterr().err

@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
+import scipy.sparse as sp
 
 from newsweave.analyze.labels import key_phrase
 from newsweave.analyze.ner import CALENDAR_WORDS
@@ -145,16 +146,19 @@ _ANAPHORIC = re.compile(
     re.IGNORECASE,
 )
 # Words and phrases that name one event, folded to one word before comparing polarity.
-_SYNONYMS = (
-    (re.compile(r"\b(?:sanctuary|refuge|safe haven)\b", re.IGNORECASE), "asylum"),
-    (re.compile(r"\b(?:resignation|resigned|step(?:ped)? down|quit|relinquish(?:ed)? power)\b",
-                re.IGNORECASE), "resign"),
-    (re.compile(r"\b(?:detained|detain|detention|arrested)\b", re.IGNORECASE), "arrest"),
-    (re.compile(r"\b(?:assistance|help|aid)\b", re.IGNORECASE), "assist"),
-    (re.compile(r"\b(?:request(?:ed|s)?|ask(?:ed)?|seek(?:ing)?|sought)\b", re.IGNORECASE),
-     "ask"),
-    (re.compile(r"\b(?:communications?|contact)\b", re.IGNORECASE), "contact"),
+_SYNONYM_WORDS = (
+    (r"sanctuary|refuge|safe haven", "asylum"),
+    (r"resignation|resigned|step(?:ped)? down|quit|relinquish(?:ed)? power", "resign"),
+    (r"detained|detain|detention|arrested", "arrest"),
+    (r"assistance|help|aid", "assist"),
+    (r"request(?:ed|s)?|ask(?:ed)?|seek(?:ing)?|sought", "ask"),
+    (r"communications?|contact", "contact"),
 )
+# All of them in one pattern, so a sentence is scanned once, not once a synonym; the group
+# that matched ("s3") names the word it folds to.
+_SYNONYMS = re.compile(
+    "|".join(rf"(?P<s{k}>\b(?:{words})\b)" for k, (words, _) in enumerate(_SYNONYM_WORDS)),
+    re.IGNORECASE)
 _EVENT_WORDS = frozenset({"asylum", "resign", "arrest", "offer", "assist", "ask", "contact"})
 EVENT_WORD_WEIGHT = 3
 """A shared event word (resign, arrest, asylum, offer) counts as this many shared words: on
@@ -300,8 +304,11 @@ def _clause(text: str, start: int, end: int) -> str:
 
 def _sentence_figures(sentence: Sentence, people: dict[str, set[str]]) -> Iterator[_Figure]:
     """The counts and ages of one sentence, each filed under what it counts."""
-    words = [(m.start(), m.group(0).lower()) for m in re.finditer(r"[\w']+", sentence.text)]
-    for quantity in find_quantities(sentence.text):
+    quantities = find_quantities(sentence.text)
+    # Read only where there is a figure to frame: most sentences have none.
+    words = [(m.start(), m.group(0).lower()) for m in re.finditer(r"[\w']+", sentence.text)
+             ] if quantities else []
+    for quantity in quantities:
         noun = quantity.noun
         if noun and noun.endswith("ed") and noun not in _FRAME_OF:
             quantity = replace(quantity, noun=None)  # "Flight 990 crashed": no counted noun
@@ -647,14 +654,40 @@ class _Reading:
 
 def _polarity_claims(story: Story, common: frozenset[str]) -> list[Claim]:
     readings = [r for article in story.articles for r in _readings(article.sentences)]
+    negated = [r for r in readings if r.mode != "affirmed"]
+    affirmed = [r for r in readings if r.mode == "affirmed"]
+    close = _close_readings(negated, affirmed)
     pairs = []
-    for a in (r for r in readings if r.mode != "affirmed"):
-        for b in (r for r in readings if r.mode == "affirmed"):
+    for i, a in enumerate(negated):
+        for j in np.flatnonzero(close[i]).tolist():
+            b = affirmed[j]
             shared = _shared_fact(a, b, common)
             if shared & a.scope:
                 pairs.append((b, a, shared))
     pairs.extend(_antonym_pairs(readings, common))
     return [_polarity_claim(story, group) for group in _merge_pairs(pairs)]
+
+
+COSINE_SLACK = 1e-9
+"""Below :data:`POLARITY_SIMILARITY` by this much, a pair is still checked one by one: the
+matrix's floating point need not round as :func:`_binary_cosine` does."""
+
+
+def _close_readings(rows: list[_Reading], cols: list[_Reading]) -> np.ndarray:
+    """Which pairs of readings may tell one fact, their stem sets' cosine near enough
+    :data:`POLARITY_SIMILARITY`: every pair at once in one sparse product, so that
+    :func:`_shared_fact` is asked only of those (a story has thousands of pairs, few close)."""
+    vocabulary: dict[str, int] = {}
+    cells = [[(k, vocabulary.setdefault(t, len(vocabulary))) for k, r in enumerate(side)
+              for t in r.stems] for side in (rows, cols)]
+    left, right = (
+        sp.csr_matrix((np.ones(len(side)), ([k for k, _ in side], [t for _, t in side])),
+                      shape=(size, len(vocabulary)))
+        for side, size in zip(cells, (len(rows), len(cols)), strict=True))
+    shared = (left @ right.T).toarray()
+    sizes = np.outer([len(r.stems) for r in rows], [len(r.stems) for r in cols])
+    close: np.ndarray = shared >= (POLARITY_SIMILARITY - COSINE_SLACK) * np.sqrt(sizes)
+    return close
 
 
 def _shared_fact(a: _Reading, b: _Reading, common: frozenset[str]) -> frozenset[str]:
@@ -739,9 +772,12 @@ def _mode(text: str) -> tuple[Mode, frozenset[str], str]:
 
 @lru_cache(maxsize=4096)
 def _folded_stems(text: str) -> frozenset[str]:
-    for pattern, word in _SYNONYMS:
-        text = pattern.sub(word, text)
+    text = _SYNONYMS.sub(_synonym, text)
     return frozenset(stem for token in tokenize(text) for stem in _token_stems(token))
+
+
+def _synonym(match: re.Match[str]) -> str:
+    return _SYNONYM_WORDS[int(str(match.lastgroup)[1:])][1]
 
 
 @lru_cache(maxsize=65536)
@@ -897,12 +933,13 @@ def _single_source_claims(
 ) -> list[Claim]:
     centrality = vectors.centroid_similarity()
     articles = np.array([s.article_id for s in sentences])
-    spread = _stem_spread((a for a in story.articles if a.sentences),
-                          lambda sentence: content_stems(sentence.tokens))
+    spread = _stem_spread((a for a in story.articles if a.sentences), _sentence_stems)
+    # Each sentence's best match in the other articles, all rows at once.
+    elsewhere = np.where(articles[:, None] != articles[None, :], similarity, 0.0)
+    best_elsewhere = elsewhere.max(axis=1, initial=0.0)
     candidates = []
     for row, sentence in enumerate(sentences):
-        other = articles != sentence.article_id
-        if similarity[row, other].max(initial=0.0) >= SINGLE_SOURCE_MAX_SIMILARITY:
+        if best_elsewhere[row] >= SINGLE_SOURCE_MAX_SIMILARITY:
             continue
         if find_quantities(sentence.text) or \
                 len(_names(sentence.text)) >= MIN_NAMES_FOR_SALIENCE:
@@ -933,6 +970,11 @@ def _stem_spread(articles: Iterable[Article],
         counts.update(set().union(*map(stems_of, article.sentences)))
         total += 1
     return _Spread(total, counts)
+
+
+def _sentence_stems(sentence: Sentence) -> list[str]:
+    """``content_stems(sentence.tokens)``, a token at a time through the cache."""
+    return [s for token in sentence.tokens for s in _token_stems(token)]
 
 
 def _own_words(sentence: Sentence, spread: _Spread) -> str:

@@ -226,10 +226,16 @@ def place_claims(story: Story, similarity: np.ndarray) -> list[Claim]:
         One conflict per pair of sentences, valued with the two places.
     """
     sentences = story.sentences
-    events = [frozenset(token_stems(_folded_tokens(s.text))) & EVENT_WORDS for s in sentences]
-    names = [_names_by_places(s.text) for s in sentences]
+    can_place = _may_place_apart(sentences)
+    # Only the pairs _places_apart could answer are looked at: most sentences name no place.
+    placeable = np.where(can_place, similarity, -np.inf)
+    needed = np.asarray(can_place.any(axis=1), dtype=bool)
+    events = [frozenset(token_stems(_folded_tokens(s.text))) & EVENT_WORDS if needed[k]
+              else frozenset() for k, s in enumerate(sentences)]
+    names = [_names_by_places(s.text) if needed[k] else frozenset()
+             for k, s in enumerate(sentences)]
     claims: dict[tuple[str, ...], Claim] = {}
-    for i, j, a, b in _outlet_pairs(sentences, similarity, EVENT_SIMILARITY):
+    for i, j, a, b in _outlet_pairs(sentences, placeable, EVENT_SIMILARITY):
         if not events[i] & events[j] and not names[i] & names[j]:
             continue
         places = _places_apart(a.text, b.text) or _places_apart(b.text, a.text)
@@ -270,6 +276,18 @@ def _names_by_places(text: str) -> frozenset[str]:
         elif before:
             names.add(before[-1])
     return frozenset(names)
+
+
+def _may_place_apart(sentences: tuple[Sentence, ...]) -> np.ndarray:
+    """Which pairs of sentences :func:`_places_apart` could find two places in, either way
+    round: one gives a distance and the other a place, or both a town of a region. A
+    necessary condition, cheap to test once a sentence instead of once a pair."""
+    def has(pattern: re.Pattern[str]) -> np.ndarray:
+        return np.array([pattern.search(s.text) is not None for s in sentences], dtype=bool)
+
+    offset, at_place, in_region = has(_OFFSET), has(_AT_PLACE), has(_PLACE_IN_REGION)
+    return (np.outer(offset, at_place) | np.outer(at_place, offset)
+            | np.outer(in_region, in_region))
 
 
 def _places_apart(a: str, b: str) -> tuple[str, str] | None:

@@ -90,21 +90,21 @@ def test_ecbplus_test_topics_and_malformed_names_are_refused(cluster: str, tmp_p
 
 def test_eval_over_all_annotations(shared_data: Path, example_dir: Path) -> None:
     golds = [load_gold(p, shared_data, example_dir.parent) for p in sorted(GOLD.glob("*.json"))]
-    assert len(golds) >= 75
+    assert len(golds) >= 88
     assert all(len(g.story.articles) >= 3 for g in golds)
     results = evaluate([g for g in golds if g.split == "dev"])
     totals = {}
     for corpus in ("DUC", "ECB+"):
         scores = [r.score for r in results if r.corpus == corpus]
         totals[corpus] = sum(scores[1:], scores[0])
-    assert totals["DUC"].gold >= 130 and totals["ECB+"].gold >= 16
-    # Regression floors below the dev figures docs/bench/conflicts.md reports (round five: DUC
-    # and the example P 0.84, R 0.50; ECB+ dev P 0.67, R 0.12); the held-out ECB+ test
-    # figures are reported, not asserted.
+    assert totals["DUC"].gold >= 130 and totals["ECB+"].gold >= 40
+    # Regression floors below the dev figures docs/bench/conflicts.md reports (round six: DUC
+    # and the example P 0.86, R 0.50; ECB+ dev, 25 sub-topics, P 0.85, R 0.21); the held-out
+    # ECB+ test figures are reported, not asserted.
     assert totals["DUC"].precision >= 0.8
     assert totals["DUC"].recall >= 0.45
-    assert totals["ECB+"].precision >= 0.5
-    assert totals["ECB+"].recall >= 0.1
+    assert totals["ECB+"].precision >= 0.7
+    assert totals["ECB+"].recall >= 0.15
 
 
 def test_cli_prints_the_table(example_dir: Path, tmp_path: Path,

@@ -6,7 +6,14 @@ import math
 
 import pytest
 
-from newsweave.analyze.numbers import Quantity, agrees, find_quantities, relation, rounds
+from newsweave.analyze.numbers import (
+    Quantity,
+    agrees,
+    find_quantities,
+    relation,
+    rounds,
+    without_restatements,
+)
 
 
 def one(text: str) -> Quantity:
@@ -176,3 +183,17 @@ def test_glued_abbreviations_and_a_parent_of_n(text: str, low: float, high: floa
     quantity = one(text)
     assert (quantity.low, quantity.high, quantity.noun) == pytest.approx((low, high, noun))
     assert text[quantity.start:quantity.end] == quantity.text
+
+
+def test_a_conversion_in_brackets_restates_the_figure_before_it() -> None:
+    text = "The USGS put the epicentre at about 58km (36 miles) south-west of Bandar Abbas."
+    kilometers, miles = find_quantities(text)
+    assert miles.exact and not kilometers.exact
+    assert without_restatements((kilometers, miles), text) == [kilometers]
+    both = "It cost $100 (£60) and 5 miles (8 km) of road."
+    assert [q.text for q in without_restatements(find_quantities(both), both)] == [
+        "$100", "5 miles"]
+    # A bracketed number that counts nothing named is no conversion: kept.
+    counts = "Ten (10) people died and 40 were hurt."
+    assert [q.text for q in without_restatements(find_quantities(counts), counts)] == [
+        "Ten", "10", "40"]

@@ -225,3 +225,41 @@ def test_a_past_year_marks_only_the_figures_of_its_own_clause() -> None:
     [damages] = conflicts(story)
     assert {s.value for s in damages.statements} == {"more than $11 million",
                                                      "nearly $12 million"}
+
+
+def test_a_frame_word_with_other_words_between_counts_nothing_it_is_near() -> None:
+    # Round six, from ECB+ reports: helicopters, blocks and an age are no casualty figures.
+    story = story_of(
+        "Two helicopters began moving the injured to the hospital in Bandar Abbas. The quake "
+        "killed 10 people. Police arrested the driver several blocks away.",
+        "Two helicopters were evacuating injured from Qeshm. The quake killed 12 people. "
+        "Officers arrested the driver a few blocks away. The actress died in her sleep aged 91.",
+        "Rescuers said two helicopters were evacuating injured. The quake killed ten people. "
+        "The actress, a star of the 1940s and '50s, died on Thursday.",
+    )
+    found = conflicts(story)
+    assert [c.topic for c in found] == ["death toll"]
+    assert {s.value for s in found[0].statements} == {"10 people", "12 people", "ten people"}
+
+
+@pytest.mark.parametrize(("negated", "other"), [
+    ("He has been denied bail and will appear at Taunton Deane Magistrates Court tomorrow.",
+     "Robert Pitman, 24, is due to appear before Taunton Deane Magistrates' Court tomorrow."),
+    ("Mehdi Zareh, director of the seismological center, dismissed concerns that the "
+     "earthquake would cause a tsunami in the Gulf.",
+     "Mehdi Zareh, the head of the seismological center, said there was no tsunami risk in the "
+     "Gulf from the earthquake."),
+    ("Sheriff Russ Isham said Highway 214 will remain closed through the weekend, adding that "
+     "he did not know if there could be additional bombs.",
+     "Highway 214 was to remain closed through the weekend, Sheriff Russ Isham said."),
+])
+def test_polarity_is_not_read_across_two_facts(negated: str, other: str) -> None:
+    assert conflicts(story_of(negated, other)) == []
+
+
+def test_a_denial_of_a_fact_still_conflicts_with_its_statement() -> None:
+    story = story_of(
+        "The interior ministry denied that Bakiyev had fled to Belarus with his family.",
+        "Bakiyev fled to Belarus with his family on Monday, the interior ministry said.",
+    )
+    assert len(conflicts(story)) == 1

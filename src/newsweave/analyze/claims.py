@@ -32,7 +32,13 @@ import scipy.sparse as sp
 
 from newsweave.analyze.labels import key_phrase
 from newsweave.analyze.ner import CALENDAR_WORDS
-from newsweave.analyze.numbers import Quantity, agrees, find_quantities, relation
+from newsweave.analyze.numbers import (
+    Quantity,
+    agrees,
+    find_quantities,
+    relation,
+    without_restatements,
+)
 from newsweave.analyze.slots import (
     components,
     other_event,
@@ -127,9 +133,11 @@ _SCALE_KEYS = frozenset({"percent", "magnitud"})
 # Cues that a sentence refuses, denies or cannot confirm what it reports. Plain "not" is left
 # out: "I can't say where he went" negates nothing another outlet asserts. "Declined" refuses
 # only with what is declined after it ("declined to comment", "declined the offer"): a market
-# share that "declined" or "declined to 25 percent" fell.
+# share that "declined" or "declined to 25 percent" fell. A court that "denied bail" (parole,
+# entry, access) refuses a grant, and denies no fact another outlet states.
 _NEGATIVE_CUE = re.compile(
-    r"\b(?:turned down|refused|refuses|rejected|rejects|denied|denies|dismissed"
+    r"\b(?:turned down|refused|refuses|rejected|rejects|dismissed"
+    r"|(?:denied|denies)(?!\s+(?:him\s+|her\s+|them\s+)?(?:bail|parole|entry|access)\b)"
     r"|declin(?:ed|es)(?=\s+(?:to(?!\s+[\d$£€])|an?|the|his|her|their|comment|requests?"
     r"|invitations?)\b)"
     r"|not (?:been |be )?confirmed|unconfirmed|without confirmation|no confirmation"
@@ -137,7 +145,16 @@ _NEGATIVE_CUE = re.compile(
     re.IGNORECASE,
 )
 # A condition put on the fact: "he will only step down if ...".
-_CONDITIONAL_CUE = re.compile(r"\b(?:only|might|may|would|will|ready)\b[^.;]*\bif\b", re.IGNORECASE)
+# "If" after a verb of knowing or asking opens a question, not a condition ("did not know if
+# there could be additional bombs").
+_CONDITIONAL_CUE = re.compile(
+    r"\b(?:only|might|may|would|will|ready)\b[^.;]*"
+    r"(?<!\bknow )(?<!\bknew )(?<!\bsure )(?<!\basked )(?<!\bwonder )(?<!\bunclear )\bif\b",
+    re.IGNORECASE)
+# A plain negation in a sentence that uses no cue: it does not state the fact plainly either
+# ("there was no tsunami risk" beside "dismissed concerns that the earthquake would cause
+# tsunamis"; "had not been pressured" beside "dismissed press reports").
+_PLAIN_NEGATION = re.compile(r"\b(?:not|no|never|nor)\b|n't\b", re.IGNORECASE)
 # A sentence that speaks of the one before it: "These claims were not confirmed"; "the
 # election commission ... denied the allegations".
 _ANAPHORIC = re.compile(
@@ -304,7 +321,7 @@ def _clause(text: str, start: int, end: int) -> str:
 
 def _sentence_figures(sentence: Sentence, people: dict[str, set[str]]) -> Iterator[_Figure]:
     """The counts and ages of one sentence, each filed under what it counts."""
-    quantities = find_quantities(sentence.text)
+    quantities = without_restatements(find_quantities(sentence.text), sentence.text)
     # Read only where there is a figure to frame: most sentences have none.
     words = [(m.start(), m.group(0).lower()) for m in re.finditer(r"[\w']+", sentence.text)
              ] if quantities else []
@@ -413,8 +430,25 @@ def _frame(quantity: Quantity, words: list[tuple[int, str]]) -> str | None:
         for i, (_, word) in enumerate(words)
         if word in _FRAME_OF and not first <= i < last
         and (first - FRAME_WINDOW <= i < last + FRAME_WINDOW)
+        and all(_is_filler(w) for _, w in words[min(i + 1, last):max(i, first)])
     ]
     return min(candidates)[1] if candidates else None
+
+
+# Words that may stand between a count and its frame ("10 people were reported killed", "the
+# toll rose to 80") besides stop words.
+_FRAME_FILLERS = frozenset({
+    "nearly", "reportedly", "estimated", "officially", "rose", "reached", "climbed", "stood",
+    "reported", "confirmed", "feared", "believed", "left", "now",
+})
+
+
+def _is_filler(word: str) -> bool:
+    """Whether a word between a count and a frame word leaves the frame the count's. Another
+    number, or a word of content ("two helicopters were evacuating injured", "arrested
+    Subryan ... several blocks away", "died peacefully in her sleep aged 91"), says the frame
+    belongs to something else."""
+    return (word in STOP_WORDS or word in _FRAME_FILLERS) and not word[:1].isdigit()
 
 
 def _same_figure_groups(
@@ -655,7 +689,8 @@ class _Reading:
 def _polarity_claims(story: Story, common: frozenset[str]) -> list[Claim]:
     readings = [r for article in story.articles for r in _readings(article.sentences)]
     negated = [r for r in readings if r.mode != "affirmed"]
-    affirmed = [r for r in readings if r.mode == "affirmed"]
+    affirmed = [r for r in readings if r.mode == "affirmed"
+                and not _PLAIN_NEGATION.search(r.sentences[-1].text)]
     close = _close_readings(negated, affirmed)
     pairs = []
     for i, a in enumerate(negated):

@@ -238,6 +238,38 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     return _join_hours_and_minutes([q for q in found if q is not None], text)
 
 
+_BRACKET_OPEN = re.compile(r"^\s*\(\s*$")
+_BRACKET_CLOSE = re.compile(r"^\s*\)")
+
+
+def without_restatements(found: tuple[Quantity, ...], text: str) -> list[Quantity]:
+    """The figures of ``found`` but those that only restate the one before them in brackets,
+    converted ("about 58km (36 miles)"): read on its own the conversion would be exact where
+    the figure it converts is not, and two reports would seem to give two distances.
+
+    Parameters
+    ----------
+    found:
+        The quantities of ``text``, as :func:`find_quantities` gives them.
+    text:
+        The sentence they were read from.
+
+    Returns
+    -------
+    list of Quantity
+        In order; a bracketed figure is dropped only when it counts what the one before counts.
+    """
+    kept: list[Quantity] = []
+    for quantity in found:
+        last = kept[-1] if kept else None
+        if last is not None and last.noun is not None and quantity.noun == last.noun \
+                and _BRACKET_OPEN.match(text[last.end:quantity.start]) \
+                and _BRACKET_CLOSE.match(text[quantity.end:]):
+            continue
+        kept.append(quantity)
+    return kept
+
+
 _HOURS_MINUTES_GAP = re.compile(r"^\s*,?\s*(?:and\s+)?$")
 MINUTES_PER_HOUR = 60
 

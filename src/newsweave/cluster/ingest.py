@@ -171,21 +171,27 @@ class Ingester:
 def extend_story(row: StoryRow | None, story_id: str, article: Article, seq: int) -> StoryRow:
     """The story ``row`` with ``article`` (ingested as number ``seq``) added; None starts one.
 
-    A story is titled after its first article: the article's title, or its first words.
+    A story is titled after its first article that has a headline; until one comes, after
+    the first words of its first article.
     """
     published = article.published
     if row is None:
         return StoryRow(id=story_id, size=1, title=_title(article), first_published=published,
-                        last_published=published, first_seq=seq, last_seq=seq)
+                        last_published=published, first_seq=seq, last_seq=seq,
+                        headline=bool(article.title))
     dates = [d for d in (row.first_published, row.last_published, published) if d]
+    retitle = not row.headline and bool(article.title)
     # Built field by field, not with dataclasses.replace, which inspects the class each call.
-    return StoryRow(id=row.id, size=row.size + 1, title=row.title,
+    return StoryRow(id=row.id, size=row.size + 1,
+                    title=article.title if retitle else row.title,
                     first_published=min(dates, default=None),
                     last_published=max(dates, default=None), first_seq=row.first_seq,
-                    last_seq=seq, outlets=row.outlets, article_ids=row.article_ids)
+                    last_seq=seq, outlets=row.outlets, article_ids=row.article_ids,
+                    headline=row.headline or retitle)
 
 
 def _title(article: Article) -> str:
+    """The article's headline, or its first ``TITLE_WORDS`` words when it has none."""
     if article.title:
         return article.title
     words = article.text.split(maxsplit=TITLE_WORDS)  # the rest, if any, in one piece

@@ -64,7 +64,12 @@ class StoredArticle:
 
 @dataclass(frozen=True, slots=True)
 class StoryRow:
-    """A stored story: its size, title, dates, outlets and article ids (in ingest order)."""
+    """A stored story: its size, title, dates, outlets and article ids (in ingest order).
+
+    ``headline`` says whether ``title`` is an article's headline; when no article has had
+    one, the title is the first words of the first article, and the first headline that
+    comes later replaces it.
+    """
 
     id: str
     size: int
@@ -75,6 +80,7 @@ class StoryRow:
     last_seq: int
     outlets: tuple[str, ...] = ()
     article_ids: tuple[str, ...] = ()
+    headline: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,8 @@ from newsweave.store.base import Fingerprint, Store, StoredArticle, StoryRow, en
 SCHEMA = (
     """CREATE TABLE IF NOT EXISTS stories (
         id TEXT PRIMARY KEY, size INTEGER NOT NULL, title TEXT, first_published TEXT,
-        last_published TEXT, first_seq INTEGER NOT NULL, last_seq INTEGER NOT NULL)""",
+        last_published TEXT, first_seq INTEGER NOT NULL, last_seq INTEGER NOT NULL,
+        headline INTEGER NOT NULL DEFAULT 0)""",
     """CREATE TABLE IF NOT EXISTS articles (
         id TEXT PRIMARY KEY, seq INTEGER NOT NULL UNIQUE, content_hash TEXT NOT NULL UNIQUE,
         story_id TEXT NOT NULL, duplicate_of TEXT, published TEXT, source TEXT,
@@ -33,18 +34,23 @@ SCHEMA = (
 )
 # The key under which ``meta`` records the signature scheme.
 SCHEME_KEY = "signature_scheme"
+# Stores written before stories recorded whether their title is a headline lack this
+# column; opening one adds it (see :meth:`SQLStore._add_headline_column`).
+HEADLINE_COLUMN = "headline"
 _INSERT_ARTICLE = (
     "INSERT INTO articles (id, seq, content_hash, story_id, duplicate_of, published, source, "
     "data, signature, features) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _UPSERT_STORY = (
     "INSERT INTO stories (id, size, title, first_published, last_published, first_seq, "
-    "last_seq) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET size = excluded.size, "
-    "title = excluded.title, first_published = excluded.first_published, "
-    "last_published = excluded.last_published, first_seq = excluded.first_seq, "
-    "last_seq = excluded.last_seq"
+    "last_seq, headline) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+    "size = excluded.size, title = excluded.title, "
+    "first_published = excluded.first_published, last_published = excluded.last_published, "
+    "first_seq = excluded.first_seq, last_seq = excluded.last_seq, "
+    "headline = excluded.headline"
 )
-_STORY_COLUMNS = "id, size, title, first_published, last_published, first_seq, last_seq"
+_STORY_COLUMNS = ("id, size, title, first_published, last_published, first_seq, last_seq, "
+                  "headline")
 _ARTICLE_COLUMNS = "id, seq, content_hash, story_id, duplicate_of, data, signature, features"
 
 
@@ -66,7 +72,7 @@ def _article_row(item: StoredArticle) -> tuple[Any, ...]:
 
 def _story_row(story: StoryRow) -> tuple[Any, ...]:
     return (story.id, story.size, story.title, _iso(story.first_published),
-            _iso(story.last_published), story.first_seq, story.last_seq)
+            _iso(story.last_published), story.first_seq, story.last_seq, int(story.headline))
 
 
 def _stored(row: Sequence[Any]) -> StoredArticle:
@@ -87,6 +93,24 @@ class SQLStore(Store):
         with self._transaction():
             for statement in SCHEMA:
                 self._execute(statement.format(blob=self.blob_type))
+            self._add_headline_column()
+
+    def _add_headline_column(self) -> None:
+        """Bring a store written before stories recorded whether their title is a headline
+        up to date: add the column, and give each story the headline of its first article
+        that has one (those stores titled a story after its first article alone, with its
+        first words when it had no headline). Runs in the opening transaction, once."""
+        cursor = self._execute("SELECT * FROM stories WHERE 1 = 0")
+        if HEADLINE_COLUMN in {column[0] for column in cursor.description}:
+            return
+        self._execute(f"ALTER TABLE stories ADD COLUMN {HEADLINE_COLUMN} INTEGER NOT NULL "
+                      "DEFAULT 0")
+        headlines: dict[str, str] = {}
+        for story_id, data in self._execute("SELECT story_id, data FROM articles ORDER BY seq"):
+            if story_id not in headlines and (title := json.loads(data).get("title")):
+                headlines[story_id] = title
+        self._executemany(f"UPDATE stories SET title = ?, {HEADLINE_COLUMN} = 1 WHERE id = ?",
+                          [(title, story_id) for story_id, title in headlines.items()])
 
     @abstractmethod
     def _transaction(self) -> AbstractContextManager[Any]:
@@ -148,12 +172,13 @@ class SQLStore(Store):
 
     @staticmethod
     def _story(row: Sequence[Any], members: list[tuple[str, str | None]]) -> StoryRow:
-        story_id, size, title, first, last, first_seq, last_seq = row
+        story_id, size, title, first, last, first_seq, last_seq, headline = row
         outlets = tuple(dict.fromkeys(source for _, source in members if source))
         return StoryRow(id=story_id, size=int(size), title=title, first_published=_date(first),
                         last_published=_date(last), first_seq=int(first_seq),
                         last_seq=int(last_seq), outlets=outlets,
-                        article_ids=tuple(article_id for article_id, _ in members))
+                        article_ids=tuple(article_id for article_id, _ in members),
+                        headline=bool(headline))
 
     def story_articles(self, story_id: str) -> list[Article]:
         cursor = self._execute(

@@ -43,6 +43,7 @@ from newsweave.ingest.clean import (
     _collapse_spaces,
     _dateline,
     _detect_date,
+    _has_date_word,
     _has_house_mark,
     _may_name_own_correspondent,
     is_junk,
@@ -125,6 +126,25 @@ def test_sentence_end_decides_short_lines(line: str, junk: bool) -> None:
 ])
 def test_collapse_spaces_matches_the_regex(line: str) -> None:
     assert _collapse_spaces(line) == _SPACES.sub(" ", line)
+
+
+def test_collapse_spaces_matches_the_regex_on_fuzzed_lines() -> None:
+    rng = random.Random(11)
+    alphabet = "ab .\t\u00a0\u2007\u202f’é"
+    for _ in range(20_000):
+        line = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
+        assert _collapse_spaces(line) == _SPACES.sub(" ", line)
+
+
+def test_date_word_test_matches_the_case_blind_regex_on_fuzzed_lines() -> None:
+    """Words spelt with every letter that the case-blind pattern or lower-casing treats
+    specially (long s, dotless and dotted i, Kelvin sign), in ASCII and other text."""
+    rng = random.Random(12)
+    pieces = ["updated", "PUBLISHED", "Posted", "publiſhed", "poſted", "publıshed", "publİshed",
+              "upd", "ated", "pub", "lished", "é", "’", " ", "İ", "\u212a", "ſ", "ı", "x"]
+    for _ in range(20_000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        assert _has_date_word(line) is (_DATE_LINE_WORD.search(line) is not None), line
 
 
 @pytest.mark.parametrize("line", [

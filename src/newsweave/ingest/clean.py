@@ -53,7 +53,8 @@ line, the story after it."""
 _BLANK_LINES = re.compile(r"\n\s*\n")
 # A line opening with a tab or two spaces: a paragraph start in indented copy.
 _INDENTS = ("\t", "  ")
-_SPACES = re.compile(r"[\u00a0\u2007\u202f\t ]{2,}|[\u00a0\u2007\u202f\t]")
+_SPECIAL_SPACES = "\u00a0\u2007\u202f"
+_SPACES = re.compile(f"[{_SPECIAL_SPACES}\\t ]{{2,}}|[{_SPECIAL_SPACES}\\t]")
 _ZERO_WIDTH_CHARACTERS = "\u200b\u200c\u200d\u2060\ufeff"
 _ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARACTERS}]")
 # Wire-service typesetting codes that no HTML decoder knows (quad left, upper rail, hard tab...
@@ -146,6 +147,11 @@ _FULL_DATE = re.compile(
 _DATE_LINE_HINT = re.compile(r"updated|published|posted|^\W*\w*day,?\s|^\W*\d", re.IGNORECASE)
 _DATE_LINE_WORDS = ("updated", "published", "posted")
 _DATE_LINE_WORD = re.compile("|".join(_DATE_LINE_WORDS), re.IGNORECASE)
+# The letters outside ASCII that the case-blind pattern takes for letters of those words
+# ("ſ" for s, dotless "ı" for i) or that lower-casing turns into two characters ("İ"): in a
+# text without them, the pattern matches where the lower-cased text holds a word (every
+# other letter that lower-cases to ASCII is an ASCII capital or the Kelvin sign, k).
+_CASE_FOLDS_TO_ASCII = "ſıİ"
 _HEADER_LINES_FOR_DATE = 6
 # A date line at the top is short: at most this many words.
 _DATE_LINE_MAX_WORDS = 12
@@ -249,10 +255,12 @@ def _indented_paragraphs(block: str) -> list[list[str]]:
 def _collapse_spaces(line: str) -> str:
     """``line`` with every run of horizontal spaces made one plain space.
 
-    An ASCII line without a tab or two spaces in a row (most lines) has nothing to collapse:
-    three string scans tell so faster than the regex, which tests every character.
+    A line without two spaces in a row and without a tab or special space (most lines,
+    ASCII or not) has nothing to collapse: string scans tell so faster than the regex, which
+    tests every character (and costs tens of microseconds on a long non-ASCII paragraph).
     """
-    if line.isascii() and "  " not in line and "\t" not in line:
+    if "  " not in line and "\t" not in line and (
+            line.isascii() or not any(space in line for space in _SPECIAL_SPACES)):
         return line
     return _SPACES.sub(" ", line)
 
@@ -355,7 +363,7 @@ def _has_date_word(line: str) -> bool:
     times faster than the case-blind regex, which only other lines need (it also folds
     letters such as "ſ" that lower-casing leaves alone).
     """
-    if line.isascii():
+    if line.isascii() or not any(letter in line for letter in _CASE_FOLDS_TO_ASCII):
         lowered = line.lower()
         return any(word in lowered for word in _DATE_LINE_WORDS)
     return _DATE_LINE_WORD.search(line) is not None

@@ -741,12 +741,11 @@ def _antonym_pairs(readings: list[_Reading], common: frozenset[str]) -> Iterator
     """Sentences of one topic where one outlet uses a word and another its opposite."""
     single = [r for r in readings if len(r.sentences) == 1]
     for concept, (one_side, other_side) in ANTONYMS.items():
-        ones = [(r, m.group(0)) for r in single
-                if (m := one_side.search(r.sentences[0].text))
-                and not other_side.search(r.sentences[0].text)]
-        others = [(r, m.group(0)) for r in single
-                  if (m := other_side.search(r.sentences[0].text))
-                  and not one_side.search(r.sentences[0].text)]
+        # Each side searched once a sentence; a sentence that uses both words takes no side.
+        sides = [(r, one_side.search(r.sentences[0].text), other_side.search(r.sentences[0].text))
+                 for r in single]
+        ones = [(r, one.group(0)) for r, one, other in sides if one and not other]
+        others = [(r, other.group(0)) for r, one, other in sides if other and not one]
         for (a, word_a), (b, word_b) in itertools.product(ones, others):
             if a.sentences[0].article_id == b.sentences[0].article_id:
                 continue

@@ -156,6 +156,8 @@ def components(size: int, edges: list[tuple[int, int]]) -> list[list[int]]:
     list of list of int
         Every node in exactly one component, singletons included.
     """
+    if not edges:
+        return [[node] for node in range(size)]  # most figure groups: no sparse graph needed
     rows = [i for i, _ in edges]
     cols = [j for _, j in edges]
     graph = sp.csr_matrix((np.ones(len(edges)), (rows, cols)), shape=(size, size))

@@ -104,9 +104,17 @@ def _speed_table(timings: list[AnalysisTiming]) -> list[str]:
     lines.extend(f"{name:10} {statistics.median(values):>7.2f} {_percentile(values):>7.2f} "
                  f"{max(values):>7.2f} {sum(v > SPEED_TARGET for v in values):>6}"
                  for name, values in columns.items())
-    lines.append(f"slowest: {slowest.cluster} ({slowest.articles} articles) "
-                 f"{slowest.analysis:.2f} s")
+    lines.append(_timing_line("slowest", slowest))
+    lines.extend(_timing_line(f"over {SPEED_TARGET:g} s", t) for t in timings
+                 if t.analysis > SPEED_TARGET and t is not slowest)
     return lines
+
+
+def _timing_line(label: str, timing: AnalysisTiming) -> str:
+    """One cluster's time, whole and by section."""
+    sections = ", ".join(f"{name} {seconds:.2f}" for name, seconds in timing.sections.items())
+    return (f"{label}: {timing.cluster} ({timing.articles} articles) {timing.analysis:.2f} s "
+            f"({sections})")
 
 
 def _percentile(values: list[float]) -> float:

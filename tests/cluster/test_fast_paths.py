@@ -10,6 +10,7 @@ from __future__ import annotations
 import heapq
 import random
 import re
+from collections import Counter
 from datetime import date
 from operator import itemgetter
 from pathlib import Path
@@ -31,7 +32,14 @@ from newsweave.cluster.features import (
     signature,
     signatures,
 )
-from newsweave.cluster.online import CENTROID_SLACK, CENTROID_TERMS, OnlineClusterer, _heaviest
+from newsweave.cluster.online import (
+    CENTROID_SLACK,
+    CENTROID_TERMS,
+    MAX_CANDIDATES,
+    OnlineClusterer,
+    _heaviest,
+    _most_shared,
+)
 from newsweave.ingest.clean import (
     _AGO,
     _AGO_ENDINGS,
@@ -295,6 +303,18 @@ def test_heaviest_terms_are_those_nlargest_picks_ties_included(example_story: St
     for count in (1, 3, 10, len(weights)):
         expected = heapq.nlargest(count, weights.items(), key=itemgetter(1))
         assert list(_heaviest(weights, count).items()) == expected
+
+
+def test_candidates_are_those_nlargest_picks_from_count_and_id() -> None:
+    """Shared-term counts as an article meets them: a few stories share many query terms,
+    most share one or two, ties at the cut-off are common (ids as ingest names stories)."""
+    rng = random.Random(13)
+    for _ in range(3_000):
+        size = rng.choice([0, 1, 5, MAX_CANDIDATES, MAX_CANDIDATES + 1, 40, 120, 400])
+        hits = Counter({f"s{rng.randrange(20_000)}": min(1 + int(rng.expovariate(0.8)), 15)
+                        for _ in range(size)})
+        expected = heapq.nlargest(MAX_CANDIDATES, zip(hits.values(), hits.keys(), strict=True))
+        assert _most_shared(hits) == [story for _, story in expected]
 
 
 def test_bench_counts_cpu_seconds(example_story: Story, tmp_path: Path) -> None:

@@ -630,11 +630,19 @@ def _windows(text: str) -> Iterator[tuple[int, int, int]]:
 
 
 def _candidates(text: str) -> Iterator[tuple[int, int, int, re.Match[str]]]:
-    """Every rule's matches, as (start, -length, rule index, match) for leftmost-longest."""
+    """Every rule's matches, as (start, -length, rule index, match) for leftmost-longest.
+
+    A rule none of whose keywords the whole text holds is not tried line by line: most rules
+    find nothing in a given article, and testing their keywords at each of its lines was a
+    tenth of a 25-article story's analysis."""
+    lowered_text = text.lower()
+    rules = [(index, rule) for index, rule in enumerate(_RULES)
+             if any(keyword in (text if rule.keywords[0][0].isupper() else lowered_text)
+                    for keyword in rule.keywords)]
     for start, line_end, window_end in _windows(text):
         window = text[start:window_end]
         lowered = window.lower()
-        for index, rule in enumerate(_RULES):
+        for index, rule in rules:
             haystack = window if rule.keywords[0][0].isupper() else lowered
             if not any(keyword in haystack for keyword in rule.keywords):
                 continue

@@ -15,9 +15,9 @@ from newsweave.analyze.names import (
     COMPANY_SUFFIXES,
     NameForm,
     NameGroup,
+    country_names,
     group_forms,
     is_acronym,
-    is_demonym,
     name_tokens,
 )
 from newsweave.analyze.ner import NameSpan, NerBackend, find_names
@@ -66,7 +66,7 @@ def _without_demonyms(groups: list[NameGroup]) -> list[NameGroup]:
     one_word = {f.tokens[0] for g in groups for f in g.forms if len(f.tokens) == 1}
 
     def nationality(token: str) -> bool:
-        return token in NATIONALITY_ADJECTIVES or any(is_demonym(token, w) for w in one_word)
+        return token in NATIONALITY_ADJECTIVES or not country_names(token).isdisjoint(one_word)
 
     return [g for g in groups
             if not all(len(f.tokens) == 1 and nationality(f.tokens[0]) for f in g.forms)]

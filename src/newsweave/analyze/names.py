@@ -142,13 +142,13 @@ def is_demonym(word: str, place: str) -> bool:
     Nationalities are not entities here; without a gazetteer, they are told by their
     country's name standing beside them in the story.
     """
-    return place in _countries_of(word)
+    return place in country_names(word)
 
 
 @lru_cache(maxsize=50_000)
-def _countries_of(word: str) -> frozenset[str]:
-    """The country names a nationality's spelling allows ("turkish" -> "turkei", ...): one set
-    look-up per pair then, for the thousands of pairs of names a story compares."""
+def country_names(word: str) -> frozenset[str]:
+    """The folded country names a nationality's spelling allows ("turkish" -> "turkei",
+    ...): one set look-up per pair of names then, for the thousands a story compares."""
     forms = {word, word[:-1]} if word.endswith("s") else {word}
     return frozenset(
         form[:len(form) - len(nationality)] + country

@@ -36,7 +36,7 @@ from typing import Any
 
 from newsweave.analyze import DEFAULT_NER, analyze, build_timeline, find_entities, find_quotes
 from newsweave.analyze.claims import clear_caches, find_claims
-from newsweave.analyze.names import _countries_of
+from newsweave.analyze.names import country_names
 from newsweave.analyze.ner import is_headline
 from newsweave.errors import IngestError, NewsweaveError
 from newsweave.ingest import articles_from_record, read_story
@@ -331,7 +331,7 @@ SECTIONS: dict[str, Callable[[Story], object]] = {
 """The sections :func:`newsweave.analyze.analyze` runs, in its order, each timed on its own."""
 
 _PER_TEXT_CACHES: tuple[Callable[[], None], ...] = (
-    clear_caches, stem.cache_clear, is_headline.cache_clear, _countries_of.cache_clear)
+    clear_caches, stem.cache_clear, is_headline.cache_clear, country_names.cache_clear)
 """What the analysis caches per sentence, word or name and keeps from one story to the next
 in one process: cleared before each timed run so that it pays what a first brief pays."""
 

@@ -111,6 +111,14 @@ def test_an_adjective_before_the_noun_does_not_stand_for_what_is_counted() -> No
     assert rescue.noun == "vehicles"
 
 
+def test_a_capitalised_modifier_or_initialism_before_the_noun_is_skipped() -> None:
+    """Xinhua's "483.75 million U.S. dollars" was a count of "U", so two sums of one themed
+    cluster were listed as the conflicting "number of u"."""
+    assert one("a sum of 483.75 million U.S. dollars, despite").noun == "dollars"
+    assert one("500 Kyrgyz soldiers were sent south").noun == "soldiers"
+    assert one("the 12 U.N. inspectors left Baghdad").noun == "inspectors"
+
+
 def test_a_range_with_a_stray_space_after_the_comma_is_one_range() -> None:
     fighters = one("the rebels still have some 1, 500-2000 fighters, he said")
     assert (fighters.low, fighters.high, fighters.ranged) == (1500, 2000, True)

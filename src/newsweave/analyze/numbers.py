@@ -126,7 +126,10 @@ _QUANTITY = re.compile(
     r"(?P<percent>\s?%|\s+per\s?cent)?"
     r"(?P<compound>-(?:man|member|strong|person|degree(?=\s+(?:earthquake|quake|tremor))"
     rf"|(?P<unit_compound>{_alternation(UNIT_MODIFIERS)})(?![\w-])))?"
-    r"(?:\s+(?:of\s+)?(?-i:[A-Z][a-z]+\s+(?=[a-z]))?(?P<noun>[A-Za-z][A-Za-z-]*))?"
+    # The counted noun may follow one capitalised modifier or initialism: "500 Kyrgyz
+    # soldiers", "483.75 million U.S. dollars" (not a count of "U").
+    r"(?:\s+(?:of\s+)?(?-i:(?:[A-Z][a-z]+|(?:[A-Z]\.){2,})\s+(?=[a-z]))?"
+    r"(?P<noun>[A-Za-z][A-Za-z-]*))?"
     rf"|(?P<vague>\b(?:{_alternation(VAGUE_RANGES)}))\b(?:\s+of\s+(?P<vague_noun>[A-Za-z-]+)"
     r"|\s+(?P<vague_unit>hours|days|weeks)\b)?",
     re.IGNORECASE,

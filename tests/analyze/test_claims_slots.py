@@ -107,3 +107,13 @@ def test_two_people_of_one_surname_in_one_report_are_not_a_residence_conflict() 
         "Newt Gingrich of Marietta was divorced from his wife on Friday, the court said.",
     )
     assert not conflicts(story, "where")
+
+
+def test_an_organisation_or_office_of_somewhere_is_no_residence() -> None:
+    """Xinhua and the New York Times on Turkey: two courts and two offices, no one's home."""
+    story = story_of(
+        "Ocalan appealed to the European Court of Human Rights on Monday.",
+        "Greece asked the International Court of Justice to rule. The Secretary of State agreed.",
+        "The Turkish Secretary of Commerce said the European Court of Justice would decide.",
+    )
+    assert not conflicts(story, "where")

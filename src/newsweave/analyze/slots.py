@@ -29,6 +29,8 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
+from newsweave.analyze.names import TITLES
+from newsweave.analyze.ner import ORG_WORDS
 from newsweave.models import Claim, Sentence, Statement, Story
 from newsweave.summarize.vectors import token_stems
 from newsweave.text import tokenize
@@ -317,6 +319,11 @@ _RESIDENT = re.compile(
     r"(?:,\s+\d{1,3},)?\s+of\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 
 
+_NOT_SURNAMES = ORG_WORDS | TITLES
+"""Words that end a name of an organisation or an office, not a person's: what follows their
+"of" is their field or country, not a home town."""
+
+
 def residence_claims(story: Story) -> list[Claim]:
     """Conflicts where outlets give one person different home towns ("LaSalle, 36, of
     Bloomington" / "LaSalle, 36, of Minneapolis").
@@ -338,6 +345,8 @@ def residence_claims(story: Story) -> list[Claim]:
     said: dict[str, dict[str, list[tuple[Sentence, str]]]] = defaultdict(lambda: defaultdict(list))
     for sentence in story.sentences:
         for match in _RESIDENT.finditer(sentence.text):
+            if match.group("surname").lower() in _NOT_SURNAMES:
+                continue  # "the European Court of Human Rights", "Secretary of State"
             said[match.group("surname")][sentence.article_id].append(
                 (sentence, match.group("place")))
     claims = []

@@ -305,8 +305,11 @@ def _figures(story: Story) -> Iterator[_Figure]:
     repeated = repeated_stems(story)
     for article in story.articles:
         for sentence in article.sentences:
+            figures = list(_sentence_figures(sentence, people))
+            if not figures:
+                continue  # most sentences: no need to look for another event in them
             named = other_event(sentence.text, article.published, repeated, years=False)
-            for figure in _sentence_figures(sentence, people):
+            for figure in figures:
                 clause = _clause(sentence.text, figure.quantity.start, figure.quantity.end)
                 event = named or other_event(clause, article.published, repeated)
                 yield replace(figure, key=f"{figure.key} ({event})") if event else figure

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newsweave.analyze import claims
 from newsweave.analyze.claims import conflict_sentences, find_claims
 from newsweave.analyze.entities import find_entities
-from newsweave.analyze.ner import NER_BACKENDS, NerBackend
+from newsweave.analyze.names import country_names
+from newsweave.analyze.ner import NER_BACKENDS, NerBackend, is_headline
 from newsweave.analyze.quotes import find_quotes
 from newsweave.analyze.timeline import build_timeline
 from newsweave.models import Claim, Entity, Quote, Story, TimelineEvent
@@ -41,7 +43,16 @@ def analyze(story: Story, *, ner: NerBackend = DEFAULT_NER) -> Analysis:
     )
 
 
+def clear_caches() -> None:
+    """Forget what the analysis caches per sentence, line or name from one story to the next
+    in a process (figures, folded stems, headline tests, nationalities), for timing the cold
+    run a first brief pays."""
+    claims.clear_caches()
+    is_headline.cache_clear()
+    country_names.cache_clear()
+
+
 __all__ = [
     "DEFAULT_NER", "NER_BACKENDS", "Analysis", "NerBackend", "analyze", "build_timeline",
-    "conflict_sentences", "find_claims", "find_entities", "find_quotes",
+    "clear_caches", "conflict_sentences", "find_claims", "find_entities", "find_quotes",
 ]

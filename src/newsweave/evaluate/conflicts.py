@@ -34,10 +34,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newsweave.analyze import DEFAULT_NER, analyze, build_timeline, find_entities, find_quotes
-from newsweave.analyze.claims import clear_caches, find_claims
-from newsweave.analyze.names import country_names
-from newsweave.analyze.ner import is_headline
+from newsweave.analyze import (
+    DEFAULT_NER,
+    analyze,
+    build_timeline,
+    clear_caches,
+    find_entities,
+    find_quotes,
+)
+from newsweave.analyze.claims import find_claims
 from newsweave.errors import IngestError, NewsweaveError
 from newsweave.ingest import articles_from_record, read_story
 from newsweave.models import Claim, SentenceRef, Story
@@ -330,10 +335,10 @@ SECTIONS: dict[str, Callable[[Story], object]] = {
 }
 """The sections :func:`newsweave.analyze.analyze` runs, in its order, each timed on its own."""
 
-_PER_TEXT_CACHES: tuple[Callable[[], None], ...] = (
-    clear_caches, stem.cache_clear, is_headline.cache_clear, country_names.cache_clear)
-"""What the analysis caches per sentence, word or name and keeps from one story to the next
-in one process: cleared before each timed run so that it pays what a first brief pays."""
+_PER_TEXT_CACHES: tuple[Callable[[], None], ...] = (clear_caches, stem.cache_clear)
+"""What the analysis (and the word stems it shares with the summarizers) caches per sentence,
+word or name and keeps from one story to the next in one process: cleared before each timed
+run so that it pays what a first brief pays."""
 
 
 @dataclass(frozen=True, slots=True)

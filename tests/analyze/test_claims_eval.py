@@ -98,12 +98,12 @@ def test_eval_over_all_annotations(shared_data: Path, example_dir: Path) -> None
         scores = [r.score for r in results if r.corpus == corpus]
         totals[corpus] = sum(scores[1:], scores[0])
     assert totals["DUC"].gold >= 130 and totals["ECB+"].gold >= 40
-    # Regression floors below the dev figures docs/bench/conflicts.md reports (round six: DUC
-    # and the example P 0.86, R 0.50; ECB+ dev, 25 sub-topics, P 0.85, R 0.21); the held-out
-    # ECB+ test figures are reported, not asserted.
+    # Regression floors below the dev figures docs/bench/conflicts.md reports (round seven's
+    # start: DUC and the example P 0.86, R 0.49; ECB+ dev, 37 sub-topics with round six's
+    # held-out set, P 0.62, R 0.19); the held-out ECB+ test figures are reported, not asserted.
     assert totals["DUC"].precision >= 0.8
     assert totals["DUC"].recall >= 0.45
-    assert totals["ECB+"].precision >= 0.7
+    assert totals["ECB+"].precision >= 0.55
     assert totals["ECB+"].recall >= 0.15
 
 

@@ -75,8 +75,9 @@ def brief(
         Any of its subclasses: unreadable input, empty story, unknown algorithm, bad budget.
     """
     budget = make_budget(words, bytes, sentences)
-    summarizer = create(algorithm) if isinstance(algorithm, str) else algorithm
+    chooser = create(algorithm) if isinstance(algorithm, str) else algorithm
     story, warnings = _story(inputs, max_bytes)
+    summarizer = chooser.for_story(story, budget)
     found = analyze(story, ner=ner) if analysis or cover_conflicts else Analysis()
     required = conflict_sentences(story, found.claims) if cover_conflicts else []
     summary = summarize(story, budget, summarizer, required=required)

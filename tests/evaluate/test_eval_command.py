@@ -97,12 +97,30 @@ def test_two_jobs_give_the_same_scores_in_the_same_order(data: Path, tmp_path: P
     assert without_times(one) == without_times(two)
 
 
+def test_max_articles_reads_only_the_first_articles_of_each_cluster(
+    data: Path, example_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "one_article.json"
+    assert main(["eval", str(data), "--words", "100", "--algorithms", "centroid",
+                 "--peers", "none", "--max-articles", "1", "-o", str(out)]) == 0
+    texts = [p.read_text(encoding="utf-8") for p in sorted(example_dir.glob("*.txt"))]
+    first_article = {"kg-all": texts[0], "kg-two": texts[1]}
+    runs = json.loads(out.read_text(encoding="utf-8"))["clusters"]
+    assert {run["cluster"] for run in runs} == {"kg-all", "kg-two"}
+    for run in runs:
+        assert len(run["summary"]) >= 2
+        source = " ".join(first_article[run["cluster"]].split())
+        assert all(" ".join(line.split()[:6]) in source for line in run["summary"])
+    assert "only the first 1 article(s) of each cluster read" in capsys.readouterr().out
+
+
 @pytest.mark.parametrize("args, message", [
     (["--peers", "lexrank"], "EvaluationError: unknown peer(s) lexrank; available: lead"),
     (["--algorithms", "nope"], "EvaluationError: unknown algorithm(s) nope; registered:"),
     (["-o", "results.txt"], "InvalidOptionError: cannot write results to results.txt"),
     (["--jobs", "0"], "EvaluationError: --jobs must be at least 1, got 0"),
     (["--limit", "0"], "InvalidOptionError: --limit must be at least 1, got 0"),
+    (["--max-articles", "0"], "InvalidOptionError: --max-articles must be at least 1, got 0"),
 ])
 def test_bad_options_are_one_line_errors(
     data: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str

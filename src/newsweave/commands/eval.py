@@ -55,6 +55,9 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("--peers", type=_names, metavar="P,Q",
                         help=f"peers to run, or none (default: {','.join(PEERS)})")
     parser.add_argument("--limit", type=int, metavar="K", help="only the first K clusters")
+    parser.add_argument("--max-articles", type=int, metavar="K",
+                        help="only the first K articles of each cluster (how systems fare with "
+                        "fewer sources; the human summaries stay those of the whole cluster)")
     parser.add_argument("--jobs", type=int, default=1, metavar="N",
                         help="worker processes (default 1)")
     parser.add_argument("--official", action="store_true",
@@ -85,10 +88,11 @@ def run(args: argparse.Namespace) -> int:
     given = (args.words, args.bytes, args.sentences)
     budget = make_budget(*given) if any(v is not None for v in given) else make_budget(
         words=DEFAULT_WORDS)
-    if args.limit is not None and args.limit < 1:
-        raise InvalidOptionError(f"--limit must be at least 1, got {args.limit}")
+    for flag, value in (("--limit", args.limit), ("--max-articles", args.max_articles)):
+        if value is not None and value < 1:
+            raise InvalidOptionError(f"{flag} must be at least 1, got {value}")
     config = EvalConfig(budget, tuple(available()) if args.algorithms is None else args.algorithms,
-                        tuple(PEERS) if args.peers is None else args.peers)
+                        tuple(PEERS) if args.peers is None else args.peers, args.max_articles)
     check_names(config.algorithms, config.peers)
     if args.official:
         check_official()
@@ -129,13 +133,15 @@ def _report(args: argparse.Namespace, config: EvalConfig, outcomes: list[Cluster
     notes = [f"{len(scored)} cluster(s) scored, {len(outcomes) - len(scored)} skipped; "
              f"every summary cut to {unit}; rouge-score, Porter stemmer, references "
              "combined as ROUGE-1.5.5 -f A; scores in points (x100)"]
+    if config.max_articles is not None:
+        notes.append(f"only the first {config.max_articles} article(s) of each cluster read")
     if any(p.startswith("sumy-") for p in config.peers):
         notes.append(SUMY_NOTE)
     print_report(summaries, f"ROUGE on {args.data.name} ({unit})", notes, console)
     meta: dict[str, Any] = {
         "data": str(args.data), "budget": config.budget.to_dict(),
         "clusters_scored": len(scored), "clusters_skipped": len(outcomes) - len(scored),
-        "documents_dropped": dropped,
+        "documents_dropped": dropped, "max_articles": config.max_articles,
     }
     if args.official and scored:
         official = _official(summaries, scored)

@@ -17,7 +17,7 @@ import json
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -43,14 +43,20 @@ class Cluster:
     def references(self) -> tuple[Reference, ...]:
         return tuple(Reference.from_sentences(lines) for lines in self.reference_lines)
 
+    def first_articles(self, count: int) -> Cluster:
+        """The cluster with only its first ``count`` articles, the same human summaries."""
+        return replace(self, story=replace(self.story, articles=self.story.articles[:count]))
+
 
 @dataclass(frozen=True, slots=True)
 class EvalConfig:
-    """What to run: the budget, newsweave's algorithms and the peers, by name."""
+    """What to run: the budget, newsweave's algorithms and the peers, by name; and, to see how
+    systems fare with fewer sources, at most ``max_articles`` of each cluster (in file order)."""
 
     budget: Budget
     algorithms: tuple[str, ...]
     peers: tuple[str, ...]
+    max_articles: int | None = None
 
     @property
     def systems(self) -> tuple[tuple[str, bool], ...]:
@@ -181,6 +187,8 @@ def run_cluster(config: EvalConfig, origin: str, line: str) -> ClusterOutcome:
         cluster = parse_cluster(line, origin)
     except IngestError as exc:
         return ClusterOutcome(cluster=origin, problem=str(exc))
+    if config.max_articles is not None:
+        cluster = cluster.first_articles(config.max_articles)
     references = cluster.references
     runs = tuple(run_system(cluster, name, peer, config.budget, references)
                  for name, peer in config.systems)

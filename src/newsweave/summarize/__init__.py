@@ -7,7 +7,8 @@ Importing this package registers every algorithm; :func:`create` makes one by na
 from collections.abc import Sequence
 
 from newsweave.models import Budget, SentenceRef, Story, SummarySentence
-from newsweave.summarize import centroid as _centroid  # noqa: F401  (registers itself)
+from newsweave.summarize import auto as _auto  # noqa: F401  (registers itself)
+from newsweave.summarize import centroid as _centroid  # noqa: F401
 from newsweave.summarize import ilp as _ilp  # noqa: F401
 from newsweave.summarize import learned as _learned  # noqa: F401
 from newsweave.summarize import lexrank as _lexrank  # noqa: F401

@@ -42,6 +42,11 @@ class Summarizer(ABC):
             When the story has no sentence.
         """
 
+    def for_story(self, story: Story, budget: Budget) -> Summarizer:
+        """The summarizer that selects for this story and budget: itself, unless it is a
+        choice between others (``auto``), so a brief can name the one that chose."""
+        return self
+
     def get_params(self) -> dict[str, Any]:
         """The constructor's keyword parameters and their current values."""
         parameters = inspect.signature(type(self).__init__).parameters.values()

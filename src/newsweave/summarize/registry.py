@@ -11,10 +11,11 @@ from typing import Any, TypeVar
 from newsweave.errors import UnknownAlgorithmError
 from newsweave.summarize.base import Summarizer
 
-DEFAULT_ALGORITHM = "mmr"
-"""The algorithm a brief uses unless told otherwise: MMR with bigram concepts, chosen by
-measurement (best of ours on DUC 2006/2007, 1.5+ points over every peer on both; under 50 ms
-a DUC cluster; see docs/bench/summarize.md)."""
+DEFAULT_ALGORITHM = "auto"
+"""The algorithm a brief uses unless told otherwise, chosen by measurement: ``mmr`` (best of
+ours on DUC 2006/2007, 1.5+ points over every peer on both) when the budget keeps under 30 %
+of the input, ``learned`` (best of ours on Multi-News) when it keeps more; see
+:mod:`newsweave.summarize.auto` and docs/bench/summarize.md."""
 
 _REGISTRY: dict[str, type[Summarizer]] = {}
 S = TypeVar("S", bound=type[Summarizer])

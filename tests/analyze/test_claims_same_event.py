@@ -252,6 +252,16 @@ def test_a_frame_word_with_other_words_between_counts_nothing_it_is_near() -> No
     ("Sheriff Russ Isham said Highway 214 will remain closed through the weekend, adding that "
      "he did not know if there could be additional bombs.",
      "Highway 214 was to remain closed through the weekend, Sheriff Russ Isham said."),
+    # Two conditions, one put first: neither states the fact the other conditions.
+    ("If Mr Woodward wanted to see him he would simply place a red flag in a flowerpot on the "
+     "balcony of his P street apartment.",
+     "Woodward would move a flower pot with a red flag on his balcony if he needed to meet "
+     "Felt."),
+    # A modal inside the condition does not make the main clause a condition put first.
+    ("Although the Constitution authorizes the president to play a role in enacting statutes, "
+     "it is silent on the repeal of statutes, the justices wrote.",
+     "If there is to be a new procedure in which the president will play a different role in "
+     "enacting statutes, such change must come through an amendment, the justices wrote."),
 ])
 def test_polarity_is_not_read_across_two_facts(negated: str, other: str) -> None:
     assert conflicts(story_of(negated, other)) == []
@@ -263,3 +273,14 @@ def test_a_denial_of_a_fact_still_conflicts_with_its_statement() -> None:
         "Bakiyev fled to Belarus with his family on Monday, the interior ministry said.",
     )
     assert len(conflicts(story)) == 1
+
+
+def test_a_condition_put_first_conflicts_with_the_plain_fact() -> None:
+    story = story_of(
+        "If the claims are submitted properly, the company will disable the users Metallica "
+        "identified, Napster's lawyer said.",
+        "Napster disabled the users Metallica identified, Napster's lawyer said on Tuesday.",
+    )
+    [conflict] = conflicts(story)
+    assert {s.value for s in conflict.statements} == {"states it", "If the claims are submitted "
+                                                      "properly, the company will"}

@@ -144,12 +144,17 @@ _NEGATIVE_CUE = re.compile(
     r"|refrained from|no requests?|(?:has|have) not been)\b",
     re.IGNORECASE,
 )
-# A condition put on the fact: "he will only step down if ...".
+# A condition put on the fact: "he will only step down if ...", or put first: "If Mr Woodward
+# wanted to see him he would simply place a red flag", "If the claims are submitted properly,
+# the company will take the appropriate actions": the modal in the main clause, after the
+# condition's comma or a pronoun subject, not inside the condition ("If there is to be a new
+# procedure in which the president will play a different role, such change must come ...").
 # "If" after a verb of knowing or asking opens a question, not a condition ("did not know if
 # there could be additional bombs").
 _CONDITIONAL_CUE = re.compile(
     r"\b(?:only|might|may|would|will|ready)\b[^.;]*"
-    r"(?<!\bknow )(?<!\bknew )(?<!\bsure )(?<!\basked )(?<!\bwonder )(?<!\bunclear )\bif\b",
+    r"(?<!\bknow )(?<!\bknew )(?<!\bsure )(?<!\basked )(?<!\bwonder )(?<!\bunclear )\bif\b"
+    r"|^\W*if\b[^.;,]*?(?:,[^.;,]*?|\b(?:he|she|they|we|you)\s+)\b(?:would|will|could|might)\b",
     re.IGNORECASE)
 # A plain negation in a sentence that uses no cue: it does not state the fact plainly either
 # ("there was no tsunami risk" beside "dismissed concerns that the earthquake would cause

@@ -139,6 +139,18 @@ def test_the_other_nine_are_a_part_not_all_ten() -> None:
     assert not conflicts(story)
 
 
+def test_counts_of_two_nationalities_are_parts_of_the_whole() -> None:
+    story = story_of(
+        "Marine commandos boarded two of the pirate vessels to nab 12 Somali and 11 Yemeni "
+        "pirates.",
+        "The Indian warship thwarted a hijack attempt and captured 23 pirates.",
+        "Navy commandos seized 12 Somali pirates and 11 Yemenis on two boats.")
+    assert not conflicts(story)
+    story = story_of("The navy captured 12 Somali and 11 Yemeni pirates.",
+                     "The navy captured 14 Somali and nine Yemeni pirates.")
+    assert {c.topic for c in conflicts(story)} == {"number of somali", "number of yemeni"}
+
+
 def test_over_four_years_is_a_span_not_more_than_four() -> None:
     [span] = find_quantities("a factory could lose 24 percent of its workers over four years")[1:]
     assert (span.low, span.high) == (4, 4)

@@ -333,6 +333,7 @@ def _sentence_figures(sentence: Sentence, people: dict[str, set[str]]) -> Iterat
     # Read only where there is a figure to frame: most sentences have none.
     words = [(m.start(), m.group(0).lower()) for m in re.finditer(r"[\w']+", sentence.text)
              ] if quantities else []
+    groups = _enumerated_groups(sentence.text) if quantities else {}
     for quantity in quantities:
         noun = quantity.noun
         if noun and noun.endswith("ed") and noun not in _FRAME_OF:
@@ -355,6 +356,10 @@ def _sentence_figures(sentence: Sentence, people: dict[str, set[str]]) -> Iterat
             # "96 Germans", "two Danes": a part of those aboard, counted on its own
             yield _Figure(sentence, quantity, f"number of {noun}", framed=True)
             continue
+        if quantity.start in groups:
+            # "12 Somali and 11 Yemeni pirates": each nationality a part of the 23 pirates
+            yield _Figure(sentence, quantity, f"number of {groups[quantity.start]}", framed=True)
+            continue
         frame = None if noun in _MEASURE_NOUNS else _frame(quantity, words)
         if frame:
             yield _Figure(sentence, quantity, frame, framed=True)
@@ -368,6 +373,26 @@ def _sentence_figures(sentence: Sentence, people: dict[str, set[str]]) -> Iterat
         quantity = Quantity(text=match.group(0), low=age, high=age, noun="years old",
                             start=match.start(), end=match.end())
         yield _Figure(sentence, quantity, f"age of {person}", framed=True)
+
+
+# Two counts of capitalised groups side by side, "12 Somali and 11 Yemeni pirates", "five
+# Americans, two British tourists": the sentence counts the parts of a whole by group.
+_COUNT = r"(?:\d[\d,]*|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
+_GROUP_PAIR = re.compile(
+    rf"\b(?P<first>{_COUNT})\s+(?P<first_group>[A-Z][a-z]+)(?:\s+[a-z]+)?\s*(?:,\s*|and\s+)+"
+    rf"(?P<second>{_COUNT})\s+(?P<second_group>[A-Z][a-z]+)\b")
+
+
+def _enumerated_groups(text: str) -> dict[int, str]:
+    """Where each count of an enumeration of groups starts, and the group it counts (lower
+    case): a part of the whole, which another report may give in one figure."""
+    groups: dict[int, str] = {}
+    for match in _GROUP_PAIR.finditer(text):
+        named = {side: match.group(f"{side}_group").lower() for side in ("first", "second")}
+        # A headline's "3 Dead, 5 Injured" counts casualties, not groups.
+        if len(set(named.values())) == 2 and not set(named.values()) & _FRAME_OF.keys():
+            groups.update((match.start(side), group) for side, group in named.items())
+    return groups
 
 
 _PART_BEFORE = re.compile(r"\b(?:other|remaining|another|additional|further)\s+$",

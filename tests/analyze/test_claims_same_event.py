@@ -151,6 +151,19 @@ def test_counts_of_two_nationalities_are_parts_of_the_whole() -> None:
     assert {c.topic for c in conflicts(story)} == {"number of somali", "number of yemeni"}
 
 
+def test_crowds_of_different_days_and_a_total_over_several_nights_are_apart() -> None:
+    story = story_of(
+        "On Monday a group of about 130 people were marching toward the precinct station. "
+        "By the end of the night 46 people had been arrested.",
+        "Since the shooting, over 50 arrests have been made over four nights of protesting.",
+        "The trouble Wednesday night began soon after more than 200 people set off from the "
+        "vigil site. As fights erupted in East Flatbush, 46 were arrested Wednesday night.")
+    assert not conflicts(story)
+    story = story_of("On Monday about 130 people were marching toward the precinct station.",
+                     "About 300 people marched toward the precinct station on Monday.")
+    assert [c.topic for c in conflicts(story)] == ["number of people"]
+
+
 def test_over_four_years_is_a_span_not_more_than_four() -> None:
     [span] = find_quantities("a factory could lose 24 percent of its workers over four years")[1:]
     assert (span.low, span.high) == (4, 4)

@@ -246,6 +246,7 @@ class _Figure:
     quantity: Quantity
     key: str
     framed: bool
+    day: str = ""
 
 
 def find_claims(story: Story) -> tuple[Claim, ...]:
@@ -314,10 +315,34 @@ def _figures(story: Story) -> Iterator[_Figure]:
             if not figures:
                 continue  # most sentences: no need to look for another event in them
             named = other_event(sentence.text, article.published, repeated, years=False)
+            days = set(_WEEKDAY.findall(sentence.text))
             for figure in figures:
                 clause = _clause(sentence.text, figure.quantity.start, figure.quantity.end)
-                event = named or other_event(clause, article.published, repeated)
-                yield replace(figure, key=f"{figure.key} ({event})") if event else figure
+                event = named or other_event(clause, article.published, repeated) or \
+                    _span(clause)
+                if event:
+                    figure = replace(figure, key=f"{figure.key} ({event})")
+                if not figure.framed and figure.quantity.noun in _GENERIC_PEOPLE:
+                    # a crowd ("130 people were marching" on Monday) is one day's: another
+                    # day's ("200 people set off" on Wednesday) is another crowd
+                    in_clause = set(_WEEKDAY.findall(clause))
+                    day = in_clause if len(in_clause) == 1 else days
+                    figure = replace(figure, day=next(iter(day)) if len(day) == 1 else "")
+                yield figure
+
+
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+# A count over several days or nights ("over 50 arrests have been made over four nights of
+# protesting"): a running total, not the count of one day's event another report gives.
+_SPAN = re.compile(r"\b(?:over|in|during|across)\s+(?:the\s+(?:past|last)\s+)?"
+                   r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+"
+                   r"(?:days|nights|weeks)\b", re.IGNORECASE)
+
+
+def _span(clause: str) -> str:
+    """The span of days a clause counts over ("over four nights"), or ""."""
+    found = _SPAN.search(clause)
+    return found.group(0).lower() if found else ""
 
 
 def _clause(text: str, start: int, end: int) -> str:
@@ -495,6 +520,8 @@ def _same_figure_groups(
 
     def joined(i: int, j: int) -> bool:
         a, b = figures[i], figures[j]
+        if a.day and b.day and a.day != b.day:
+            return False
         if not _same_figure(a, b, similarity, row_of):
             return False
         if relation(a.quantity, b.quantity) == "same":

@@ -193,3 +193,28 @@ def test_a_company_is_one_organisation_with_or_without_its_suffix(
     # surname are not.
     assert _holding(entities, "Time Inc") is not _holding(entities, "Time Warner Inc")
     assert not [e for e in entities if "Web" in e.variants]
+
+
+def test_organisations_by_their_words_and_by_their_first_word() -> None:
+    """Wire copy about a human-rights report: the rule finder tells organisations by the words
+    of their names, takes a first word alone for the organisation's short name, and keeps
+    titles and descriptions out of names."""
+    story = _story(
+        "London-based Amnesty International said Tuesday the trial was unfair. Amnesty "
+        "International's Secretary General Pierre Sane told a news conference in Geneva that "
+        "the United Nations and Human Rights Watch must act.",
+        "Amnesty urged the Russian Federation to free the men. Officials at the Red Cross in "
+        "Geneva said the Russian authorities had not answered, and Russia was silent. General "
+        "Motors and the Washington Post were not named.",
+    )
+    entities = find_entities(story, ner="rules")
+    amnesty = _holding(entities, "Amnesty")
+    assert amnesty.name == "Amnesty International" and amnesty.kind == "ORG"
+    assert not [e for e in entities if "London-based" in e.name]
+    assert _holding(entities, "Pierre Sane").kind == "PERSON"
+    for name in ("United Nations", "Human Rights Watch", "Red Cross", "General Motors",
+                 "Washington Post"):
+        assert _holding(entities, name).kind == "ORG", name
+    assert _holding(entities, "Geneva").kind == "PLACE"
+    # A nationality is no organisation's short name (nor an entity at all).
+    assert not [e for e in entities if "Russian" in e.variants]

@@ -61,15 +61,16 @@ def _names_a_country(group: NameGroup) -> bool:
     return any(form.text.replace(".", "") in COUNTRY_ACRONYMS for form in group.forms)
 
 
-def _without_demonyms(groups: list[NameGroup]) -> list[NameGroup]:
-    """Drop nationalities ("Kazakh" beside "Kazakhstan", "Kurdish"): they name no one thing."""
-    one_word = {f.tokens[0] for g in groups for f in g.forms if len(f.tokens) == 1}
+def _without_demonyms(forms: list[NameForm]) -> list[NameForm]:
+    """Drop nationalities ("Kazakh" beside "Kazakhstan", "Kurdish") before grouping: they name
+    no one thing, and would pass for an organisation's short name ("Russian" for "Russian
+    Federation")."""
+    one_word = {f.tokens[0] for f in forms if len(f.tokens) == 1}
 
     def nationality(token: str) -> bool:
         return token in NATIONALITY_ADJECTIVES or not country_names(token).isdisjoint(one_word)
 
-    return [g for g in groups
-            if not all(len(f.tokens) == 1 and nationality(f.tokens[0]) for f in g.forms)]
+    return [f for f in forms if not (len(f.tokens) == 1 and nationality(f.tokens[0]))]
 
 
 def _kind(group: NameGroup) -> EntityKind:
@@ -155,7 +156,7 @@ def find_entities(story: Story, *, ner: NerBackend = "auto") -> tuple[Entity, ..
         When ``ner`` is unknown, or is ``spacy`` and spaCy is not installed.
     """
     forms, spans = _collect(story, ner)
-    groups = _without_demonyms(group_forms(forms.values()))
+    groups = group_forms(_without_demonyms([f for f in forms.values() if f.tokens]))
     owner = {id(form): i for i, group in enumerate(groups) for form in group.forms}
     by_group: list[list[Mention]] = [[] for _ in groups]
     for article_id, span in spans:

@@ -227,6 +227,11 @@ class NameGroup:
         votes = self.votes
         return votes["PERSON"] >= max(votes["PLACE"], votes["ORG"])
 
+    def is_organisation(self) -> bool:
+        """Whether more votes say ORG than anything else."""
+        votes = self.votes
+        return votes["ORG"] > max(votes["PERSON"], votes["PLACE"])
+
 
 def _spelling_match(form: NameForm, group: NameGroup) -> bool:
     return any(same_name(form.tokens, other.tokens) for other in group.forms)
@@ -249,6 +254,16 @@ def _surname_match(form: NameForm, group: NameGroup) -> bool:
     )
 
 
+def _short_form_match(form: NameForm, group: NameGroup) -> bool:
+    """A one-word name is an organisation's first word, as in "Amnesty" for "Amnesty
+    International". Written as one word: "Time Inc." is a company's full name, not "Time
+    Warner Inc."'s short one; and not a title: "General" is no short form of "General Motors"."""
+    if len(form.text.split()) != 1 or form.kind == "PLACE" or form.tokens[0] in TITLES:
+        return False
+    return group.is_organisation() and any(
+        len(o.tokens) > 1 and o.tokens[0] == form.tokens[0] for o in group.forms)
+
+
 def _best(groups: Iterable[NameGroup]) -> NameGroup | None:
     """The most mentioned of the candidate groups: a bare surname two people share goes to
     the one the story is about."""
@@ -264,6 +279,7 @@ class _Blocks:
     spelling: dict[str, list[NameGroup]] = field(default_factory=dict)
     surname: dict[str, list[NameGroup]] = field(default_factory=dict)
     acronym: dict[str, list[NameGroup]] = field(default_factory=dict)
+    first_word: dict[str, list[NameGroup]] = field(default_factory=dict)
 
     def add(self, form: NameForm, group: NameGroup) -> None:
         for index, key in self._keys(form):
@@ -276,6 +292,7 @@ class _Blocks:
         if len(form.tokens) > 1:
             yield self.surname, form.tokens[-1][0]
             yield self.acronym, initials(form.text)
+            yield self.first_word, form.tokens[0]
 
     def place(self, form: NameForm) -> NameGroup | None:
         """The group the form joins by the first rule of :func:`group_forms` that applies."""
@@ -286,7 +303,9 @@ class _Blocks:
             return _best(g for g in self.acronym.get(acronym, []) if _acronym_match(form, g)
                          ) or spelling
         surnamed = self.surname.get(form.tokens[0][0], [])
-        return spelling or _best(g for g in surnamed if _surname_match(form, g))
+        shortened = self.first_word.get(form.tokens[0], [])
+        return (spelling or _best(g for g in surnamed if _surname_match(form, g))
+                or _best(g for g in shortened if _short_form_match(form, g)))
 
 
 def group_forms(forms: Iterable[NameForm]) -> list[NameGroup]:
@@ -299,7 +318,9 @@ def group_forms(forms: Iterable[NameForm]) -> list[NameGroup]:
     2. a form joins a group holding another spelling of it (:func:`same_name`);
     3. a one-word name not seen as a place or organisation joins a person's group whose
        full name ends in it (Bakiyev -> Kurmanbek Bakiyev);
-    4. otherwise it starts a group of its own.
+    4. a one-word name not seen as a place joins an organisation's group whose long name
+       begins with it (Amnesty -> Amnesty International);
+    5. otherwise it starts a group of its own.
 
     Parameters
     ----------

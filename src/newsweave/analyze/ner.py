@@ -39,11 +39,15 @@ ORG_WORDS: frozenset[str] = COMPANY_SUFFIXES | frozenset(
         "assembly", "bureau", "office", "group", "league", "network", "airlines", "church",
         "congress", "senate", "club", "fund", "board", "forces", "front", "movement", "alliance",
         "academy", "society", "school", "college", "museum", "hospital", "center", "centre",
-        "studios", "institution", "unit", "team", "brigade"
+        "studios", "institution", "unit", "team", "brigade", "international", "watch",
+        "nations", "cross", "crescent", "motors", "airways", "industries", "holdings",
+        "technologies", "pharmaceuticals", "entertainment", "pictures", "journal", "tribune",
+        "herald", "gazette", "chronicle", "post", "telegraph", "magazine", "broadcasting"
     }
 )
-"""Words that make a capitalised name an organisation's ("Kazakh Foreign Ministry"), company
-suffixes among them ("Starbucks Corp.")."""
+"""Words that make a capitalised name an organisation's ("Kazakh Foreign Ministry", "Amnesty
+International", "Human Rights Watch", "United Nations", "General Motors", "Washington Post"),
+company suffixes among them ("Starbucks Corp.")."""
 
 PLACE_WORDS: frozenset[str] = frozenset(
     {
@@ -53,6 +57,12 @@ PLACE_WORDS: frozenset[str] = frozenset(
     }
 )
 """Words that make a capitalised name a place's ("Osh Province")."""
+
+TITLE_SEQUELS: frozenset[str] = frozenset({"general"})
+"""Words that are part of a title when one stands just before them ("Attorney General")."""
+
+_DESCRIBES = re.compile(r"-(?:based|born|led|backed|owned|run)$")
+"""A capitalised compound that describes the name after it ("London-based Amnesty")."""
 
 _PLACE_CUE = re.compile(r"\b(?:in|at|near|into|across|outside|capital|city of)\s+(?:the\s+)?$")
 """A preposition just before a name marks it as a place ("in Osh", "city of Osh"); "to" and
@@ -78,7 +88,8 @@ names of nothing in particular."""
 # a possessive ends a name ("Russia's ITAR-TASS" is two).
 _WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w-]*(?:['’](?!s\b)\w+)*)"
 _CAPITALISED = re.compile(rf"{_WORD}(?:[ \t]+{_WORD})*(?:['’]s\b)?")
-_JOIN = re.compile(r"[ \t]+(?:of|for|and|in|on)[ \t]+$")
+_JOIN = re.compile(r"[ \t]+(?:of|for|on)[ \t]+")
+_CHAIN = re.compile(r"[ \t]+(?:of|for|on|and|in)[ \t]+")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _CLITIC = re.compile(r"['’](?:s|m|re|ve|ll|d)?$")
 HEADLINE_SHARE = 0.6
@@ -245,13 +256,25 @@ def _trim_words(text: str, start: int, end: int, evidence: _Evidence) -> int:
     what stands before a title is the title's ("US President Barack Obama" -> "Barack Obama").
     """
     words = list(re.finditer(r"\S+", text[start:end]))
-    titles = [i for i, w in enumerate(words) if w.group().rstrip(".").lower() in TITLES]
+    titles = _title_positions([word.group() for word in words])
     if titles:
         words = words[titles[-1] + 1:]
     for word in words:
-        if not _is_common(word.group(), evidence):
+        if not _is_common(word.group(), evidence) and not _DESCRIBES.search(word.group()):
             return start + word.start()
     return end
+
+
+def _title_positions(words: list[str]) -> list[int]:
+    """Where the titles stand among a name's words: a word of TITLES, or one of
+    :data:`TITLE_SEQUELS` right after one ("Secretary General Pierre Sane"; "General Motors"
+    keeps its first word)."""
+    positions: list[int] = []
+    for i, word in enumerate(words):
+        bare = word.rstrip(".").lower()
+        if bare in TITLES or (bare in TITLE_SEQUELS and positions and positions[-1] == i - 1):
+            positions.append(i)
+    return positions
 
 
 def _proven_runs(text: str, start: int, end: int, evidence: _Evidence
@@ -272,16 +295,23 @@ def _proven_runs(text: str, start: int, end: int, evidence: _Evidence
 
 
 def _join_connected(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    """Join "Organisation" + "for" + "Security" when the left part names an organisation."""
+    """Join "Organisation" + "for" + "Security" when the left part names an organisation, and
+    go on through "and" and "in" once joined ("... and Co-operation in Europe"); "and" or "in"
+    alone join nothing ("the Red Cross in Geneva", "the United Nations and Amnesty")."""
     merged: list[tuple[int, int]] = []
+    joined = False
     for start, end in spans:
         if merged:
             left_start, left_end = merged[-1]
             left_words = {w.lower() for w in text[left_start:left_end].split()}
-            if left_words & ORG_WORDS and _JOIN.fullmatch(text[left_end:start]):
+            connector = text[left_end:start]
+            if left_words & ORG_WORDS and (_JOIN.fullmatch(connector)
+                                           or (joined and _CHAIN.fullmatch(connector))):
                 merged[-1] = (left_start, end)
+                joined = True
                 continue
         merged.append((start, end))
+        joined = False
     yield from merged
 
 

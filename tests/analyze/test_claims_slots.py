@@ -117,3 +117,26 @@ def test_an_organisation_or_office_of_somewhere_is_no_residence() -> None:
         "The Turkish Secretary of Commerce said the European Court of Justice would decide.",
     )
     assert not conflicts(story, "where")
+
+
+def test_one_street_named_differently_conflicts() -> None:
+    story = story_of(
+        "The bodies were found in a second-floor apartment on Independent Street. Gomes was "
+        "arrested at a Philip Street apartment, police said.",
+        "The unlit stove in the Independence Street apartment had its gas turned on. Police "
+        "found him barricaded in a dwelling on Phillips Road.",
+        "Firefighters went to the Independent Street apartment. He was arrested late Tuesday "
+        "night at 2088 Philip Street.")
+    found = conflicts(story, "street:")
+    assert sorted(c.topic for c in found) == [
+        "street: Independent Street / Independence Street",
+        "street: Philip Street / Phillips Road"]
+    assert {len({s.ref.article_id for s in c.statements}) for c in found} == {3}
+
+
+def test_two_streets_of_one_report_are_not_one_street_named_twice() -> None:
+    story = story_of(
+        "The crash happened at the corner of Fourth Street and Fourth Avenue.",
+        "Police closed Fourth Street after the crash on Tuesday.",
+        "The car hit a pole on Church Street, near Chestnut Street.")
+    assert conflicts(story, "street:") == []

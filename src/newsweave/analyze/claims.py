@@ -45,6 +45,7 @@ from newsweave.analyze.slots import (
     place_claims,
     repeated_stems,
     residence_claims,
+    street_claims,
 )
 from newsweave.models import Article, Claim, Sentence, SentenceRef, Statement, Story
 from newsweave.summarize.vectors import SentenceVectors
@@ -273,7 +274,8 @@ def find_claims(story: Story) -> tuple[Claim, ...]:
     common = _ubiquitous_stems(story)
     figures = _figure_claims(story, similarity, row_of)
     polarity = [*_polarity_claims(story, common), *_destination_claims(story),
-                *place_claims(story, similarity), *residence_claims(story)]
+                *place_claims(story, similarity), *residence_claims(story),
+                *street_claims(story)]
     used = {st.ref for claim in (*figures, *polarity) if claim.kind == "conflict"
             for st in claim.statements}
     agreements = _agreement_claims(sentences, similarity, used)

@@ -10,6 +10,8 @@ noun, so they are compared by the event they attach to instead:
 2. **Another event.** A sentence that names another event than the story's ("the Lauda Air
    crash", "another earthquake", a year before the report's) is compared only with sentences
    about that event (:func:`other_event`).
+3. **Streets.** One street named differently ("Independence Street" / "Independent Street",
+   "Philip Street" / "Phillips Road"; :func:`street_claims`).
 
 There is no *when* pass any more: conflicts over the time, day or year of one event were
 found in every round on the clusters they were tuned on and never on clusters held out (0 of
@@ -27,6 +29,7 @@ from datetime import date
 
 import numpy as np
 import scipy.sparse as sp
+from rapidfuzz import fuzz
 from scipy.sparse.csgraph import connected_components
 
 from newsweave.analyze.names import TITLES
@@ -365,4 +368,62 @@ def residence_claims(story: Story) -> list[Claim]:
     return claims
 
 
-__all__ = ["components", "other_event", "place_claims", "repeated_stems", "residence_claims"]
+# 4. Streets named differently ----------------------------------------------------------------
+
+# A street as news names it: "Independence Street", "Fourth Avenue", "2088 Philip Street".
+_STREET = re.compile(r"\b(?P<name>[A-Z][a-z]+)\s+(?P<kind>Street|St\.|Road|Rd\.|Avenue|Ave\."
+                     r"|Boulevard|Blvd\.|Lane|Drive|Place)(?=\W|$)")
+
+STREET_SIMILARITY = 75
+"""rapidfuzz ratio (0-100) at or above which two street names are one street spelled or
+typed differently ("Independent" / "Independence" 87, "Philip" / "Phillips" 86), not two
+streets ("Church" / "Chestnut" 43). People's names are not compared this way: on dev most
+given names spelled two ways were transliterations ("Dmitry" / "Dmitriy" Medvedev, "Masoud" /
+"Massoud" Dalman, "Grigory" / "Gregory" Yavlinsky), which a reader does not flag."""
+
+
+def street_claims(story: Story) -> list[Claim]:
+    """Conflicts where outlets name one street differently ("Independence Street" /
+    "Independent Street"; "Fourth Avenue" / "Fourth Street"; "Philip Street" / "Phillips
+    Road").
+
+    Street names of close spelling (:data:`STREET_SIMILARITY`) are one street; an article that
+    names two of them speaks of two streets (a corner), and then none of them is compared.
+    Each conflict quotes, of each article, the first sentence that names the street.
+    """
+    named: dict[str, dict[str, Sentence]] = defaultdict(dict)
+    for sentence in story.sentences:
+        for match in _STREET.finditer(sentence.text):
+            kind = match.group("kind").rstrip(".")
+            street = f"{match.group('name')} {_STREET_KINDS.get(kind, kind)}"
+            named[street].setdefault(sentence.article_id, sentence)
+    streets = list(named)
+    edges = [(i, j) for i in range(len(streets)) for j in range(i + 1, len(streets))
+             if fuzz.ratio(streets[i].split()[0], streets[j].split()[0]) >= STREET_SIMILARITY]
+    claims = []
+    for group in components(len(streets), edges):
+        claim = _street_claim(story, {streets[k]: named[streets[k]] for k in group})
+        if claim is not None:
+            claims.append(claim)
+    return claims
+
+
+_STREET_KINDS = {"St": "Street", "Rd": "Road", "Ave": "Avenue", "Blvd": "Boulevard"}
+
+
+def _street_claim(story: Story, names: dict[str, dict[str, Sentence]]) -> Claim | None:
+    """A conflict when two or more names of one street come from different articles, each
+    keeping to one; None otherwise."""
+    articles = [a for by_article in names.values() for a in by_article]
+    if len(names) < 2 or len(articles) != len(set(articles)):
+        return None
+    statements = tuple(Statement(ref=s.ref, text=s.text, value=name)
+                       for name, by_article in names.items() for s in by_article.values())
+    said = "; ".join(f"{story.article(st.ref.article_id).label}: {st.value}"
+                     for st in statements)
+    return Claim(kind="conflict", topic=f"street: {' / '.join(names)}", statements=statements,
+                 note=f"the outlets name the street differently ({said})")
+
+
+__all__ = ["components", "other_event", "place_claims", "repeated_stems", "residence_claims",
+           "street_claims"]

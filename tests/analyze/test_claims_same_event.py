@@ -44,6 +44,16 @@ def test_one_person_given_two_ages_is_a_conflict() -> None:
     assert {c.topic for c in conflicts(story)} == {"age of Hargov", "age of Damary"}
 
 
+def test_an_age_before_the_name_or_after_age_is_read() -> None:
+    story = story_of("Police found the body of 61-year-old Katherine Gomes on Tuesday.",
+                     "The victims were Catherine Gomes, age 68, and her neighbour.",
+                     "A 60-year-old woman was charged. 60-year-old Sharron Smith is ill.")
+    [age] = conflicts(story)
+    assert age.topic == "age of Gomes"
+    assert {s.value for s in age.statements} == {"61-year-old Katherine Gomes",
+                                                 "Catherine Gomes, age 68"}
+
+
 def test_another_crash_named_in_a_report_is_not_the_story_toll() -> None:
     story = story_of(
         "EgyptAir Flight 990 plunged into the Atlantic on Sunday. The Lauda Air crash killed "

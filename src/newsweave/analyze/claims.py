@@ -392,11 +392,11 @@ def _sentence_figures(sentence: Sentence, people: dict[str, set[str]]) -> Iterat
             yield _Figure(sentence, quantity, frame, framed=True)
         elif noun:
             yield _Figure(sentence, quantity, _NOUN_CLASS.get(noun, stem(noun)), framed=False)
-    for match in _AGE.finditer(sentence.text):
+    for match in _ages(sentence.text):
         person = _person(match.group("first"), match.group("name"), people)
         if person is None:
             continue
-        age = float(match.group("age") or match.group("compound"))
+        age = float(_stated_age(match))
         quantity = Quantity(text=match.group(0), low=age, high=age, noun="years old",
                             start=match.start(), end=match.end())
         yield _Figure(sentence, quantity, f"age of {person}", framed=True)
@@ -452,9 +452,8 @@ def _people_named(story: Story) -> dict[str, set[str]]:
     for article in story.articles:
         per_article: dict[str, set[str]] = defaultdict(set)
         for sentence in article.sentences:
-            for match in _AGE.finditer(sentence.text):
-                per_article[match.group("name")].add(match.group("age") or
-                                                     match.group("compound"))
+            for match in _ages(sentence.text):
+                per_article[match.group("name")].add(_stated_age(match))
         for surname, given in per_article.items():
             if len(given) > 1:
                 ages[surname] |= given
@@ -470,13 +469,32 @@ def _person(first: str | None, surname: str, people: dict[str, set[str]]) -> str
 
 
 # An age in apposition: "Udi Hargov, 27, and ...", "Kennedy, 38, is ...", "Rudolph, a
-# 31-year-old carpenter"; and a "31-year-old" that opens a sentence about a named subject.
+# 31-year-old carpenter", "Sharron Diane Crawford Smith, age 61"; and a "31-year-old" that
+# opens a sentence about a named subject.
 _AGE = re.compile(
     r"(?:\b(?P<first>[A-Z][a-z]+)\s+(?:[A-Z][a-z]+\s+)?)?"
     r"\b(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
     r"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?),\s"
-    r"(?:(?P<age>\d{1,2})(?=,|\s+and\b|\.)|an?\s+(?P<compound>\d{1,2})-year-old\b)"
+    r"(?:(?P<age>\d{1,2})(?=,|\s+and\b|\.)|an?\s+(?P<compound>\d{1,2})-year-old\b"
+    r"|aged?\s+(?P<aged>\d{1,2})\b)"
 )
+# An age written before the full name: "61-year-old Katherine Gomes", "the 17-year-old
+# Stephen Lawrence" (and as ECB+ tokens read, "61 - year - old").
+_AGE_BEFORE = re.compile(
+    r"\b(?P<before>\d{1,2})\s?-\s?year\s?-\s?old\s+(?P<first>[A-Z][a-z]+)\s+"
+    r"(?:[A-Z][a-z]+\s+){0,2}(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+
+
+def _ages(text: str) -> Iterator[re.Match[str]]:
+    """Every age given to a named person in ``text``, after the name or before it."""
+    yield from _AGE.finditer(text)
+    yield from _AGE_BEFORE.finditer(text)
+
+
+def _stated_age(match: re.Match[str]) -> str:
+    """The age an :func:`_ages` match states, whichever way it is written."""
+    return next(v for v in (match.groupdict().get(g) for g in ("age", "compound", "aged",
+                                                               "before")) if v)
 
 
 def _frame(quantity: Quantity, words: list[tuple[int, str]]) -> str | None:

@@ -287,6 +287,11 @@ def test_a_frame_word_with_other_words_between_counts_nothing_it_is_near() -> No
     ("Sheriff Russ Isham said Highway 214 will remain closed through the weekend, adding that "
      "he did not know if there could be additional bombs.",
      "Highway 214 was to remain closed through the weekend, Sheriff Russ Isham said."),
+    # What is refused ends where a clause of another fact begins.
+    ("The sheriff's department arrested one gentleman who refused to leave the courtroom "
+     "after being asked to by the Albany County judge.",
+     "Albany County Assistant District Attorney Dave Rossi asked the media to keep the "
+     "identities of certain witnesses quiet."),
     # Two conditions, one put first: neither states the fact the other conditions.
     ("If Mr Woodward wanted to see him he would simply place a red flag in a flowerpot on the "
      "balcony of his P street apartment.",

@@ -879,9 +879,16 @@ def _mode(text: str) -> tuple[Mode, frozenset[str], str]:
     for mode, cue in (("negated", _NEGATIVE_CUE), ("conditional", _CONDITIONAL_CUE)):
         found = cue.search(text)
         if found:
-            window = text[max(0, found.start() - CUE_SCOPE[0]):found.end() + CUE_SCOPE[1]]
+            after = text[found.end():found.end() + CUE_SCOPE[1]]
+            after = _CLAUSE_AFTER.split(after, maxsplit=1)[0]
+            window = text[max(0, found.start() - CUE_SCOPE[0]):found.end()] + after
             return mode, _folded_stems(window), found.group(0)
     return "affirmed", _folded_stems(text), ""
+
+
+# Where what is refused ends: "refused to leave the courtroom after being asked to" refuses
+# leaving, not the asking.
+_CLAUSE_AFTER = re.compile(r"\b(?:after|before|when|because|while|since|until)\b")
 
 
 @lru_cache(maxsize=4096)

@@ -161,17 +161,29 @@ def test_counts_of_two_nationalities_are_parts_of_the_whole() -> None:
     assert {c.topic for c in conflicts(story)} == {"number of somali", "number of yemeni"}
 
 
-def test_crowds_of_different_days_and_a_total_over_several_nights_are_apart() -> None:
-    story = story_of(
-        "On Monday a group of about 130 people were marching toward the precinct station. "
-        "By the end of the night 46 people had been arrested.",
-        "Since the shooting, over 50 arrests have been made over four nights of protesting.",
-        "The trouble Wednesday night began soon after more than 200 people set off from the "
-        "vigil site. As fights erupted in East Flatbush, 46 were arrested Wednesday night.")
-    assert not conflicts(story)
-    story = story_of("On Monday about 130 people were marching toward the precinct station.",
-                     "About 300 people marched toward the precinct station on Monday.")
-    assert [c.topic for c in conflicts(story)] == ["number of people"]
+@pytest.mark.parametrize(("apart", "together", "topic"), [
+    # Crowds of different days, and a total over several nights against one night's count.
+    (("On Monday a group of about 130 people were marching toward the precinct station. "
+      "By the end of the night 46 people had been arrested.",
+      "Since the shooting, over 50 arrests have been made over four nights of protesting.",
+      "The trouble Wednesday night began soon after more than 200 people set off from the "
+      "vigil site. As fights erupted in East Flatbush, 46 were arrested Wednesday night."),
+     ("On Monday about 130 people were marching toward the precinct station.",
+      "About 300 people marched toward the precinct station on Monday."),
+     "number of people"),
+    # A planned figure against the one reported.
+    (("In all, 56 autistic children 3 to 14 years of age took part in the study.",
+      "Repligen plans to launch its own test early next year with about 100 autistic "
+      "children.",
+      "The drug was given to 56 autistic children, and Repligen will test it next year on "
+      "some 100 autistic children."),
+     ("The study followed 56 autistic children.", "The study followed 60 autistic children."),
+     "number of autistic"),
+])
+def test_counts_of_another_day_span_or_plan_are_apart(
+        apart: tuple[str, ...], together: tuple[str, ...], topic: str) -> None:
+    assert not conflicts(story_of(*apart))
+    assert [c.topic for c in conflicts(story_of(*together))] == [topic]
 
 
 def test_over_four_years_is_a_span_not_more_than_four() -> None:

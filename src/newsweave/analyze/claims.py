@@ -321,7 +321,7 @@ def _figures(story: Story) -> Iterator[_Figure]:
             for figure in figures:
                 clause = _clause(sentence.text, figure.quantity.start, figure.quantity.end)
                 event = named or other_event(clause, article.published, repeated) or \
-                    _span(clause)
+                    _span(clause) or _planned(clause)
                 if event:
                     figure = replace(figure, key=f"{figure.key} ({event})")
                 if not figure.framed and figure.quantity.noun in _GENERIC_PEOPLE:
@@ -339,6 +339,17 @@ _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sun
 _SPAN = re.compile(r"\b(?:over|in|during|across)\s+(?:the\s+(?:past|last)\s+)?"
                    r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+"
                    r"(?:days|nights|weeks)\b", re.IGNORECASE)
+
+
+# A figure of something still to come ("plans to launch its own test early next year with about
+# 100 autistic children"): a planned event, not the one reported.
+_PLANNED = re.compile(r"\b(?:plans?|planned|planning|intends?)\s+to\b|\bnext\s+(?:year|month)\b",
+                      re.IGNORECASE)
+
+
+def _planned(clause: str) -> str:
+    """"planned" when the clause speaks of something still to come, else ""."""
+    return "planned" if _PLANNED.search(clause) else ""
 
 
 def _span(clause: str) -> str:

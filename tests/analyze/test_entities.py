@@ -218,3 +218,33 @@ def test_organisations_by_their_words_and_by_their_first_word() -> None:
     assert _holding(entities, "Geneva").kind == "PLACE"
     # A nationality is no organisation's short name (nor an entity at all).
     assert not [e for e in entities if "Russian" in e.variants]
+
+
+WRAPPED_WIRE = """\
+Each year, frustrated parents struggle to install about 70 models of child car
+seats in hundreds of types of cars with different shapes of back seats, the
+chairman of the safety board said on Thursday in a speech in New York, where
+he urged automakers to do more. Another safety agency, the National Highway Traffic Safety
+Administration, says more than 80 percent of child car seats are used badly, and
+the National Highway Traffic Safety Administration will set up fitting stations
+across the country next year, officials of the NHTSA said in a statement.
+"""
+
+
+def test_a_name_broken_by_a_wrapped_line_is_one_name() -> None:
+    entities = find_entities(_story(WRAPPED_WIRE), ner="rules")
+    agency = _holding(entities, "NHTSA")
+    assert agency.name == "National Highway Traffic Safety Administration"
+    assert agency.kind == "ORG" and len(agency.mentions) == 3
+    assert not [e for e in entities if e.name == "Administration"]
+
+
+def test_a_line_a_sentence_ends_names_at_line_breaks() -> None:
+    """One sentence a line, as ECB+ and scraped pages give it: a line that ends with a name
+    does not run into the next line's first name."""
+    text = ("Lindsay Lohan checks into rehab at the Betty Ford Center\n"
+            "Los Angeles police said the actress arrived on Thursday night with her lawyer\n"
+            "Mark Heller said she is doing well and thanked her fans for their support\n")
+    variants = {v for e in find_entities(_story(text), ner="rules") for v in e.variants}
+    assert {"Betty Ford Center", "Los Angeles", "Mark Heller"} <= variants
+    assert not [v for v in variants if "Center Los" in v or "\n" in v]

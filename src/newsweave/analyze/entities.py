@@ -123,7 +123,7 @@ def _collect(story: Story, backend: NerBackend) -> tuple[dict[str, NameForm],
 
 def _entity(group: NameGroup, mentions: list[Mention]) -> Entity:
     kind = _kind(group)
-    seen = Counter(m.text for m in mentions)
+    seen = Counter(" ".join(m.text.split()) for m in mentions)
     variants = tuple(sorted(seen, key=lambda text: (-seen[text], text)))
     return Entity(_display_name(group), kind, variants, tuple(mentions))
 

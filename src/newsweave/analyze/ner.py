@@ -42,7 +42,9 @@ ORG_WORDS: frozenset[str] = COMPANY_SUFFIXES | frozenset(
         "studios", "institution", "unit", "team", "brigade", "international", "watch",
         "nations", "cross", "crescent", "motors", "airways", "industries", "holdings",
         "technologies", "pharmaceuticals", "entertainment", "pictures", "journal", "tribune",
-        "herald", "gazette", "chronicle", "post", "telegraph", "magazine", "broadcasting"
+        "herald", "gazette", "chronicle", "post", "telegraph", "magazine", "broadcasting",
+        "administration", "authority", "campaign", "coalition", "corps", "guard", "navy",
+        "laboratory", "laboratories", "tribunal", "exchange", "reserve"
     }
 )
 """Words that make a capitalised name an organisation's ("Kazakh Foreign Ministry", "Amnesty
@@ -87,9 +89,20 @@ names of nothing in particular."""
 # A capitalised word: initials and inner apostrophes or hyphens allowed (U.S., Jalal'abad);
 # a possessive ends a name ("Russia's ITAR-TASS" is two).
 _WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w-]*(?:['’](?!s\b)\w+)*)"
-_CAPITALISED = re.compile(rf"{_WORD}(?:[ \t]+{_WORD})*(?:['’]s\b)?")
-_JOIN = re.compile(r"[ \t]+(?:of|for|on)[ \t]+")
-_CHAIN = re.compile(r"[ \t]+(?:of|for|on|and|in)[ \t]+")
+# Words of a name stand apart by spaces or by one line break: wire copy wraps its lines
+# ("National Highway Traffic Safety\nAdministration").
+_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+_CAPITALISED = re.compile(rf"{_WORD}(?:{_GAP}{_WORD})*(?:['’]s\b)?")
+_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+_JOIN = re.compile(rf"{_GAP}(?:of|for|on){_GAP}")
+_CHAIN = re.compile(rf"{_GAP}(?:of|for|on|and|in){_GAP}")
+WRAPPED_LINE = 40
+"""Characters from which a line that breaks inside a name was wrapped; a shorter line is a
+headline or a list item ("Kazakhstan\nKyrgyzstan"), and its break ends the name."""
+WRAPPED_MIN_LINES = 5
+"""Open-ended long lines it takes to call a text wrapped (a page's headline, dateline and
+URL lines are fewer)."""
+_SENTENCE_END = re.compile(r"[.!?:;\"”’')\]]$")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _CLITIC = re.compile(r"['’](?:s|m|re|ve|ll|d)?$")
 HEADLINE_SHARE = 0.6
@@ -315,6 +328,28 @@ def _join_connected(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[i
     yield from merged
 
 
+def _hard_wrapped(text: str) -> bool:
+    """Whether the text breaks its lines inside sentences (wire copy wrapped at 70 columns):
+    two in three of its long lines, and at least :data:`WRAPPED_MIN_LINES`, end without a
+    sentence's last mark. Text with a sentence a line (ECB+), or a page's few headlines and
+    datelines, ends its names at line breaks."""
+    long_lines = [line.rstrip() for line in text.splitlines() if len(line) >= WRAPPED_LINE]
+    open_ends = sum(not _SENTENCE_END.search(line) for line in long_lines)
+    return open_ends >= WRAPPED_MIN_LINES and open_ends * 3 >= len(long_lines) * 2
+
+
+def _unwrapped(text: str, start: int, end: int, wrapped: bool) -> Iterator[tuple[int, int]]:
+    """The span, cut at each line break, but in wrapped text only at those that end a line too
+    short to have been wrapped (a headline, a list item)."""
+    begin = start
+    for gap in _BREAK.finditer(text, start, end):
+        line_start = text.rfind("\n", 0, gap.start()) + 1
+        if not wrapped or gap.start() - line_start < WRAPPED_LINE:
+            yield begin, gap.start()
+            begin = gap.end()
+    yield begin, end
+
+
 def line_at(text: str, offset: int) -> str:
     """The line of ``text`` that holds ``offset``."""
     begin = text.rfind("\n", 0, offset) + 1
@@ -324,7 +359,9 @@ def line_at(text: str, offset: int) -> str:
 
 def _rule_names_in(article: Article, evidence: _Evidence) -> list[NameSpan]:
     text = article.text
-    raw = [(m.start(), m.end()) for m in _CAPITALISED.finditer(text)]
+    wrapped = _hard_wrapped(text)
+    raw = [piece for m in _CAPITALISED.finditer(text)
+           for piece in _unwrapped(text, *m.span(), wrapped)]
     spans: list[NameSpan | None] = []
     for start, end in _join_connected(text, raw):
         if is_headline(line_at(text, start)):

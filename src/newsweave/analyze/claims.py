@@ -317,45 +317,46 @@ def _figures(story: Story) -> Iterator[_Figure]:
             if not figures:
                 continue  # most sentences: no need to look for another event in them
             named = other_event(sentence.text, article.published, repeated, years=False)
-            days = set(_WEEKDAY.findall(sentence.text))
             for figure in figures:
                 clause = _clause(sentence.text, figure.quantity.start, figure.quantity.end)
                 event = named or other_event(clause, article.published, repeated) or \
-                    _span(clause) or _planned(clause)
+                    _another_time(clause)
                 if event:
                     figure = replace(figure, key=f"{figure.key} ({event})")
                 if not figure.framed and figure.quantity.noun in _GENERIC_PEOPLE:
                     # a crowd ("130 people were marching" on Monday) is one day's: another
                     # day's ("200 people set off" on Wednesday) is another crowd
-                    in_clause = set(_WEEKDAY.findall(clause))
-                    day = in_clause if len(in_clause) == 1 else days
-                    figure = replace(figure, day=next(iter(day)) if len(day) == 1 else "")
+                    figure = replace(figure, day=_weekday(clause) or _weekday(sentence.text))
                 yield figure
 
 
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def _weekday(text: str) -> str:
+    """The one weekday ``text`` names, or "" when it names none or several."""
+    days = set(_WEEKDAY.findall(text))
+    return days.pop() if len(days) == 1 else ""
+
+
 # A count over several days or nights ("over 50 arrests have been made over four nights of
-# protesting"): a running total, not the count of one day's event another report gives.
-_SPAN = re.compile(r"\b(?:over|in|during|across)\s+(?:the\s+(?:past|last)\s+)?"
-                   r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+"
-                   r"(?:days|nights|weeks)\b", re.IGNORECASE)
-
-
-# A figure of something still to come ("plans to launch its own test early next year with about
+# protesting"): a running total, not the count of one day's event another report gives. A
+# figure of something still to come ("plans to launch its own test early next year with about
 # 100 autistic children"): a planned event, not the one reported.
-_PLANNED = re.compile(r"\b(?:plans?|planned|planning|intends?)\s+to\b|\bnext\s+(?:year|month)\b",
-                      re.IGNORECASE)
+_ANOTHER_TIME = re.compile(
+    r"(?P<span>\b(?:over|in|during|across)\s+(?:the\s+(?:past|last)\s+)?"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:days|nights|weeks)\b)"
+    r"|(?P<planned>\b(?:plans?|planned|planning|intends?)\s+to\b|\bnext\s+(?:year|month)\b)",
+    re.IGNORECASE)
 
 
-def _planned(clause: str) -> str:
-    """"planned" when the clause speaks of something still to come, else ""."""
-    return "planned" if _PLANNED.search(clause) else ""
-
-
-def _span(clause: str) -> str:
-    """The span of days a clause counts over ("over four nights"), or ""."""
-    found = _SPAN.search(clause)
-    return found.group(0).lower() if found else ""
+def _another_time(clause: str) -> str:
+    """The span of days a clause counts over ("over four nights"), "planned" when it speaks
+    of something still to come, or "" for the story's own time."""
+    found = _ANOTHER_TIME.search(clause)
+    if found is None:
+        return ""
+    return found.group("span").lower() if found.group("span") else "planned"
 
 
 def _clause(text: str, start: int, end: int) -> str:
@@ -371,7 +372,7 @@ def _sentence_figures(sentence: Sentence, people: dict[str, set[str]]) -> Iterat
     # Read only where there is a figure to frame: most sentences have none.
     words = [(m.start(), m.group(0).lower()) for m in re.finditer(r"[\w']+", sentence.text)
              ] if quantities else []
-    groups = _enumerated_groups(sentence.text) if quantities else {}
+    groups = _enumerated_groups(sentence.text) if len(quantities) > 1 else {}
     for quantity in quantities:
         noun = quantity.noun
         if noun and noun.endswith("ed") and noun not in _FRAME_OF:
@@ -497,9 +498,16 @@ _AGE_BEFORE = re.compile(
 
 
 def _ages(text: str) -> Iterator[re.Match[str]]:
-    """Every age given to a named person in ``text``, after the name or before it."""
-    yield from _AGE.finditer(text)
-    yield from _AGE_BEFORE.finditer(text)
+    """Every age given to a named person in ``text``, after the name or before it (each looked
+    for only where its cheap hint is written: most sentences give no age)."""
+    if _AGE_HINT.search(text):
+        yield from _AGE.finditer(text)
+    if "year" in text:
+        yield from _AGE_BEFORE.finditer(text)
+
+
+# What an age after a name needs: a comma and a number, "a 31-", or "age".
+_AGE_HINT = re.compile(r",\s(?:\d|an?\s+\d|aged?\s)")
 
 
 def _stated_age(match: re.Match[str]) -> str:

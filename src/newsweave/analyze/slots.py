@@ -393,6 +393,8 @@ def street_claims(story: Story) -> list[Claim]:
     """
     named: dict[str, dict[str, Sentence]] = defaultdict(dict)
     for sentence in story.sentences:
+        if not any(kind in sentence.text for kind in _STREET_KIND_WORDS):
+            continue  # most sentences name no street
         for match in _STREET.finditer(sentence.text):
             kind = match.group("kind").rstrip(".")
             street = f"{match.group('name')} {_STREET_KINDS.get(kind, kind)}"
@@ -409,6 +411,8 @@ def street_claims(story: Story) -> list[Claim]:
 
 
 _STREET_KINDS = {"St": "Street", "Rd": "Road", "Ave": "Avenue", "Blvd": "Boulevard"}
+_STREET_KIND_WORDS = ("Street", "St.", "Road", "Rd.", "Avenue", "Ave.", "Boulevard", "Blvd.",
+                      "Lane", "Drive", "Place")
 
 
 def _street_claim(story: Story, names: dict[str, dict[str, Sentence]]) -> Claim | None:

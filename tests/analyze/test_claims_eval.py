@@ -98,13 +98,13 @@ def test_eval_over_all_annotations(shared_data: Path, example_dir: Path) -> None
         scores = [r.score for r in results if r.corpus == corpus]
         totals[corpus] = sum(scores[1:], scores[0])
     assert totals["DUC"].gold >= 130 and totals["ECB+"].gold >= 40
-    # Regression floors below the dev figures docs/bench/conflicts.md reports (round seven's
-    # start: DUC and the example P 0.86, R 0.49; ECB+ dev, 37 sub-topics with round six's
-    # held-out set, P 0.62, R 0.19); the held-out ECB+ test figures are reported, not asserted.
+    # Regression floors below the dev figures docs/bench/conflicts.md reports (round seven:
+    # DUC and the example P 0.89, R 0.50; ECB+ dev, 37 sub-topics with round six's held-out
+    # set, P 0.81, R 0.23); the held-out ECB+ test figures are reported, not asserted.
     assert totals["DUC"].precision >= 0.8
     assert totals["DUC"].recall >= 0.45
-    assert totals["ECB+"].precision >= 0.55
-    assert totals["ECB+"].recall >= 0.15
+    assert totals["ECB+"].precision >= 0.7
+    assert totals["ECB+"].recall >= 0.2
 
 
 def test_cli_prints_the_table(example_dir: Path, tmp_path: Path,

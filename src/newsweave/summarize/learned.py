@@ -30,6 +30,7 @@ import numpy as np
 from newsweave.errors import IngestError, InvalidOptionError
 from newsweave.ingest import articles_from_record
 from newsweave.models import Budget, Sentence, Story
+from newsweave.summarize import hashed
 from newsweave.summarize.base import Scored, Summarizer, require_sentences
 from newsweave.summarize.features import (
     FEATURE_NAMES,
@@ -45,6 +46,12 @@ from newsweave.text import tokenize
 
 WEIGHTS_RESOURCE = "sentence_scorer.json"
 """The shipped weights, in the package's ``data`` folder."""
+HASHED_RESOURCE = "hashed_scorer.npz"
+"""The shipped coefficients of the hashed lexical model (:mod:`newsweave.summarize.hashed`)."""
+BLEND = 0.6
+"""Share of the hashed model's prediction in the score, the rest the 16-feature ridge's. On
+the first 300 Multi-News val clusters 0.5, 0.6 and 0.7 gave 45.38/15.95, 45.48/16.03 and
+45.49/16.07 R-1/R-2 F1 (session 4); 0.6 did best on val 1,000."""
 TRAIN_CLUSTERS = 1500
 """Multi-News train clusters the regression is fitted on (about 30,000 sentences: 16 weights
 need no more, and fitting stays near a minute)."""
@@ -65,6 +72,10 @@ LENGTH_EXPONENT = 0.5
 and at equal density a longer sentence brings more of what the summary keeps for one
 sentence's worth of repeats risked. On 300 Multi-News val clusters 0: 44.36/15.06 (repeats at
 0.5), 0.3: 44.81/15.55, 0.5: 44.87/15.57, 1.0: 44.84/15.45 R-1/R-2 F1 (repeats at 0.4)."""
+HASHED_CLUSTERS = 43_500
+"""Clusters after the regression's that the hashed model is fitted on: all the rest of
+Multi-News train (44,972 clusters). Its words need every sentence it can get: 5,000, 23,000
+and 43,000 clusters raised the first 300 val clusters step by step (docs/bench/summarize.md)."""
 RIDGE = 1.0
 """L2 penalty of the regression (on standardised features): enough to keep correlated
 position features from trading huge opposite weights, too little to flatten them."""
@@ -141,6 +152,25 @@ def load_scorer(path: Path | None = None) -> SentenceScorer:
     return SentenceScorer.load(path)
 
 
+@lru_cache(maxsize=4)
+def load_hashed(path: Path | None = None) -> hashed.HashedModel:
+    """The hashed model at ``path`` or the shipped one, read once per path.
+
+    Raises
+    ------
+    InvalidOptionError
+        When the file cannot be read or is not a table written by ``newsweave train``.
+    """
+    try:
+        if path is not None:
+            return hashed.HashedModel.load(path)
+        with resources.files("newsweave.data").joinpath(HASHED_RESOURCE).open("rb") as data:
+            return hashed.HashedModel.load(data)
+    except (OSError, ValueError, KeyError) as exc:
+        raise InvalidOptionError(
+            f"cannot read the hashed model {path or HASHED_RESOURCE}: {exc}") from exc
+
+
 def kept_share(sentence: Sentence, reference_unigrams: set[str], reference_bigrams: set[str]
                ) -> float:
     """The training target: mean of the sentence's unigram and bigram precision against the
@@ -154,16 +184,21 @@ def kept_share(sentence: Sentence, reference_unigrams: set[str], reference_bigra
     return (unigram + bigram) / 2.0
 
 
+def kept_shares(story: Story, reference: str) -> np.ndarray:
+    """:func:`kept_share` of each of the story's sentences against its reference summary."""
+    stems = token_stems(tokenize(reference))
+    unigrams, bigrams = set(stems), sentence_bigrams(stems)
+    return np.array([kept_share(s, unigrams, bigrams) for s in story.sentences],
+                    dtype=np.float64)
+
+
 def training_rows(story: Story, reference: str, lexicon: Lexicon
                   ) -> tuple[np.ndarray, np.ndarray]:
     """Features and targets of one training story against its reference summary."""
-    stems = token_stems(tokenize(reference))
-    unigrams, bigrams = set(stems), sentence_bigrams(stems)
     sentences = story.sentences
     matrix = sentence_features(sentences, SentenceVectors.build(sentences), len(story.articles),
                                lexicon)
-    targets = np.array([kept_share(s, unigrams, bigrams) for s in sentences])
-    return matrix, targets
+    return matrix, kept_shares(story, reference)
 
 
 def fit(examples: Iterable[tuple[Story, str]], lexicon: Lexicon, trained_on: str = ""
@@ -277,35 +312,47 @@ def select_by_share(sentences: tuple[Sentence, ...], shares: np.ndarray,
 
 @register
 class LearnedSummarizer(Summarizer):
-    """Sentences ranked by a ridge regression learned on Multi-News, times the square root of
-    their length, repeats skipped.
+    """Sentences ranked by a blend of two models learned on Multi-News (a ridge regression on
+    16 features and a hashed lexical model), times the square root of their length, repeats
+    skipped.
 
     Parameters
     ----------
     weights:
         A weights file written by ``newsweave train``; None uses the shipped weights.
+    hashed:
+        A hashed model written by ``newsweave train --hashed-output``; None uses the shipped
+        one.
+    blend:
+        Share of the hashed model's prediction in the score (0 ranks by the ridge alone).
     redundancy:
         Cosine with an already chosen sentence above which a candidate is a repeat.
 
     Raises
     ------
     InvalidOptionError
-        When the weights file cannot be read.
+        When a weights file cannot be read.
     """
 
     name = "learned"
 
-    def __init__(self, *, weights: Path | None = None, redundancy: float = REDUNDANCY) -> None:
+    def __init__(self, *, weights: Path | None = None, hashed: Path | None = None,
+                 blend: float = BLEND, redundancy: float = REDUNDANCY) -> None:
         self.weights = weights
+        self.hashed = hashed
+        self.blend = blend
         self.redundancy = redundancy
 
     def select(self, story: Story, budget: Budget) -> list[Scored]:
         scorer = load_scorer(self.weights)
         sentences = require_sentences(story)
         vectors = SentenceVectors.build(sentences)
-        matrix = sentence_features(sentences, vectors, len(story.articles), scorer.lexicon)
-        return select_by_share(sentences, scorer.predict(matrix), vectors, self.redundancy,
-                               budget)
+        articles = len(story.articles)
+        shares = scorer.predict(sentence_features(sentences, vectors, articles, scorer.lexicon))
+        if self.blend:
+            lexical = load_hashed(self.hashed).score(sentences, articles)
+            shares = (1.0 - self.blend) * shares + self.blend * lexical
+        return select_by_share(sentences, shares, vectors, self.redundancy, budget)
 
 
 def read_training_clusters(path: Path, start: int, stop: int) -> Iterator[dict[str, Any]]:
@@ -374,3 +421,25 @@ def train(path: Path, limit: int = TRAIN_CLUSTERS, lexicon_limit: int = LEXICON_
     note = (f"{path.name}: regression on clusters 0-{limit - 1}, lexicon on "
             f"{limit}-{limit + lexicon_limit - 1}")
     return fit(training_examples(path, 0, limit), lexicon, note)
+
+
+def train_hashed(path: Path, start: int, stop: int, keep: int = hashed.KEEP
+                 ) -> hashed.HashedModel:
+    """Fit the hashed lexical model on Multi-News train clusters ``start`` to ``stop``.
+
+    All of Multi-News train after the regression's clusters takes about 25 minutes of CPU
+    and 1.5 GB of memory; the lexicon's clusters may be among them, since the hashed model
+    reads no lexicon feature.
+
+    Raises
+    ------
+    InvalidOptionError
+        When the data cannot be read or holds no usable sentence.
+    """
+    examples = ((story.sentences, len(story.articles), kept_shares(story, reference))
+                for story, reference in training_examples(path, start, stop))
+    try:
+        return hashed.fit(examples, keep=keep,
+                          trained_on=f"{path.name}: hashed ridge on clusters {start}-{stop - 1}")
+    except ValueError as exc:
+        raise InvalidOptionError(f"cannot fit the hashed model on {path}: {exc}") from exc

@@ -248,3 +248,42 @@ def test_a_line_a_sentence_ends_names_at_line_breaks() -> None:
     variants = {v for e in find_entities(_story(text), ner="rules") for v in e.variants}
     assert {"Betty Ford Center", "Los Angeles", "Mark Heller"} <= variants
     assert not [v for v in variants if "Center Los" in v or "\n" in v]
+
+
+def test_dates_and_times_wire_style_runs_into_names_are_no_part_of_them() -> None:
+    """AP style puts the day right after the place ("in London Wednesday"), abbreviates months
+    ("Aug. 12") and gives times in a zone ("4:42 p.m. EDT"): none of it is a name, and the
+    names next to it are found whole."""
+    entities = find_entities(_story(
+        "Investigators said in London Wednesday that the jet had left Paris at 4:42 p.m. EDT "
+        "on Aug. 12 with 109 people aboard. Officials in Paris Thursday said the inquiry "
+        "would take months, and its report was expected by Oct. 31.",
+        "The minister, Theresa May, said in Paris May 5 that the service ran Monday-Friday. "
+        "Jan Egeland of the United Nations said the crash was the worst since 1990.",
+    ), ner="rules")
+    variants = {v for e in entities for v in e.variants}
+    assert {"London", "Paris", "Theresa May", "Jan Egeland", "United Nations"} <= variants
+    for not_a_name in ("EDT", "Aug", "Oct", "Monday-Friday", "London Wednesday",
+                       "Paris Thursday", "Paris May"):
+        assert not_a_name not in variants, not_a_name
+    assert _holding(entities, "Paris").kind == "PLACE"
+
+
+def test_particles_ampersands_and_saints_stay_inside_names() -> None:
+    """Names with a lower-case particle, an ampersand or an abbreviated "Saint" are one name
+    each; a military or police rank before a name is a title, not part of the name."""
+    story = _story(
+        "The Concorde took off from Charles de Gaulle Airport. Osama bin Laden was blamed by "
+        "police in Dar es Salaam, where Police Commissioner Robert Manumba said 11 died.",
+        "Goodyear Tire & Rubber Co. said its tires were sound, and AT&T said its lines held. "
+        "Adm. Vladimir Kuroyedov said the submarine was built in St. Petersburg.",
+    )
+    entities = find_entities(story, ner="rules")
+    for name, kind in (("Charles de Gaulle Airport", "PLACE"), ("Osama bin Laden", "PERSON"),
+                       ("Dar es Salaam", "PLACE"), ("Goodyear Tire & Rubber Co", "ORG"),
+                       ("AT&T", "ORG"), ("St. Petersburg", "PLACE"),
+                       ("Robert Manumba", "PERSON"), ("Vladimir Kuroyedov", "PERSON")):
+        assert _holding(entities, name).kind == kind, name
+    variants = {v for e in entities for v in e.variants}
+    assert not variants & {"Charles", "Gaulle", "Dar", "Salaam", "Rubber Co", "St", "Adm",
+                           "Petersburg", "Police Commissioner Robert Manumba"}

@@ -46,11 +46,13 @@ TITLES: frozenset[str] = frozenset(
         "senator", "sen", "rep", "representative", "judge", "mayor", "secretary", "ambassador",
         "chairman", "chairwoman", "chief", "commander", "professor", "prof", "rev", "reverend",
         "pope", "bishop", "sheikh", "deputy", "acting", "former", "interim", "leader", "spokesman",
-        "spokeswoman", "officer", "lawyer", "attorney", "assistant", "envoy"
+        "spokeswoman", "officer", "lawyer", "attorney", "assistant", "envoy", "admiral", "adm",
+        "cmdr", "maj", "sheriff", "commissioner", "superintendent", "inspector"
     }
 )
 """Words that stand before a name without being part of it ("President Kurmanbek Bakiyev",
-"Mr Bakiyev"); they also mark the name as a person's."""
+"Mr Bakiyev", "Adm. Vladimir Kuroyedov", "Police Commissioner Robert Manumba"); they also
+mark the name as a person's."""
 
 COMPANY_SUFFIXES: frozenset[str] = frozenset(
     {"inc", "incorporated", "corp", "corporation", "co", "cos", "ltd", "llc", "plc"}

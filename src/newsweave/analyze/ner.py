@@ -82,6 +82,20 @@ CALENDAR_WORDS: frozenset[str] = frozenset(
 )
 """Capitalised words that are never names of people, places or organisations."""
 
+MONTH_ABBREVIATIONS: frozenset[str] = frozenset(
+    {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+)
+"""Months as wire copy abbreviates them: a date when a period follows ("Aug. 12", "Oct.
+12-13, 1992"), and so no name ("Jan Egeland" has no period)."""
+
+TIME_ZONES: frozenset[str] = frozenset(
+    {"gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest"}
+)
+"""Time zones written as acronyms ("10 a.m. EDT"): parts of a time, not organisations."""
+
+WEEKDAYS: frozenset[str] = frozenset(w for w in CALENDAR_WORDS if w.endswith("day"))
+"""Days a capitalised run may end with in wire style ("said in London Wednesday")."""
+
 CAPITALISED_NOUNS: frozenset[str] = frozenset({"internet", "web", "net"})
 """Common nouns some house styles capitalise ("the company's Web site", New York Times style):
 names of nothing in particular."""
@@ -92,7 +106,13 @@ _WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w-]*(?:['’](?!s\b)\w+)*)"
 # Words of a name stand apart by spaces or by one line break: wire copy wraps its lines
 # ("National Highway Traffic Safety\nAdministration").
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
-_CAPITALISED = re.compile(rf"{_WORD}(?:{_GAP}{_WORD})*(?:['’]s\b)?")
+# Inside a name, words may also be joined by a lower-case particle ("Charles de Gaulle",
+# "Osama bin Laden", "Dar es Salaam") or an ampersand ("Goodyear Tire & Rubber Co.", "AT&T");
+# a name may open on an abbreviated "Saint", "Mount" or "Fort" ("St. Petersburg").
+_PARTICLE = r"(?:de|da|di|du|del|della|des|van|von|der|ter|bin|ibn|al|el|es|la|le|dos|das)"
+_LINK = rf"(?:{_GAP}|{_GAP}{_PARTICLE}{_GAP}|[ \t]*&[ \t]*)"
+_CAPITALISED = re.compile(
+    rf"(?:(?:St|Mt|Ft)\.[ \t]+)?{_WORD}(?:{_LINK}{_WORD})*(?:['’]s\b)?")
 _BREAK = re.compile(r"[ \t]*\n[ \t]*")
 _JOIN = re.compile(rf"{_GAP}(?:of|for|on){_GAP}")
 _CHAIN = re.compile(rf"{_GAP}(?:of|for|on|and|in){_GAP}")
@@ -239,6 +259,8 @@ class _Evidence:
 def _is_common(word: str, evidence: _Evidence) -> bool:
     """A function word, a weekday or month, or a word the story writes in lower case and never
     capitalises where a capital means a name ("Gunfire", "State")."""
+    if word.lower() in TIME_ZONES:
+        return True
     if is_acronym(word):
         return False
     bare = _CLITIC.sub("", word.rstrip("."))
@@ -252,7 +274,7 @@ def _cue(text: str, name: str, start: int, end: int) -> EntityKind | None:
     """The kind the cues in and around a name suggest, None when none does."""
     words = {w.lower() for w in re.findall(r"[\w'’-]+", name)}
     before = text[max(0, start - _CONTEXT):start]
-    if words & ORG_WORDS:
+    if words & ORG_WORDS or "&" in name:
         return "ORG"
     if words & PLACE_WORDS or _PLACE_CUE.search(before):
         return "PLACE"
@@ -276,6 +298,23 @@ def _trim_words(text: str, start: int, end: int, evidence: _Evidence) -> int:
         if not _is_common(word.group(), evidence) and not _DESCRIBES.search(word.group()):
             return start + word.start()
     return end
+
+
+def _end_before_dates(text: str, start: int, end: int) -> int:
+    """Where the name ends once the date words wire style runs into it are dropped: a weekday
+    ("in London Wednesday", "Monday-Friday"), a month before its day ("in Paris May 5") and
+    an abbreviated month ("Aug. 12"); "Theresa May" keeps her name."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    while words:
+        word = words[-1].group()
+        after = text[start + words[-1].end():start + words[-1].end() + 4]
+        parts = {part.lower() for part in word.split("-")}
+        month = word.lower() in CALENDAR_WORDS and re.match(r"\.?\s+\d", after)
+        if not (parts <= WEEKDAYS or month
+                or (word.lower() in MONTH_ABBREVIATIONS and after.startswith("."))):
+            break
+        words.pop()
+    return start + words[-1].end() if words else start
 
 
 def _title_positions(words: list[str]) -> list[int]:
@@ -367,6 +406,7 @@ def _rule_names_in(article: Article, evidence: _Evidence) -> list[NameSpan]:
         if is_headline(line_at(text, start)):
             spans += [_tidy(text, s, e, None) for s, e in _proven_runs(text, start, end, evidence)]
         else:
+            end = _end_before_dates(text, start, end)
             spans.append(_tidy(text, _trim_words(text, start, end, evidence), end, None))
     return [s for s in spans if s is not None]
 

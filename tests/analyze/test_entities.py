@@ -287,3 +287,23 @@ def test_particles_ampersands_and_saints_stay_inside_names() -> None:
     variants = {v for e in entities for v in e.variants}
     assert not variants & {"Charles", "Gaulle", "Dar", "Salaam", "Rubber Co", "St", "Adm",
                            "Petersburg", "Police Commissioner Robert Manumba"}
+
+
+def test_peoples_are_no_entities_and_no_part_of_a_persons_name() -> None:
+    """Embassy-bombing copy: nationalities in the plural, of countries the story never names
+    alone, and in compounds are no entities; a nationality before a name the story also
+    writes alone describes the person; organisations and people keep names that hold one."""
+    entities = find_entities(_story(
+        "Twelve Americans were among the dead in Nairobi. Egyptian Mustafa Mahmoud Said Ahmed "
+        "was charged, and Saudi exile Osama bin Laden was blamed by American officials.",
+        "Mustafa Mahmoud Said Ahmed told police that Bosnian Serbs and Cuban-Americans had "
+        "nothing to do with it. The Russian Navy and Royal Jordanian sent help, Malcolm "
+        "English of the Norwegian Foreign Ministry said. Norwegian divers and Turks arrived.",
+    ), ner="rules")
+    variants = {v for e in entities for v in e.variants}
+    assert not variants & {"Twelve Americans", "Americans", "American", "Saudi",
+                           "Bosnian Serbs", "Cuban-Americans", "Norwegian", "Turks",
+                           "Egyptian Mustafa Mahmoud Said Ahmed"}
+    assert len(_holding(entities, "Mustafa Mahmoud Said Ahmed").mentions) == 2
+    assert _holding(entities, "Norwegian Foreign Ministry").kind == "ORG"
+    assert {"Russian Navy", "Royal Jordanian", "Malcolm English"} <= variants

@@ -9,7 +9,9 @@ articles' text, the most talked-about first.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from dataclasses import replace
 
 from newsweave.analyze.names import (
     COMPANY_SUFFIXES,
@@ -20,7 +22,7 @@ from newsweave.analyze.names import (
     is_acronym,
     name_tokens,
 )
-from newsweave.analyze.ner import NameSpan, NerBackend, find_names
+from newsweave.analyze.ner import ORG_WORDS, PLACE_WORDS, NameSpan, NerBackend, find_names
 from newsweave.models import Entity, EntityKind, Mention, Story
 
 CUE_VOTES = 2
@@ -39,10 +41,29 @@ NATIONALITY_ADJECTIVES = frozenset({
     "chinese", "japanese", "vietnamese", "burmese", "taiwanese", "cantonese", "sudanese",
     "lebanese", "maltese", "congolese", "senegalese", "nepalese", "swiss", "greek", "arab",
     "thai", "filipino",
+    # Nationalities of countries a story often leaves unnamed ("American officials" in a
+    # story that says "the United States"), and the irregular ones.
+    "american", "canadian", "mexican", "cuban", "brazilian", "argentine", "colombian",
+    "venezuelan", "peruvian", "chilean", "german", "italian", "austrian", "belgian",
+    "norwegian", "hungarian", "romanian", "bulgarian", "ukrainian", "russian", "soviet",
+    "czech", "slovak", "serbian", "croatian", "bosnian", "albanian", "georgian", "armenian",
+    "azerbaijani", "azeri", "kazakh", "uzbek", "kyrgyz", "tajik", "turkmen", "afghan",
+    "pakistani", "indian", "bangladeshi", "iranian", "iraqi", "syrian", "jordanian", "saudi",
+    "yemeni", "kuwaiti", "israeli", "palestinian", "egyptian", "libyan", "algerian",
+    "moroccan", "tunisian", "ethiopian", "somali", "kenyan", "tanzanian", "ugandan",
+    "rwandan", "nigerian", "ghanaian", "zimbabwean", "australian", "korean", "indonesian",
+    "malaysian", "mongolian", "european", "african", "asian",
+    # Peoples named by a noun ("Turks", "Danes", "Serbs") and by faith or tongue.
+    "turk", "dane", "pole", "swede", "finn", "scot", "brit", "serb", "croat", "kurd", "hutu",
+    "tutsi", "pashtun", "jew", "muslim", "christian", "catholic", "protestant", "hindu",
+    "sikh", "buddhist", "islamic", "arabic", "swahili", "persian", "hispanic", "latino",
 })
-"""Adjectives of peoples and languages that the story may use without naming the country,
-or whose country's name does not follow from them ("Kurdish rebels", "French officials"):
-never entities, as nationalities are not."""
+"""Adjectives and nouns of peoples, faiths and languages that the story may use without
+naming the country, or whose country's name does not follow from them ("Kurdish rebels",
+"French officials", "Hutu militias"): never entities, as nationalities are not."""
+
+_NATIONALITIES = frozenset(token for word in NATIONALITY_ADJECTIVES for token in name_tokens(word))
+"""The same, folded as name tokens are."""
 
 
 def _default_kind(group: NameGroup) -> EntityKind:
@@ -61,16 +82,60 @@ def _names_a_country(group: NameGroup) -> bool:
     return any(form.text.replace(".", "") in COUNTRY_ACRONYMS for form in group.forms)
 
 
+def _is_nationality(word: str) -> bool:
+    """Whether a word, or each part of a compound, names a people, in the singular or the
+    plural ("Americans", "Cuban-Americans", "Serbs")."""
+    return all(
+        token in _NATIONALITIES or token.removesuffix("s") in _NATIONALITIES
+        for part in word.split("-") for token in name_tokens(part)
+    ) and bool(name_tokens(word))
+
+
+def _names_people(form: NameForm) -> bool:
+    """Whether a longer form names a people in the plural ("Bosnian Serbs", "Twelve Americans"
+    at a sentence's start) or is made of nationalities only ("Arab Muslim"): groups of people,
+    where "Russian Navy", "Royal Jordanian" and Malcolm English are not."""
+    words = form.text.split()
+    if all(_is_nationality(word) for word in words):
+        return True
+    plural = words[-1].endswith("s") and _is_nationality(words[-1])
+    return plural and not {w.lower() for w in words} & (ORG_WORDS | PLACE_WORDS)
+
+
 def _without_demonyms(forms: list[NameForm]) -> list[NameForm]:
-    """Drop nationalities ("Kazakh" beside "Kazakhstan", "Kurdish") before grouping: they name
-    no one thing, and would pass for an organisation's short name ("Russian" for "Russian
-    Federation")."""
+    """Drop nationalities ("Kazakh" beside "Kazakhstan", "Kurdish", "Americans") and groups of
+    people ("Bosnian Serbs") before grouping: they name no one thing, and would pass for an
+    organisation's short name ("Russian" for "Russian Federation")."""
     one_word = {f.tokens[0] for f in forms if len(f.tokens) == 1}
 
-    def nationality(token: str) -> bool:
-        return token in NATIONALITY_ADJECTIVES or not country_names(token).isdisjoint(one_word)
+    def nationality(form: NameForm) -> bool:
+        if len(form.tokens) > 1:
+            return _names_people(form)
+        return (_is_nationality(form.text)
+                or not country_names(form.tokens[0]).isdisjoint(one_word))
 
-    return [f for f in forms if not (len(f.tokens) == 1 and nationality(f.tokens[0]))]
+    return [f for f in forms if not nationality(f)]
+
+
+def _without_nationality(span: NameSpan, seen: set[str]) -> NameSpan:
+    """The name without a nationality that describes the person it stands before, which the
+    story shows by naming the rest alone elsewhere ("Egyptian Mustafa Mahmoud Said Ahmed" and
+    "Mustafa Mahmoud Said Ahmed"). Kept where it is part of the name: of an organisation or a
+    place ("Russian Navy", "Norwegian Foreign Ministry", "Cuban Adjustment Act"), or of a
+    two-word name ("Saudi Arabia", "Indian Ocean")."""
+    first = re.match(r"(\S+)\s+", span.text)
+    if first is None or not _is_nationality(first.group(1)):
+        return span
+    rest = span.text[first.end():].split()
+    if (len(rest) < 2 or " ".join(rest) not in seen
+            or {w.lower() for w in rest} & (ORG_WORDS | PLACE_WORDS)):
+        return span
+    return replace(span, start=span.start + first.end(), text=span.text[first.end():])
+
+
+def _without_nationalities(found: list[list[NameSpan]]) -> list[list[NameSpan]]:
+    seen = {" ".join(span.text.split()) for spans in found for span in spans}
+    return [[_without_nationality(span, seen) for span in spans] for spans in found]
 
 
 def _kind(group: NameGroup) -> EntityKind:
@@ -108,7 +173,8 @@ def _collect(story: Story, backend: NerBackend) -> tuple[dict[str, NameForm],
     """Each distinct surface form with its kind votes, and every mention with its article."""
     forms: dict[str, NameForm] = {}
     mentions: list[tuple[str, NameSpan]] = []
-    for article, spans in zip(story.articles, find_names(story.articles, backend), strict=True):
+    found = _without_nationalities(find_names(story.articles, backend))
+    for article, spans in zip(story.articles, found, strict=True):
         for span in spans:
             text = " ".join(span.text.split())
             form = forms.setdefault(text, NameForm(text, name_tokens(text)))

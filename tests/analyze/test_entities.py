@@ -307,3 +307,20 @@ def test_peoples_are_no_entities_and_no_part_of_a_persons_name() -> None:
     assert len(_holding(entities, "Mustafa Mahmoud Said Ahmed").mentions) == 2
     assert _holding(entities, "Norwegian Foreign Ministry").kind == "ORG"
     assert {"Russian Navy", "Royal Jordanian", "Malcolm English"} <= variants
+
+
+def test_an_institution_that_speaks_is_no_person() -> None:
+    """Submarine copy: "the Northern Fleet said" and "the Pentagon said" are institutions
+    speaking, and the speaker of "the chief of the Northern Fleet, said" or "the bureau which
+    designed the Kursk, told" is someone else; "custody of Elian, who" is still a person."""
+    entities = find_entities(_story(
+        "Adm. Mikhail Motsak, the chief of the Northern Fleet, said the Kursk sank on Saturday. "
+        "The bureau which designed the Kursk, told NTV television the hull was strong.",
+        "The Northern Fleet said all 118 men died, and the Pentagon said a U.S. submarine was "
+        "nearby. A court gave custody of Elian, who is six, to his father; Elian said little.",
+    ), ner="rules")
+    assert _holding(entities, "Northern Fleet").kind == "ORG"
+    assert _holding(entities, "Pentagon").kind == "ORG"
+    assert _holding(entities, "Kursk").kind != "PERSON"
+    assert _holding(entities, "Mikhail Motsak").kind == "PERSON"
+    assert _holding(entities, "Elian").kind == "PERSON"

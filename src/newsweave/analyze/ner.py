@@ -73,6 +73,17 @@ _PLACE_CUE = re.compile(r"\b(?:in|at|near|into|across|outside|capital|city of)\s
 _PERSON_CUE = re.compile(r"^,?\s+(?:said|says|told|who|added)\b")
 """A speech verb or "who" just after a name marks it as a person's ("Omarov said")."""
 
+_NOT_SPEAKER = re.compile(r"(?:\b(?:the|of|for)|['’]s)\s+$", re.IGNORECASE)
+"""Before a name, words that make it no speaker of the verb after it: people go without
+"the" ("the Northern Fleet said"), and the speaker of "the chief of the Northern Fleet, said"
+or "the bureau which designed the Kursk, told" is someone else ("custody of Elian, who"
+still makes Elian a person)."""
+
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_THING_SAYS = re.compile(r"^,?\s+(?:said|says|told|added|announced|reported)\b")
+"""After "the" and a name, a speech verb: the name is an institution's ("the Pentagon said");
+"the" alone says nothing ("to the Vineyard", "the Kennedy family")."""
+
 CALENDAR_WORDS: frozenset[str] = frozenset(
     {
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
@@ -281,7 +292,10 @@ def _cue(text: str, name: str, start: int, end: int) -> EntityKind | None:
     titled = re.search(r"([A-Za-z]+)\.?\s+$", before)
     if has_title(name) or (titled and titled.group(1).lower() in TITLES):
         return "PERSON"
-    if _PERSON_CUE.match(text[end:end + _CONTEXT]):
+    after = text[end:end + _CONTEXT]
+    if _THING_SAYS.match(after) and _NOT_SPEAKER.search(before):
+        return "ORG" if _THE_BEFORE.search(before) else None
+    if _PERSON_CUE.match(after):
         return "PERSON"
     return None
 

@@ -115,29 +115,34 @@ class Concepts:
         index: dict[str, int] = {}
         rows: list[int] = []
         cols: list[int] = []
-        articles: dict[int, set[str]] = {}
         for row, sentence in enumerate(sentences):
             stems = sentence_stems(sentence)
             found = (sentence_bigrams(stems) if 2 in orders else set()) | (
                 set(stems) if 1 in orders else set())
-            for concept in found:
-                col = index.setdefault(concept, len(index))
-                rows.append(row)
-                cols.append(col)
-                articles.setdefault(col, set()).add(sentence.article_id)
+            rows.extend([row] * len(found))
+            cols.extend([index.setdefault(concept, len(index)) for concept in found])
         matrix = sp.csr_matrix(
             (np.ones(len(rows)), (rows, cols)), shape=(len(sentences), max(len(index), 1))
         )
-        frequency = np.zeros(max(len(index), 1))
-        for col, ids in articles.items():
-            frequency[col] = len(ids)
-        return cls(sentences, matrix, tuple(index), frequency)
+        return cls(sentences, matrix, tuple(index), article_frequency(sentences, matrix))
 
     def shared(self, min_articles: int, articles: int) -> tuple[sp.csr_matrix, np.ndarray]:
         """The incidence columns and article frequencies of the concepts that at least
         ``min_articles`` articles use (all articles, in a story of fewer)."""
         keep = self.article_frequency >= min(min_articles, articles)
         return self.matrix[:, keep].tocsr(), self.article_frequency[keep]
+
+
+def article_frequency(sentences: tuple[Sentence, ...], incidence: sp.spmatrix) -> np.ndarray:
+    """How many distinct articles use each column of a sentence-by-term ``incidence``: one
+    sparse product with the sentence-to-article map, not a set per term (a 25-article story
+    has some 20,000 bigrams)."""
+    ids: dict[str, int] = {}
+    article = [ids.setdefault(s.article_id, len(ids)) for s in sentences]
+    membership = sp.csr_matrix((np.ones(len(sentences)), (article, np.arange(len(sentences)))),
+                               shape=(max(len(ids), 1), len(sentences)))
+    return np.asarray(((membership @ (incidence != 0)) > 0).sum(axis=0), dtype=np.float64
+                      ).ravel()
 
 
 def costs(sentences: tuple[Sentence, ...], budget: Budget) -> np.ndarray:
@@ -189,9 +194,9 @@ def support(sentences: tuple[Sentence, ...], similarity: np.ndarray, articles: i
     return np.asarray(reports.sum(axis=1) / max(articles - 1, 1), dtype=np.float64)
 
 
-def _mean_mass(concepts: Concepts, articles: int) -> np.ndarray:
-    counts = np.asarray(concepts.matrix.sum(axis=1)).ravel()
-    mass = np.asarray(concepts.matrix @ concepts.article_frequency).ravel()
+def _mean_mass(incidence: sp.csr_matrix, frequency: np.ndarray, articles: int) -> np.ndarray:
+    counts = np.asarray(incidence.sum(axis=1)).ravel()
+    mass = np.asarray(incidence @ frequency).ravel()
     return np.asarray(mass / np.maximum(counts, 1.0) / max(articles, 1), dtype=np.float64)
 
 
@@ -224,7 +229,7 @@ def sentence_features(
     index = np.array([s.index for s in sentences], dtype=np.float64)
     words = np.array([len(s.text.split()) for s in sentences], dtype=np.float64)
     bigrams = Concepts.build(sentences)
-    stems = Concepts.build(sentences, orders=(1,))
+    stems = (vectors.matrix != 0).astype(np.float64)  # the TF-IDF rows hold each stem once
     lexical = np.array([lexicon.columns(sentence_stems(s)) for s in sentences]
                        ).reshape(len(sentences), 3)
     columns = [
@@ -236,8 +241,8 @@ def sentence_features(
         np.array([0.0 if is_eligible(s) else 1.0 for s in sentences]),
         vectors.centroid_similarity(),
         support(sentences, vectors.similarity(), articles),
-        _mean_mass(bigrams, articles),
-        _mean_mass(stems, articles),
+        _mean_mass(bigrams.matrix, bigrams.article_frequency, articles),
+        _mean_mass(stems, article_frequency(sentences, stems), articles),
         np.array([standalone_factor(s) for s in sentences]),
         np.array([1.0 if ('"' in s.text or "“" in s.text) else 0.0 for s in sentences]),
         np.array([order[s.article_id] for s in sentences]) / max(articles - 1, 1),

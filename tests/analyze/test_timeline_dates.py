@@ -94,3 +94,33 @@ def test_when_is_the_first_day_of_the_period() -> None:
     month, year = find_dates("It rained in April 2009 and all of 2008.", None)
     assert (month.when, month.granularity) == (date(2009, 4, 1), "month")
     assert (year.when, year.granularity) == (date(2008, 1, 1), "year")
+
+
+SATURDAY_26_AUGUST_2000 = date(2000, 8, 26)
+TUESDAY_29_AUGUST_2000 = date(2000, 8, 29)
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "found"),
+    [
+        # Wire copy on the Kursk: a time of day in four figures is no year.
+        ("A British team arrived at the scene at 1600 GMT and reported calm seas.",
+         SATURDAY_26_AUGUST_2000, []),
+        ("The divers surfaced at 0800 hours, local time.", SATURDAY_26_AUGUST_2000, []),
+        # A weekday beside the date it falls on is that date, not the Monday before the
+        # anchor.
+        ("Then on Aug. 14, a Monday, the navy announced that the Kursk had a malfunction.",
+         SATURDAY_26_AUGUST_2000, [("Aug. 14", "2000-08-14"), ("Monday", "2000-08-14")]),
+        # Reported speech in the future looks ahead; a past day in another clause does not.
+        ("Klebanov also said the commission would give Putin a proposal on Wednesday.",
+         TUESDAY_29_AUGUST_2000, [("Wednesday", "2000-08-30")]),
+        ("They said they would appeal the decision, announced Wednesday by the INS.",
+         TUESDAY_29_AUGUST_2000, [("Wednesday", "2000-08-23")]),
+        # An ellipsis inside a quotation does not end the sentence its future is told in.
+        ('"We shall prosecute these in Tanzania ... any time, but not after Monday," he said.',
+         SATURDAY_26_AUGUST_2000, [("Monday", "2000-08-28")]),
+    ],
+)
+def test_wire_copy_times_appositions_and_reported_future(
+        text: str, anchor: date, found: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.value) for m in find_dates(text, anchor)] == found

@@ -55,7 +55,9 @@ _FULL_MONTH_NOT_MAY = (r"(?P<mon>(?:January|February|March|April|June|July|Augus
 _WEEKDAY = r"(?P<wd>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
 _LEADING_WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
 _DAY = r"(?<![\w$.,/-])(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?!-|[.,:/]\d)"
-_YEAR = r"(?<![\w$.,/-])(?P<year>1[6-9]\d\d|20\d\d)\b(?![.,]\d|%|-\w)"
+# A year, but not a time of day in four figures ("at 1600 GMT", "0800 hours").
+_YEAR = (r"(?<![\w$.,/-])(?P<year>1[6-9]\d\d|20\d\d)\b(?![.,]\d|%|-\w"
+         r"|\s*(?:GMT|UTC|[ECMP][SD]T|BST|CET|hours\b|hrs\b|(?i:local\s+time)))")
 _PART = r"(?i:early|late|mid|(?:the\s+)?(?:end|beginning|start|middle)\s+of|around)"
 _PART_PREFIX = rf"(?:{_PART}(?:\s+on)?\s+|(?i:mid|late|early)-)?"
 _TIME_OF_DAY = r"(?:,?\s+(?i:morning|afternoon|evening|night))?"
@@ -71,11 +73,16 @@ _FUTURE_CUE = re.compile(
     r"as\s+soon\s+as)\b|'ll\b",
     re.IGNORECASE,
 )
+# Reported speech in the future: "said the commission would give Putin a proposal on
+# Wednesday", in the same clause (no comma between: "said they would appeal the decision,
+# announced Wednesday" names a past day).
+_WOULD = re.compile(r"\b(?:said|says)\s+(?:that\s+)?(?:[\w'-]+\s+){1,5}would\s[^,;]*$",
+                    re.IGNORECASE)
 # A deadline ("by February", "until Friday") lies ahead even in a past-tense sentence.
 _DEADLINE = re.compile(r"\b(?:by|until|till|through)\s+$", re.IGNORECASE)
 # How far around an expression its sentence is searched for future cues, in characters.
 _TENSE_WINDOW = 80
-_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+_SENTENCE_BREAK = re.compile(r"(?<!\.\.)[.!?]\s|\n")
 # Choosing the year of "7 April" (no year given): one of these years around the anchor's,
 # putting it before the anchor, or after it in a future sentence, give or take a quarter
 # (a past-tense report may still name a date ahead: "the loan is due June 30"). A quarter
@@ -148,7 +155,8 @@ class _Context:
         stop = _SENTENCE_BREAK.search(after)
         if stop:
             after = after[:stop.start()]
-        return bool(_FUTURE_CUE.search(before) or _FUTURE_CUE.search(after))
+        reported = _WOULD.search(before) and not after.startswith(("'s", "’s"))
+        return bool(_FUTURE_CUE.search(before) or _FUTURE_CUE.search(after) or reported)
 
 
 Resolver = Callable[[re.Match[str], _Context], str | None]
@@ -353,6 +361,14 @@ def _resolve_relative_day(m: re.Match[str], ctx: _Context) -> str | None:
     return _day(ctx.anchor + timedelta(days=shift))
 
 
+# A weekday set beside the date it falls on: "on Aug. 14, a Monday", "Aug. 14, which was a
+# Monday" (the day of that date, not the Monday before the anchor).
+_APPOSED_DATE = re.compile(
+    rf"{_MONTH}\s+(?P<day>[12]\d|3[01]|0?[1-9]),?(?:\s+(?P<year>\d{{4}}),)?"
+    r"\s+(?:which\s+was\s+)?an?\s+$")
+_APPOSITION_WINDOW = 40
+
+
 def _resolve_weekday(m: re.Match[str], ctx: _Context) -> str | None:
     """A weekday: the most recent on or before the anchor, or after it in future sentences.
 
@@ -363,6 +379,9 @@ def _resolve_weekday(m: re.Match[str], ctx: _Context) -> str | None:
     """
     if ctx.anchor is None:
         return None
+    apposed = _APPOSED_DATE.search(ctx.text, max(0, m.start() - _APPOSITION_WINDOW), m.start())
+    if apposed:
+        return _resolve_month_day(apposed, ctx)
     target = _WEEKDAYS.index(m["wd"].lower())
     rel = _word(m, "rel")
     if rel == "last":

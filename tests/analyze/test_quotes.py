@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsweave.analyze.quotes import find_quotes
+from newsweave.analyze.quotes import _untitled, find_quotes
 from newsweave.models import Article, Story
 from newsweave.text import split_article
 
@@ -110,3 +110,53 @@ def test_one_quote_under_a_surname_and_a_full_name_is_listed_once() -> None:
     ))
     assert [(q.speaker, q.ref.article_id) for q in find_quotes(story)] == [
         ("Howard Schultz", "ap")]
+
+
+def test_speakers_without_titles_offices_or_an_opening_verb() -> None:
+    """AP copy: the title and office before a name are no part of the speaker ("Attorney
+    General", "Secretary of State", "FBI Agent"), nor is an opening verb ("Added"), nor where
+    the person comes from ("of the North Carolina Wildlife Commission"); an institution keeps
+    its whole name ("the Bureau of Accident Investigations"). A quotation closed at the end of
+    its sentence does not take the next quotation's speaker."""
+    story = story_of(
+        "``We will find him,'' said Attorney General Janet Reno. ``The search goes on in the "
+        "mountains,'' said FBI Agent Robert Ressler.\n\n"
+        "``We have covered every road twice now,'' added Woody Enderson, head of the task "
+        "force.\n\n"
+        "``I think it was worthwhile,'' said Lt. Mike Stevens of the North Carolina Wildlife "
+        "Commission. Stevens said the scouts were paid. ``They were pretty much grasping for "
+        "straws,'' Stevens said.\n\n"
+        "``The talks will go on next week in Moscow,'' said Deputy Secretary of State Strobe "
+        "Talbott. ``The tire burst first and cut a fuel tank,'' the Bureau of Accident "
+        "Investigations said in a statement.",
+    )
+    speakers = {q.text.split()[1]: q.speaker for q in find_quotes(story)}
+    assert speakers == {
+        "will": "Janet Reno", "search": "Robert Ressler", "have": "Woody Enderson",
+        "think": "Mike Stevens", "were": "Mike Stevens", "talks": "Strobe Talbott",
+        "tire": "Bureau of Accident Investigations"}
+
+
+def test_a_title_alone_is_no_speaker() -> None:
+    """A sentence split after "Rear Adm." leaves only the title before the name: the quote is
+    left without a speaker rather than given to "Adm"."""
+    story = story_of("``We're not ready to give up on this yet,'' said Rear Adm.")
+    assert [q.speaker for q in find_quotes(story)] == [None]
+
+
+def test_a_sentence_opening_verb_is_no_part_of_the_speakers_name() -> None:
+    assert _untitled("Added Woody Enderson") == "Woody Enderson"
+    assert _untitled("Martin Luther King") == "Martin Luther King"
+
+
+def test_a_pronoun_before_the_quotation_is_the_recent_speaker() -> None:
+    """AP copy on the Rudolph manhunt: "But she said, ``...''" is the attorney general's; the
+    quotation that ends its paragraph before it does not lend her words to the next speaker."""
+    story = story_of(
+        "Attorney General Janet Reno said the complaint was being filed.\n\n"
+        "Reno said that Rudolph is on the run. But she said, ``We are going to keep searching "
+        "until we find him.''\n\n"
+        "``He is a dangerous man,'' said Louis Freeh, the FBI director.",
+    )
+    speakers = {q.text.split()[1]: q.speaker for q in find_quotes(story)}
+    assert speakers == {"are": "Janet Reno", "is": "Louis Freeh"}

@@ -30,6 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from newsweave.analyze.names import TITLES
+from newsweave.analyze.ner import ORG_WORDS, TITLE_SEQUELS
 from newsweave.models import Article, Quote, Sentence, Story
 from newsweave.text.stopwords import STOP_WORDS
 
@@ -48,7 +49,10 @@ times still leaves room for the others in the first dozen."""
 
 _VERBS = (r"(?:said|says|say|told|tells|added|adds|warned|warns|stated|explained|insisted"
           r"|noted|declared|asked|wrote|recalled|argued|continued|replied)")
-_NAME = r"(?:[A-Z][\w.'’-]*(?:\s+(?:de|al|bin|van|von|la)?\s*[A-Z][\w.'’-]*){0,5})"
+# A name may hold "of" ("Bureau of Accident Investigations", "Secretary of State Madeleine
+# Albright").
+_NAME = (r"(?:[A-Z][\w.'’-]*(?:\s+(?:de|al|bin|van|von|la|of(?:\s+the)?)?\s*"
+         r"[A-Z][\w.'’-]*){0,5})")
 _PRONOUN = r"(?:he|she|it|they)"
 _MARK = re.compile(r"``|''|[\"“”]")
 _CLOSERS = frozenset({"”", "''"})
@@ -62,10 +66,10 @@ _ROLES = (r"(?:spokes(?:man|woman|person)|minister|commissioner|secretary|offici
 _OFFICE = rf"(?:(?:the\s+)?(?:{_NAME}\s+)?(?:[a-z][\w-]*\s+){{0,2}}?{_ROLES}\s+)"
 _AFTER_VERB_NAME = re.compile(rf"^\s*,?\s*{_VERBS}\s+{_OFFICE}?(?P<name>{_NAME})")
 _AFTER_NAME_VERB = re.compile(
-    rf"^\s*,?\s*(?:(?:a|an|the)\s+[a-z]+\s+)?(?P<name>{_NAME}|{_PRONOUN})\s+{_VERBS}\b"
+    rf"^\s*,?\s*(?:(?:a|an|the)\s+[a-z]+\s+|the\s+)?(?P<name>{_NAME}|{_PRONOUN})\s+{_VERBS}\b"
 )
 _BEFORE = re.compile(
-    rf"(?P<name>{_NAME})(?:,[^,\"“]+,)?\s+{_VERBS}(?:\s+\w+)?\s*[:,]?\s*$"
+    rf"(?P<name>{_NAME}|\b{_PRONOUN})(?:,[^,\"“]+,)?\s+{_VERBS}(?:\s+\w+)?\s*[:,]?\s*$"
 )
 # Reported speech names a speaker too: "Azattyk radio said ...", "the ministry said ...".
 _REPORTED = re.compile(
@@ -78,6 +82,9 @@ _POSSESSOR = re.compile(r"^.*['’]s\s+")
 _TITLES = TITLES | {"admiral", "adm", "navy", "army", "rear", "maj", "major", "cmdr", "ceo",
                     "executive", "founder", "co-founder", "cofounder", "director", "manager",
                     "analyst", "editor", "owner", "coach", "secretary-general"}
+_NOT_NAME_WORDS = (_TITLES | STOP_WORDS | TITLE_SEQUELS | {"agent", "madame", "sister"}
+                   | frozenset(re.findall(r"[a-z]+", _VERBS)))
+"""Words a speaker's name does not open with: titles, function words, speech verbs."""
 _NOT_NAMES = frozenset({"The", "A", "An", "In", "On", "But", "And", "It", "He", "She", "They",
                         "This", "That", "Earlier", "Later", "Meanwhile"})
 
@@ -180,7 +187,7 @@ def _article_quotes(article: Article) -> list[Quote]:
         spans, inside = _spans(sentence.text, inside)
         spans = [span for span in spans if len(span.text.split()) >= MIN_QUOTE_WORDS]
         for span in spans:
-            found.append(_read(sentence, span, memory, runs_on=span.close == len(sentence.text)))
+            found.append(_read(sentence, span, memory, runs_on=span.end == len(sentence.text)))
             memory.quote_at = sentence.index
         _remember(sentence, memory, bool(spans))
     for later, earlier in zip(found[::-1], found[-2::-1], strict=False):
@@ -244,26 +251,43 @@ def _resolve(name: str, index: int, memory: _Memory) -> str | None:
     if name.lower() in ("he", "she", "it", "they"):
         recent = index - memory.speaker_at <= PRONOUN_WINDOW
         return memory.speaker if recent else None
-    name = _untitled(_POSSESSOR.sub("", name).strip())
+    untitled = _untitled(_POSSESSOR.sub("", name).strip())
+    if untitled is None:
+        return None
+    name = untitled
     full = next((n for n in memory.names if n != name and n.endswith(" " + name)), name)
     memory.speaker, memory.speaker_at = full, index
     return full
 
 
-def _untitled(name: str) -> str:
-    """The name without the titles and offices before it; a person's name is at most
-    :data:`MAX_NAME_WORDS` words ("Coast Guard Rear Admiral Richard Larrabbee")."""
-    words = name.rstrip(".").split()[-MAX_NAME_WORDS:]
-    while len(words) > 1 and words[0].rstrip(".").lower() in _TITLES | STOP_WORDS:
+def _untitled(name: str) -> str | None:
+    """The name without the titles and offices before it, what stands before a title being
+    the title's ("Coast Guard Rear Admiral Richard Larrabbee", "Attorney General Janet Reno")
+    and a sentence's opening verb no part of it ("Added Woody Enderson"); a person's name is at
+    most :data:`MAX_NAME_WORDS` words. None when only titles are left ("Adm.", "Secretary")."""
+    words = name.rstrip(".").split()
+    titles = [i for i, word in enumerate(words[:-1]) if word.rstrip(".").lower() in _TITLES]
+    if titles:
+        words = words[titles[-1] + 1:]
+        if words[0] == "of":  # the office's department: "Secretary of State Madeleine Albright"
+            words = words[2:]
+    if "of" in words:
+        head = words[:words.index("of")]
+        if not {word.lower() for word in head} & ORG_WORDS:
+            words = head  # a person and where from: "Steve Miller of Air News"
+        else:  # an institution, whole: "the Bureau of Accident Investigations"
+            return " ".join(words[1:] if words[0].lower() in STOP_WORDS else words)
+    words = words[-MAX_NAME_WORDS:]
+    while words and words[0].rstrip(".").lower() in _NOT_NAME_WORDS:
         words = words[1:]
-    return " ".join(words)
+    return " ".join(words) or None
 
 
 def _remember(sentence: Sentence, memory: _Memory, quoted: bool) -> None:
     """Names and reported speakers outside the quotes, for later pronouns and surnames."""
     for match in re.finditer(_NAME, _MARK.sub(" ", sentence.text)):
         name = _untitled(_POSSESSOR.sub("", match.group(0)).strip())
-        if " " in name and name not in memory.names:
+        if name and " " in name and name not in memory.names:
             memory.names.append(name)
     reported = None if quoted else _REPORTED.search(sentence.text)
     if reported and reported.group("name") not in _NOT_NAMES and not quoted:

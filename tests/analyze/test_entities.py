@@ -324,3 +324,14 @@ def test_an_institution_that_speaks_is_no_person() -> None:
     assert _holding(entities, "Kursk").kind != "PERSON"
     assert _holding(entities, "Mikhail Motsak").kind == "PERSON"
     assert _holding(entities, "Elian").kind == "PERSON"
+
+
+def test_airlines_and_air_forces_are_organisations() -> None:
+    """Concorde copy: "Air France said" is the airline speaking, not a person."""
+    entities = find_entities(_story(
+        "Air France said Thursday it would pay the families. Air India and Air Canada kept "
+        "flying, and the Air Force sent a C-130.",
+        "Air France said its five remaining Concordes stayed on the ground.",
+    ), ner="rules")
+    for name in ("Air France", "Air India", "Air Canada", "Air Force"):
+        assert _holding(entities, name).kind == "ORG", name

@@ -44,12 +44,12 @@ ORG_WORDS: frozenset[str] = COMPANY_SUFFIXES | frozenset(
         "technologies", "pharmaceuticals", "entertainment", "pictures", "journal", "tribune",
         "herald", "gazette", "chronicle", "post", "telegraph", "magazine", "broadcasting",
         "administration", "authority", "campaign", "coalition", "corps", "guard", "navy",
-        "laboratory", "laboratories", "tribunal", "exchange", "reserve"
+        "laboratory", "laboratories", "tribunal", "exchange", "reserve", "air"
     }
 )
 """Words that make a capitalised name an organisation's ("Kazakh Foreign Ministry", "Amnesty
-International", "Human Rights Watch", "United Nations", "General Motors", "Washington Post"),
-company suffixes among them ("Starbucks Corp.")."""
+International", "Human Rights Watch", "United Nations", "General Motors", "Washington Post",
+"Air France", "Air Force"), company suffixes among them ("Starbucks Corp.")."""
 
 PLACE_WORDS: frozenset[str] = frozenset(
     {

@@ -335,3 +335,19 @@ def test_airlines_and_air_forces_are_organisations() -> None:
     ), ner="rules")
     for name in ("Air France", "Air India", "Air Canada", "Air Force"):
         assert _holding(entities, name).kind == "ORG", name
+
+
+def test_counts_opening_a_sentence_and_countries_beside_their_people() -> None:
+    """Kursk copy: "Ten Russian sailors" opens a sentence with a count, no name; "Russia" is
+    not the family name of "Various Russian officials"; a count the story capitalises inside
+    a sentence is part of a name ("near Three Mile Island")."""
+    entities = find_entities(_story(
+        "Ten Russian sailors were rescued in 1989. The Kursk sank in Russia on Saturday.",
+        "Various Russian officials said Russia would accept help. A reactor like those near "
+        "Three Mile Island powered the Kursk.",
+    ), ner="rules")
+    variants = {v for e in entities for v in e.variants}
+    assert "Ten Russian" not in variants
+    assert _holding(entities, "Russia").kind == "PLACE"
+    assert _holding(entities, "Russia").variants == ("Russia",)
+    assert "Three Mile Island" in variants

@@ -245,13 +245,16 @@ def _acronym_match(form: NameForm, group: NameGroup) -> bool:
 
 
 def _surname_match(form: NameForm, group: NameGroup) -> bool:
-    """A one-word name is a person's family name, as in "Bakiyev" for "Kurmanbek Bakiyev"."""
+    """A one-word name is a person's family name, as in "Bakiyev" for "Kurmanbek Bakiyev";
+    a country is not one of a name that ends in its nationality ("Russia", "Various
+    Russian officials")."""
     if len(form.tokens) != 1 or form.kind == "PLACE":
         return False
     if not group.is_person():
         return False
     return any(
         len(o.tokens) > 1 and _similar(form.tokens[0], o.tokens[-1], SURNAME_SIMILARITY)
+        and not is_demonym(o.tokens[-1], form.tokens[0])
         for o in group.forms
     )
 

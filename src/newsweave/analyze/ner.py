@@ -107,6 +107,18 @@ TIME_ZONES: frozenset[str] = frozenset(
 WEEKDAYS: frozenset[str] = frozenset(w for w in CALENDAR_WORDS if w.endswith("day"))
 """Days a capitalised run may end with in wire style ("said in London Wednesday")."""
 
+NUMBER_WORDS: frozenset[str] = frozenset(
+    {
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+        "ninety", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens"
+    }
+)
+"""Counts, capitalised when they open a sentence ("Twelve Americans were among the dead",
+"Ten Russian sailors"): no part of a name, unless the story capitalises them where a capital
+means a name ("near Three Mile Island")."""
+
 CAPITALISED_NOUNS: frozenset[str] = frozenset({"internet", "web", "net"})
 """Common nouns some house styles capitalise ("the company's Web site", New York Times style):
 names of nothing in particular."""
@@ -278,6 +290,8 @@ def _is_common(word: str, evidence: _Evidence) -> bool:
     plain = bare.lower()
     if plain in STOP_WORDS or plain in CALENDAR_WORDS or plain in CAPITALISED_NOUNS:
         return True
+    if plain in NUMBER_WORDS:
+        return bare not in evidence.names
     return plain in evidence.lowercase and plain != bare and bare not in evidence.names
 
 

@@ -351,3 +351,16 @@ def test_counts_opening_a_sentence_and_countries_beside_their_people() -> None:
     assert _holding(entities, "Russia").kind == "PLACE"
     assert _holding(entities, "Russia").variants == ("Russia",)
     assert "Three Mile Island" in variants
+
+
+def test_a_lower_case_title_before_a_name_and_a_noun_describes_the_noun() -> None:
+    """Concorde copy: "a former Concorde pilot" and "the chief Concorde pilot" are pilots;
+    the plane is no person for it."""
+    entities = find_entities(_story(
+        "John Hutchinson, a former Concorde pilot, said the fire was catastrophic. The "
+        "Concorde crashed in Gonesse.",
+        "Mike Bannister, the chief Concorde pilot for British Airways, said he trusted the "
+        "Concorde's design.",
+    ), ner="rules")
+    assert _holding(entities, "Concorde").kind != "PERSON"
+    assert _holding(entities, "John Hutchinson").kind == "PERSON"

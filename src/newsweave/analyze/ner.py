@@ -60,6 +60,11 @@ PLACE_WORDS: frozenset[str] = frozenset(
 )
 """Words that make a capitalised name a place's ("Osh Province")."""
 
+TITLE_ADJECTIVES: frozenset[str] = frozenset(
+    {"former", "chief", "acting", "deputy", "interim", "vice", "assistant"})
+"""Titles that, written before a name in lower case, describe the noun after it rather than a
+person ("a former Concorde pilot", "the chief U.N. weapons inspector")."""
+
 TITLE_SEQUELS: frozenset[str] = frozenset({"general"})
 """Words that are part of a title when one stands just before them ("Attorney General")."""
 
@@ -304,7 +309,7 @@ def _cue(text: str, name: str, start: int, end: int) -> EntityKind | None:
     if words & PLACE_WORDS or _PLACE_CUE.search(before):
         return "PLACE"
     titled = re.search(r"([A-Za-z]+)\.?\s+$", before)
-    if has_title(name) or (titled and titled.group(1).lower() in TITLES):
+    if has_title(name) or (titled and titled.group(1).lower() in TITLES - TITLE_ADJECTIVES):
         return "PERSON"
     after = text[end:end + _CONTEXT]
     if _THING_SAYS.match(after) and _NOT_SPEAKER.search(before):

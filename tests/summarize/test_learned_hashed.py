@@ -116,9 +116,10 @@ def test_a_saved_table_scores_as_the_fitted_one(tmp_path: Path) -> None:
     assert loaded.score(sentences, 1) == pytest.approx(model.score(sentences, 1), rel=1e-2)
 
 
-def test_an_unreadable_table_names_the_file(tmp_path: Path) -> None:
+@pytest.mark.parametrize("content", [b"not a table", b"PK\x03\x04 cut short"])
+def test_an_unreadable_table_names_the_file(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "broken.npz"
-    path.write_bytes(b"not a table")
+    path.write_bytes(content)
     with pytest.raises(InvalidOptionError, match=r"broken\.npz"):
         load_hashed(path)
 

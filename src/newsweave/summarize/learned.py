@@ -17,6 +17,7 @@ import gzip
 import itertools
 import json
 import math
+import zipfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -166,7 +167,7 @@ def load_hashed(path: Path | None = None) -> hashed.HashedModel:
             return hashed.HashedModel.load(path)
         with resources.files("newsweave.data").joinpath(HASHED_RESOURCE).open("rb") as data:
             return hashed.HashedModel.load(data)
-    except (OSError, ValueError, KeyError) as exc:
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
         raise InvalidOptionError(
             f"cannot read the hashed model {path or HASHED_RESOURCE}: {exc}") from exc
 

@@ -364,3 +364,17 @@ def test_a_lower_case_title_before_a_name_and_a_noun_describes_the_noun() -> Non
     ), ner="rules")
     assert _holding(entities, "Concorde").kind != "PERSON"
     assert _holding(entities, "John Hutchinson").kind == "PERSON"
+
+
+def test_a_bare_surname_reaches_a_son_named_with_his_generation() -> None:
+    """JFK Jr. copy: "Kennedy" alone is mostly the son, whose full name ends in "Jr."; father
+    and son stay two people."""
+    entities = find_entities(_story(
+        "A plane piloted by John F. Kennedy Jr. vanished on Friday. Kennedy had flown the "
+        "route before, and Kennedy's wife, Carolyn Bessette Kennedy, was aboard.",
+        "Kennedy was the son of President John F. Kennedy. John F. Kennedy Jr. was 38. "
+        "Kennedy took off from New Jersey. Friends said Kennedy was a careful pilot.",
+    ), ner="rules")
+    son = _holding(entities, "John F. Kennedy Jr")
+    assert "Kennedy" in son.variants
+    assert _holding(entities, "John F. Kennedy") is not son

@@ -61,6 +61,9 @@ COMPANY_SUFFIXES: frozenset[str] = frozenset(
 "Starbucks" are one company, "Time Warner Inc." and "Time Inc." two (compared with the suffix,
 they looked like two people sharing a surname, "Inc")."""
 
+GENERATIONS: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
+"""Words after a family name that tell a son from his father ("John F. Kennedy Jr.")."""
+
 NATIONALITY_ENDINGS: tuple[tuple[str, str], ...] = (
     ("n", ""), ("an", ""), ("i", ""), ("ian", ""), ("ese", ""), ("", "stan"), ("", "istan"),
     ("ish", "ei"), ("ish", "ain"), ("ish", "en"), ("ish", "and"), ("k", "ce"), ("ese", "a"),
@@ -253,10 +256,18 @@ def _surname_match(form: NameForm, group: NameGroup) -> bool:
     if not group.is_person():
         return False
     return any(
-        len(o.tokens) > 1 and _similar(form.tokens[0], o.tokens[-1], SURNAME_SIMILARITY)
+        len(o.tokens) > 1 and _similar(form.tokens[0], _family_name(o.tokens), SURNAME_SIMILARITY)
         and not is_demonym(o.tokens[-1], form.tokens[0])
         for o in group.forms
     )
+
+
+def _family_name(tokens: Sequence[str]) -> str:
+    """The family name of a full name, a generation after it left out ("John F. Kennedy Jr."
+    is a Kennedy)."""
+    if len(tokens) > 2 and tokens[-1] in GENERATIONS:
+        return tokens[-2]
+    return tokens[-1]
 
 
 def _short_form_match(form: NameForm, group: NameGroup) -> bool:
@@ -295,7 +306,7 @@ class _Blocks:
     def _keys(self, form: NameForm) -> Iterator[tuple[dict[str, list[NameGroup]], str]]:
         yield self.spelling, form.tokens[-1][0]
         if len(form.tokens) > 1:
-            yield self.surname, form.tokens[-1][0]
+            yield self.surname, _family_name(form.tokens)[0]
             yield self.acronym, initials(form.text)
             yield self.first_word, form.tokens[0]
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 
 from newsweave.analyze.names import (
     COMPANY_SUFFIXES,
@@ -82,6 +83,7 @@ def _names_a_country(group: NameGroup) -> bool:
     return any(form.text.replace(".", "") in COUNTRY_ACRONYMS for form in group.forms)
 
 
+@lru_cache(maxsize=8192)
 def _is_nationality(word: str) -> bool:
     """Whether a word, or each part of a compound, names a people, in the singular or the
     plural ("Americans", "Cuban-Americans", "Serbs")."""
@@ -117,13 +119,16 @@ def _without_demonyms(forms: list[NameForm]) -> list[NameForm]:
     return [f for f in forms if not nationality(f)]
 
 
+_FIRST_WORD = re.compile(r"(\S+)\s+")
+
+
 def _without_nationality(span: NameSpan, seen: set[str]) -> NameSpan:
     """The name without a nationality that describes the person it stands before, which the
     story shows by naming the rest alone elsewhere ("Egyptian Mustafa Mahmoud Said Ahmed" and
     "Mustafa Mahmoud Said Ahmed"). Kept where it is part of the name: of an organisation or a
     place ("Russian Navy", "Norwegian Foreign Ministry", "Cuban Adjustment Act"), or of a
     two-word name ("Saudi Arabia", "Indian Ocean")."""
-    first = re.match(r"(\S+)\s+", span.text)
+    first = _FIRST_WORD.match(span.text)
     if first is None or not _is_nationality(first.group(1)):
         return span
     rest = span.text[first.end():].split()

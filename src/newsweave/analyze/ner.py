@@ -65,6 +65,8 @@ TITLE_ADJECTIVES: frozenset[str] = frozenset(
 """Titles that, written before a name in lower case, describe the noun after it rather than a
 person ("a former Concorde pilot", "the chief U.N. weapons inspector")."""
 
+_NOUN_TITLES = TITLES - TITLE_ADJECTIVES
+
 TITLE_SEQUELS: frozenset[str] = frozenset({"general"})
 """Words that are part of a title when one stands just before them ("Attorney General")."""
 
@@ -134,13 +136,15 @@ _WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w-]*(?:['’](?!s\b)\w+)*)"
 # Words of a name stand apart by spaces or by one line break: wire copy wraps its lines
 # ("National Highway Traffic Safety\nAdministration").
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+_CAPITALISED = re.compile(rf"{_WORD}(?:{_GAP}{_WORD})*(?:['’]s\b)?")
 # Inside a name, words may also be joined by a lower-case particle ("Charles de Gaulle",
 # "Osama bin Laden", "Dar es Salaam") or an ampersand ("Goodyear Tire & Rubber Co.", "AT&T");
 # a name may open on an abbreviated "Saint", "Mount" or "Fort" ("St. Petersburg").
-_PARTICLE = r"(?:de|da|di|du|del|della|des|van|von|der|ter|bin|ibn|al|el|es|la|le|dos|das)"
-_LINK = rf"(?:{_GAP}|{_GAP}{_PARTICLE}{_GAP}|[ \t]*&[ \t]*)"
-_CAPITALISED = re.compile(
-    rf"(?:(?:St|Mt|Ft)\.[ \t]+)?{_WORD}(?:{_LINK}{_WORD})*(?:['’]s\b)?")
+_INNER_LINK = re.compile(
+    rf"{_GAP}(?:de|da|di|du|del|della|des|van|von|der|ter|bin|ibn|al|el|es|la|le|dos|das)"
+    rf"{_GAP}|[ \t]*&[ \t]*")
+_SAINT = re.compile(r"(?:St|Mt|Ft)")
+_SAINT_LINK = re.compile(r"\.[ \t]+")
 _BREAK = re.compile(r"[ \t]*\n[ \t]*")
 _JOIN = re.compile(rf"{_GAP}(?:of|for|on){_GAP}")
 _CHAIN = re.compile(rf"{_GAP}(?:of|for|on|and|in){_GAP}")
@@ -309,7 +313,7 @@ def _cue(text: str, name: str, start: int, end: int) -> EntityKind | None:
     if words & PLACE_WORDS or _PLACE_CUE.search(before):
         return "PLACE"
     titled = re.search(r"([A-Za-z]+)\.?\s+$", before)
-    if has_title(name) or (titled and titled.group(1).lower() in TITLES - TITLE_ADJECTIVES):
+    if has_title(name) or (titled and titled.group(1).lower() in _NOUN_TITLES):
         return "PERSON"
     after = text[end:end + _CONTEXT]
     if _THING_SAYS.match(after) and _NOT_SPEAKER.search(before):
@@ -333,10 +337,19 @@ def _trim_words(text: str, start: int, end: int, evidence: _Evidence) -> int:
     return end
 
 
+_DATE_WORDS = CALENDAR_WORDS | MONTH_ABBREVIATIONS
+
+
+def _last_word(text: str, start: int, end: int) -> str:
+    return text[max(text.rfind(" ", start, end), text.rfind("\n", start, end), start - 1) + 1:end]
+
+
 def _end_before_dates(text: str, start: int, end: int) -> int:
     """Where the name ends once the date words wire style runs into it are dropped: a weekday
     ("in London Wednesday", "Monday-Friday"), a month before its day ("in Paris May 5") and
     an abbreviated month ("Aug. 12"); "Theresa May" keeps her name."""
+    if _last_word(text, start, end).split("-")[0].lower() not in _DATE_WORDS:
+        return end  # the common case, told without a regular expression
     words = list(re.finditer(r"\S+", text[start:end]))
     while words:
         word = words[-1].group()
@@ -377,6 +390,22 @@ def _proven_runs(text: str, start: int, end: int, evidence: _Evidence
             run = None
     if run:
         yield run
+
+
+def _join_inner(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join the runs of one name that a particle, an ampersand or the period of "St." part
+    ("Charles" + "de" + "Gaulle Airport", "St" + ". " + "Petersburg")."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined:
+            left_start, left_end = joined[-1]
+            gap = text[left_end:start]
+            if _INNER_LINK.fullmatch(gap) or (
+                    _SAINT.fullmatch(text, left_start, left_end) and _SAINT_LINK.fullmatch(gap)):
+                joined[-1] = (left_start, end)
+                continue
+        joined.append((start, end))
+    return joined
 
 
 def _join_connected(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
@@ -435,7 +464,7 @@ def _rule_names_in(article: Article, evidence: _Evidence) -> list[NameSpan]:
     raw = [piece for m in _CAPITALISED.finditer(text)
            for piece in _unwrapped(text, *m.span(), wrapped)]
     spans: list[NameSpan | None] = []
-    for start, end in _join_connected(text, raw):
+    for start, end in _join_connected(text, _join_inner(text, raw)):
         if is_headline(line_at(text, start)):
             spans += [_tidy(text, s, e, None) for s, e in _proven_runs(text, start, end, evidence)]
         else:

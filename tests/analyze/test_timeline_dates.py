@@ -116,6 +116,10 @@ TUESDAY_29_AUGUST_2000 = date(2000, 8, 29)
          TUESDAY_29_AUGUST_2000, [("Wednesday", "2000-08-30")]),
         ("They said they would appeal the decision, announced Wednesday by the INS.",
          TUESDAY_29_AUGUST_2000, [("Wednesday", "2000-08-23")]),
+        # A span of days in a chronology is dated by its first day (it was "Oct." of the
+        # anchor's year and a bare 1992).
+        ("Oct. 12-13, 1992: A Concorde operated by Air France flies around the world.",
+         SATURDAY_26_AUGUST_2000, [("Oct. 12-13, 1992", "1992-10-12")]),
         # An ellipsis inside a quotation does not end the sentence its future is told in.
         ('"We shall prosecute these in Tanzania ... any time, but not after Monday," he said.',
          SATURDAY_26_AUGUST_2000, [("Monday", "2000-08-28")]),

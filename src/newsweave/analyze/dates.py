@@ -548,6 +548,12 @@ _RULES: tuple[_Rule, ...] = (
     _rule(_MONTH_KEYS,
           rf"{_LEADING_WEEKDAY}{_PART_PREFIX}{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?",
           _resolve_month_day),
+    # A span of days, given by its first ("Oct. 12-13, 1992: A Concorde flies around the
+    # world", in a chronology).
+    _rule(_MONTH_KEYS,
+          rf"{_MONTH}\s+(?P<day>[12]\d|3[01]|0?[1-9])[-–](?:[12]\d|3[01]|0?[1-9])\b"
+          rf"(?:,?\s+{_YEAR})?",
+          _resolve_month_day),
     _rule(_MONTH_KEYS, rf"{_PART_PREFIX}{_MONTH},?\s+(?:of\s+)?{_YEAR}", _resolve_month_year,
           relative=False),
     _rule(_MONTH_KEYS, rf"{_MONTH}\s+(?P<rel>(?i:last|this|next))\s+(?i:year)\b",

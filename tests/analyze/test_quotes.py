@@ -160,3 +160,17 @@ def test_a_pronoun_before_the_quotation_is_the_recent_speaker() -> None:
     )
     speakers = {q.text.split()[1]: q.speaker for q in find_quotes(story)}
     assert speakers == {"are": "Janet Reno", "is": "Louis Freeh"}
+
+
+def test_a_place_before_said_is_not_the_speaker() -> None:
+    """Earthquake copy: "a geophysicist ... in Golden, Colo., said" reports a person's words;
+    the town is no speaker, and "he said" after it is not given to an earlier speaker."""
+    story = story_of(
+        "``We have not lost hope to find people alive,'' said Numan Arslanyer, a rescuer.\n\n"
+        "Bruce Presgrave, a geophysicist with the National Earthquake Information Center in "
+        "Golden, Colo., said big quakes come in surges.\n\n"
+        "``Almost every earthquake bigger than a 6-point magnitude is a multiple event,'' he "
+        "said. ``It's almost impossible to break a chunk of rock that long in one instance.''",
+    )
+    speakers = {q.text.split()[1]: q.speaker for q in find_quotes(story)}
+    assert speakers == {"have": "Numan Arslanyer", "every": None, "almost": None}

@@ -76,6 +76,7 @@ _REPORTED = re.compile(
     rf"(?P<name>{_NAME})(?:\s+(?:radio|television|newspaper|news agency|agency|spokesman))?"
     rf"(?:,[^,]+,)?\s+{_VERBS}\b"
 )
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from)\s+$")
 _POSSESSOR = re.compile(r"^.*['’]s\s+")
 # Words before a name that are not part of it; names.TITLES plus military ranks and the
 # offices of companies it lacks ("Chief Executive Howard Schultz", "CEO Howard Schultz").
@@ -238,11 +239,19 @@ def _read(sentence: Sentence, span: _Span, memory: _Memory, runs_on: bool) -> _F
     before = sentence.text[:span.open]
     for match in (_AFTER_VERB_NAME.match(after), _AFTER_NAME_VERB.match(after),
                   _BEFORE.search(before)):
+        if match and _a_place(match):
+            break
         if match and match.group("name") not in _NOT_NAMES - {"He", "She", "It"}:
             speaker = _resolve(match.group("name"), sentence.index, memory)
             return _Found(sentence, span.text, speaker, speaker is not None, runs_on)
     previous = memory.speaker if sentence.index - memory.quote_at <= 1 else None
     return _Found(sentence, span.text, None, False, runs_on, fallback=previous)
+
+
+def _a_place(match: re.Match[str]) -> bool:
+    """Whether the name before "said" is where the speaker is ("a geophysicist at the center
+    in Golden, Colo., said"): the speaker is then no name the patterns can take."""
+    return bool(_PLACE_BEFORE.search(match.string, 0, match.start("name")))
 
 
 def _resolve(name: str, index: int, memory: _Memory) -> str | None:
@@ -290,5 +299,7 @@ def _remember(sentence: Sentence, memory: _Memory, quoted: bool) -> None:
         if name and " " in name and name not in memory.names:
             memory.names.append(name)
     reported = None if quoted else _REPORTED.search(sentence.text)
-    if reported and reported.group("name") not in _NOT_NAMES and not quoted:
+    if reported and _a_place(reported):  # someone speaks, but not by a name read here
+        memory.speaker, memory.speaker_at = None, sentence.index
+    elif reported and reported.group("name") not in _NOT_NAMES:
         _resolve(reported.group("name"), sentence.index, memory)

@@ -378,3 +378,13 @@ def test_a_bare_surname_reaches_a_son_named_with_his_generation() -> None:
     son = _holding(entities, "John F. Kennedy Jr")
     assert "Kennedy" in son.variants
     assert _holding(entities, "John F. Kennedy") is not son
+
+
+def test_a_medium_named_after_a_name_makes_an_organisation() -> None:
+    """Kursk copy: the news agency that "said" is no person, as "the Interfax news agency"
+    and "the Daily Nation newspaper" tell."""
+    texts = ("The Interfax news agency quoted a navy officer. Interfax said the hull was "
+             "breached.", "Divers would arrive on Saturday, the Interfax news agency reported, "
+             "and the Daily Nation newspaper said the same.")
+    kinds = {e.name: e.kind for e in find_entities(_story(*texts), ner="rules")}
+    assert (kinds["Interfax"], kinds["Daily Nation"]) == ("ORG", "ORG")

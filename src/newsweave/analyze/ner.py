@@ -73,6 +73,11 @@ TITLE_SEQUELS: frozenset[str] = frozenset({"general"})
 _DESCRIBES = re.compile(r"-(?:based|born|led|backed|owned|run)$")
 """A capitalised compound that describes the name after it ("London-based Amnesty")."""
 
+_MEDIUM_AFTER = re.compile(
+    r"[ \t]+(?:news[ \t]+agency|agency|newspaper|daily|weekly|radio|television|network)\b")
+"""A medium named after a name makes an organisation of it ("the Interfax news agency",
+"Azattyk radio said")."""
+
 _PLACE_CUE = re.compile(r"\b(?:in|at|near|into|across|outside|capital|city of)\s+(?:the\s+)?$")
 """A preposition just before a name marks it as a place ("in Osh", "city of Osh"); "to" and
 "from" are left out: one speaks to and hears from people."""
@@ -308,7 +313,7 @@ def _cue(text: str, name: str, start: int, end: int) -> EntityKind | None:
     """The kind the cues in and around a name suggest, None when none does."""
     words = {w.lower() for w in re.findall(r"[\w'’-]+", name)}
     before = text[max(0, start - _CONTEXT):start]
-    if words & ORG_WORDS or "&" in name:
+    if words & ORG_WORDS or "&" in name or _MEDIUM_AFTER.match(text, end):
         return "ORG"
     if words & PLACE_WORDS or _PLACE_CUE.search(before):
         return "PLACE"

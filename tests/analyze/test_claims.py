@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from newsweave.analyze.claims import conflict_sentences, find_claims
+from pathlib import Path
+
+from newsweave.analyze.claims import ANTONYMS, ascii_lower, conflict_sentences, find_claims
 from newsweave.models import Article, Claim, SentenceRef, Story
 from newsweave.text import split_article
 
@@ -225,3 +227,30 @@ def test_a_distance_two_reports_give_differently_is_two_distances() -> None:
              "The Kursk lies at a depth of 180 feet in the Barents Sea, Norwegian divers said.")
     [depth] = [c for c in find_claims(story_of(*wreck)) if c.kind == "conflict"]
     assert depth.topic == "number of feet"
+
+
+EXAMPLE = Path(__file__).parents[2] / "examples" / "kyrgyzstan-2010"
+
+
+def test_antonym_keywords_never_hide_a_match() -> None:
+    """Each antonym is looked for only in sentences holding one of its words; on every line of
+    the example and on sentences using the words in any case (or letters that only a
+    case-blind regex reads as them: a long s, a dotted capital I) it finds what its regex finds.
+    """
+    lines = [line for path in sorted(EXAMPLE.glob("*.txt"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines += [
+        "Bakiyev ACCEPTED the offer of asylum; his brother Refused it and Agreed To nothing.",
+        "The jury found him not guilty, though the prosecution had asked for a Guilty verdict.",
+        "All 118 sailors aboard the Kursk are dead, the navy said; none of them survived.",
+        "Divers said some of the crew might still be alive, and searched for survivors.",
+        "The ministry denies the blast was an explosion; the report confirmed a collision.",
+        "He was invited to Minsk, officials said, not deported or expelled from Kyrgyzstan.",
+        "The ſurvivors were brought ashore; İnvited guests waited at the harbour.",
+        "Officials would not comment on the accident on Saturday.",
+    ]
+    for one, other in ANTONYMS.values():
+        for side in (one, other):
+            for line in lines:
+                found, expected = side.search(line, ascii_lower(line)), side.pattern.search(line)
+                assert (found and found.span()) == (expected and expected.span()), line

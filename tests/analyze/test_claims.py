@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from newsweave.analyze import claims
 from newsweave.analyze.claims import ANTONYMS, ascii_lower, conflict_sentences, find_claims
 from newsweave.models import Article, Claim, SentenceRef, Story
 from newsweave.text import split_article
@@ -232,25 +233,47 @@ def test_a_distance_two_reports_give_differently_is_two_distances() -> None:
 EXAMPLE = Path(__file__).parents[2] / "examples" / "kyrgyzstan-2010"
 
 
-def test_antonym_keywords_never_hide_a_match() -> None:
-    """Each antonym is looked for only in sentences holding one of its words; on every line of
-    the example and on sentences using the words in any case (or letters that only a
-    case-blind regex reads as them: a long s, a dotted capital I) it finds what its regex finds.
-    """
+LINES_WITH_KEYWORDS = (
+    "Bakiyev ACCEPTED the offer of asylum; his brother Refused it and Agreed To nothing.",
+    "The jury found him not guilty, though the prosecution had asked for a Guilty verdict.",
+    "All 118 sailors aboard the Kursk are dead, the navy said; none of them survived.",
+    "Divers said some of the crew might still be alive, and searched for survivors.",
+    "The ministry denies the blast was an explosion; the report confirmed a collision.",
+    "He was invited to Minsk, officials said, not deported or expelled from Kyrgyzstan.",
+    "The ſurvivors were brought ashore; İnvited guests waited at the harbour.",
+    "Officials would not comment on the accident on Saturday.",
+    "He will only step down if parliament asks; the claims have not been confirmed.",
+    "Kiev DECLINED the request and turned down requests for aid, the minister's aide said.",
+    "The opposition sought refuge in the embassy and asked for help; d'aid, l'aide.",
+    "He Stepped Down and relinquished power; police detained and arrested two men.",
+    "The ſeeking of sanctuary: contact and communications were cut, İt was said.",
+    "Prices have not been this low in years.",
+)
+
+
+def _example_and_keyword_lines() -> list[str]:
     lines = [line for path in sorted(EXAMPLE.glob("*.txt"))
              for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    lines += [
-        "Bakiyev ACCEPTED the offer of asylum; his brother Refused it and Agreed To nothing.",
-        "The jury found him not guilty, though the prosecution had asked for a Guilty verdict.",
-        "All 118 sailors aboard the Kursk are dead, the navy said; none of them survived.",
-        "Divers said some of the crew might still be alive, and searched for survivors.",
-        "The ministry denies the blast was an explosion; the report confirmed a collision.",
-        "He was invited to Minsk, officials said, not deported or expelled from Kyrgyzstan.",
-        "The ſurvivors were brought ashore; İnvited guests waited at the harbour.",
-        "Officials would not comment on the accident on Saturday.",
-    ]
-    for one, other in ANTONYMS.values():
-        for side in (one, other):
-            for line in lines:
-                found, expected = side.search(line, ascii_lower(line)), side.pattern.search(line)
-                assert (found and found.span()) == (expected and expected.span()), line
+    return lines + list(LINES_WITH_KEYWORDS)
+
+
+def test_keywords_never_hide_a_match() -> None:
+    """Antonyms and refusal or condition cues are looked for only in sentences holding one of
+    their words; on every line of the example and on sentences using the words in any case
+    (or letters that only a case-blind regex reads as them: a long s, a dotted capital I) each
+    finds what its regex finds."""
+    keyed = [side for sides in ANTONYMS.values() for side in sides]
+    keyed += [claims._NEGATIVE_CUE, claims._CONDITIONAL_CUE]
+    for line in _example_and_keyword_lines():
+        for pattern in keyed:
+            found, expected = pattern.search(line, ascii_lower(line)), pattern.pattern.search(line)
+            assert (found and found.span()) == (expected and expected.span()), line
+
+
+def test_synonyms_are_folded_wherever_they_occur() -> None:
+    """A sentence is scanned for synonyms only when a token opens one; its folded stems are
+    those of the sentence with every synonym replaced."""
+    for line in _example_and_keyword_lines():
+        replaced = claims.tokenize(claims._SYNONYMS.sub(claims._synonym, line))
+        expected = frozenset(s for token in replaced for s in claims._token_stems(token))
+        assert claims._folded_stems(line) == expected, line

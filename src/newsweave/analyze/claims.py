@@ -131,63 +131,6 @@ SCALE_RATIO = 1.25
 7.8): 29 % and 53 % in one election are two candidates, magnitude 5 and 7 two tremors."""
 _SCALE_KEYS = frozenset({"percent", "magnitud"})
 
-# Cues that a sentence refuses, denies or cannot confirm what it reports. Plain "not" is left
-# out: "I can't say where he went" negates nothing another outlet asserts. "Declined" refuses
-# only with what is declined after it ("declined to comment", "declined the offer"): a market
-# share that "declined" or "declined to 25 percent" fell. A court that "denied bail" (parole,
-# entry, access) refuses a grant, and denies no fact another outlet states.
-_NEGATIVE_CUE = re.compile(
-    r"\b(?:turned down|refused|refuses|rejected|rejects|dismissed"
-    r"|(?:denied|denies)(?!\s+(?:him\s+|her\s+|them\s+)?(?:bail|parole|entry|access)\b)"
-    r"|declin(?:ed|es)(?=\s+(?:to(?!\s+[\d$£€])|an?|the|his|her|their|comment|requests?"
-    r"|invitations?)\b)"
-    r"|not (?:been |be )?confirmed|unconfirmed|without confirmation|no confirmation"
-    r"|refrained from|no requests?|(?:has|have) not been)\b",
-    re.IGNORECASE,
-)
-# A condition put on the fact: "he will only step down if ...", or put first: "If Mr Woodward
-# wanted to see him he would simply place a red flag", "If the claims are submitted properly,
-# the company will take the appropriate actions": the modal in the main clause, after the
-# condition's comma or a pronoun subject, not inside the condition ("If there is to be a new
-# procedure in which the president will play a different role, such change must come ...").
-# "If" after a verb of knowing or asking opens a question, not a condition ("did not know if
-# there could be additional bombs").
-_CONDITIONAL_CUE = re.compile(
-    r"\b(?:only|might|may|would|will|ready)\b[^.;]*"
-    r"(?<!\bknow )(?<!\bknew )(?<!\bsure )(?<!\basked )(?<!\bwonder )(?<!\bunclear )\bif\b"
-    r"|^\W*if\b[^.;,]*?(?:,[^.;,]*?|\b(?:he|she|they|we|you)\s+)\b(?:would|will|could|might)\b",
-    re.IGNORECASE)
-# A plain negation in a sentence that uses no cue: it does not state the fact plainly either
-# ("there was no tsunami risk" beside "dismissed concerns that the earthquake would cause
-# tsunamis"; "had not been pressured" beside "dismissed press reports").
-_PLAIN_NEGATION = re.compile(r"\b(?:not|no|never|nor)\b|n't\b", re.IGNORECASE)
-# A sentence that speaks of the one before it: "These claims were not confirmed"; "the
-# election commission ... denied the allegations".
-_ANAPHORIC = re.compile(
-    r"\b(?:these|this|those|that|the|such)\s+(?:claims?|reports?|accounts?|allegations?"
-    r"|accusations?|charges?|statements?|figures?)\b",
-    re.IGNORECASE,
-)
-# Words and phrases that name one event, folded to one word before comparing polarity.
-_SYNONYM_WORDS = (
-    (r"sanctuary|refuge|safe haven", "asylum"),
-    (r"resignation|resigned|step(?:ped)? down|quit|relinquish(?:ed)? power", "resign"),
-    (r"detained|detain|detention|arrested", "arrest"),
-    (r"assistance|help|aid", "assist"),
-    (r"request(?:ed|s)?|ask(?:ed)?|seek(?:ing)?|sought", "ask"),
-    (r"communications?|contact", "contact"),
-)
-# All of them in one pattern, so a sentence is scanned once, not once a synonym; the group
-# that matched ("s3") names the word it folds to.
-_SYNONYMS = re.compile(
-    "|".join(rf"(?P<s{k}>\b(?:{words})\b)" for k, (words, _) in enumerate(_SYNONYM_WORDS)),
-    re.IGNORECASE)
-_EVENT_WORDS = frozenset({"asylum", "resign", "arrest", "offer", "assist", "ask", "contact"})
-EVENT_WORD_WEIGHT = 3
-"""A shared event word (resign, arrest, asylum, offer) counts as this many shared words: on
-its own it ties two sentences to one event ("signed a letter of resignation" vs "might step
-down if"), which a name or a place does not."""
-
 
 @dataclass(frozen=True, slots=True)
 class KeyedPattern:
@@ -215,6 +158,70 @@ def ascii_lower(text: str) -> str | None:
 
 def _keyed(pattern: str, *keywords: str) -> KeyedPattern:
     return KeyedPattern(re.compile(pattern, re.IGNORECASE), keywords)
+
+
+# Cues that a sentence refuses, denies or cannot confirm what it reports. Plain "not" is left
+# out: "I can't say where he went" negates nothing another outlet asserts. "Declined" refuses
+# only with what is declined after it ("declined to comment", "declined the offer"): a market
+# share that "declined" or "declined to 25 percent" fell. A court that "denied bail" (parole,
+# entry, access) refuses a grant, and denies no fact another outlet states.
+_NEGATIVE_CUE = _keyed(
+    r"\b(?:turned down|refused|refuses|rejected|rejects|dismissed"
+    r"|(?:denied|denies)(?!\s+(?:him\s+|her\s+|them\s+)?(?:bail|parole|entry|access)\b)"
+    r"|declin(?:ed|es)(?=\s+(?:to(?!\s+[\d$£€])|an?|the|his|her|their|comment|requests?"
+    r"|invitations?)\b)"
+    r"|not (?:been |be )?confirmed|unconfirmed|without confirmation|no confirmation"
+    r"|refrained from|no requests?|(?:has|have) not been)\b",
+    "turned down", "refuse", "reject", "dismissed", "denie", "declin", "confirm",
+    "refrained from", "no request", "not been",
+)
+# A condition put on the fact: "he will only step down if ...", or put first: "If Mr Woodward
+# wanted to see him he would simply place a red flag", "If the claims are submitted properly,
+# the company will take the appropriate actions": the modal in the main clause, after the
+# condition's comma or a pronoun subject, not inside the condition ("If there is to be a new
+# procedure in which the president will play a different role, such change must come ...").
+# "If" after a verb of knowing or asking opens a question, not a condition ("did not know if
+# there could be additional bombs").
+_CONDITIONAL_CUE = _keyed(
+    r"\b(?:only|might|may|would|will|ready)\b[^.;]*"
+    r"(?<!\bknow )(?<!\bknew )(?<!\bsure )(?<!\basked )(?<!\bwonder )(?<!\bunclear )\bif\b"
+    r"|^\W*if\b[^.;,]*?(?:,[^.;,]*?|\b(?:he|she|they|we|you)\s+)\b(?:would|will|could|might)\b",
+    "if")
+# A plain negation in a sentence that uses no cue: it does not state the fact plainly either
+# ("there was no tsunami risk" beside "dismissed concerns that the earthquake would cause
+# tsunamis"; "had not been pressured" beside "dismissed press reports").
+_PLAIN_NEGATION = re.compile(r"\b(?:not|no|never|nor)\b|n't\b", re.IGNORECASE)
+# A sentence that speaks of the one before it: "These claims were not confirmed"; "the
+# election commission ... denied the allegations".
+_ANAPHORIC = re.compile(
+    r"\b(?:these|this|those|that|the|such)\s+(?:claims?|reports?|accounts?|allegations?"
+    r"|accusations?|charges?|statements?|figures?)\b",
+    re.IGNORECASE,
+)
+# Words and phrases that name one event, folded to one word before comparing polarity.
+_SYNONYM_WORDS = (
+    (("sanctuary", "refuge", "safe haven"), "asylum"),
+    (("resignation", "resigned", "step down", "stepped down", "quit", "relinquish power",
+      "relinquished power"), "resign"),
+    (("detained", "detain", "detention", "arrested"), "arrest"),
+    (("assistance", "help", "aid"), "assist"),
+    (("request", "requested", "requests", "ask", "asked", "seek", "seeking", "sought"), "ask"),
+    (("communication", "communications", "contact"), "contact"),
+)
+# All of them in one pattern, so a sentence is scanned once, not once a synonym; the group
+# that matched ("s3") names the word it folds to.
+_SYNONYMS = re.compile(
+    "|".join(rf"(?P<s{k}>\b(?:{'|'.join(map(re.escape, words))})\b)"
+             for k, (words, _) in enumerate(_SYNONYM_WORDS)),
+    re.IGNORECASE)
+# The words a synonym opens with: a sentence none of whose tokens is one of them is not
+# scanned for synonyms (most are not, and the scan was a twentieth of the analysis).
+_SYNONYM_OPENERS = frozenset(phrase.split()[0] for words, _ in _SYNONYM_WORDS for phrase in words)
+_EVENT_WORDS = frozenset({"asylum", "resign", "arrest", "offer", "assist", "ask", "contact"})
+EVENT_WORD_WEIGHT = 3
+"""A shared event word (resign, arrest, asylum, offer) counts as this many shared words: on
+its own it ties two sentences to one event ("signed a letter of resignation" vs "might step
+down if"), which a name or a place does not."""
 
 
 # Words of one topic that say opposite things: (one side, the other side), each with the words
@@ -931,8 +938,9 @@ def _mode(text: str) -> tuple[Mode, frozenset[str], str]:
     """How the sentence holds its fact, and the stems within :data:`CUE_SCOPE` of the cue (all
     of them when it affirms): "the Court refused the appeal" does not deny that
     "the plane took off" in the same sentence."""
+    lowered = ascii_lower(text)
     for mode, cue in (("negated", _NEGATIVE_CUE), ("conditional", _CONDITIONAL_CUE)):
-        found = cue.search(text)
+        found = cue.search(text, lowered)
         if found:
             after = text[found.end():found.end() + CUE_SCOPE[1]]
             after = _CLAUSE_AFTER.split(after, maxsplit=1)[0]
@@ -948,8 +956,21 @@ _CLAUSE_AFTER = re.compile(r"\b(?:after|before|when|because|while|since|until)\b
 
 @lru_cache(maxsize=4096)
 def _folded_stems(text: str) -> frozenset[str]:
-    text = _SYNONYMS.sub(_synonym, text)
-    return frozenset(stem for token in tokenize(text) for stem in _token_stems(token))
+    tokens = tokenize(text)
+    if _may_hold_synonym(text, tokens):
+        tokens = tokenize(_SYNONYMS.sub(_synonym, text))
+    return frozenset(stem for token in tokens for stem in _token_stems(token))
+
+
+def _may_hold_synonym(text: str, tokens: list[str]) -> bool:
+    """Whether :data:`_SYNONYMS` may match ``text``: a whole word opens each synonym, so in
+    ASCII text it is one of the tokens, or a part of one joined by an apostrophe ("d'aid").
+    Other text is scanned: a case-blind regex reads letters as others (a long s as "s")."""
+    if not text.isascii():
+        return True
+    if "'" in text:
+        tokens = [part for token in tokens for part in token.split("'")]
+    return not _SYNONYM_OPENERS.isdisjoint(tokens)
 
 
 def _synonym(match: re.Match[str]) -> str:

@@ -128,3 +128,13 @@ TUESDAY_29_AUGUST_2000 = date(2000, 8, 29)
 def test_wire_copy_times_appositions_and_reported_future(
         text: str, anchor: date, found: list[tuple[str, str]]) -> None:
     assert [(m.text, m.value) for m in find_dates(text, anchor)] == found
+
+
+def test_a_date_broken_over_two_lines_is_read_whole() -> None:
+    """Hard-wrapped text: a rule is tried from the line before the one holding its keyword,
+    so a match may start on one line and end on the next, whichever line holds the keyword."""
+    text = ("Officials said he arrived late\nyesterday and left on April\n14, 2010.\n"
+            "In the capital, Christmas\nDay passed quietly.")
+    assert [(m.text, m.value) for m in find_dates(text, THURSDAY)] == [
+        ("late\nyesterday", "2010-04-14"), ("April\n14, 2010", "2010-04-14"),
+        ("Christmas\nDay", "2009-12-25")]

@@ -19,6 +19,8 @@ Without an anchor such expressions are reported with ``value`` None: kept, never
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -642,36 +644,62 @@ _YEAR_GROUPS = ("year", "year2", "qyear", "qyear2")
 """Groups that hold an explicit year: a match with one needs no anchor."""
 
 
-def _windows(text: str) -> Iterator[tuple[int, int, int]]:
-    """For each line: its start, its end, and the end of the line after it.
+def _line_starts(text: str) -> list[int]:
+    """Where each line of ``text`` starts (a line keeps its line break)."""
+    return [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
 
-    A match starts on one line but may run onto the next (hard-wrapped text breaks "April"
-    from "14"), so each line is searched together with the following one.
-    """
-    bounds = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
-    ends = [*bounds[1:], len(text)]
-    for index, start in enumerate(bounds):
-        yield start, ends[index], ends[min(index + 1, len(ends) - 1)]
+
+def _lines_holding(haystack: str, starts: list[int], keywords: tuple[str, ...]) -> set[int]:
+    """The lines of ``haystack`` (starting at ``starts``) that hold one of ``keywords``: one
+    search from each line found to the next line, not a test of every line."""
+    lines: set[int] = set()
+    for keyword in keywords:
+        at = haystack.find(keyword)
+        while at >= 0:
+            line = bisect_right(starts, at) - 1
+            lines.add(line)
+            if line + 1 == len(starts):
+                break
+            at = haystack.find(keyword, starts[line + 1])
+    return lines
+
+
+def _rules_by_window(text: str) -> dict[int, list[int]]:
+    """For each line, the rules (indices, in order) to try from it: those with a keyword in
+    the line or the next one (see :func:`_candidates`).
+
+    Keywords are found by searching the whole text and mapping each hit to its line, so a
+    rule none of whose keywords the text holds costs one search, and the others a search a
+    line that holds them (testing every rule's keywords at every line was a tenth of the
+    timeline). Lower-casing keeps line breaks, so the lower-cased text has the same lines."""
+    plain = (text, _line_starts(text))
+    lowered_text = text.lower()
+    lowered = (lowered_text, _line_starts(lowered_text))
+    found: dict[tuple[bool, tuple[str, ...]], set[int]] = {}
+    windows: dict[int, list[int]] = defaultdict(list)
+    for index, rule in enumerate(_RULES):
+        cased = rule.keywords[0][0].isupper()
+        key = (cased, rule.keywords)
+        if key not in found:
+            found[key] = _lines_holding(*(plain if cased else lowered), rule.keywords)
+        for window in sorted({w for line in found[key] for w in (line - 1, line) if w >= 0}):
+            windows[window].append(index)
+    return windows
 
 
 def _candidates(text: str) -> Iterator[tuple[int, int, int, re.Match[str]]]:
     """Every rule's matches, as (start, -length, rule index, match) for leftmost-longest.
 
-    A rule none of whose keywords the whole text holds is not tried line by line: most rules
-    find nothing in a given article, and testing their keywords at each of its lines was a
-    tenth of a 25-article story's analysis."""
-    lowered_text = text.lower()
-    rules = [(index, rule) for index, rule in enumerate(_RULES)
-             if any(keyword in (text if rule.keywords[0][0].isupper() else lowered_text)
-                    for keyword in rule.keywords)]
-    for start, line_end, window_end in _windows(text):
-        window = text[start:window_end]
-        lowered = window.lower()
-        for index, rule in rules:
-            haystack = window if rule.keywords[0][0].isupper() else lowered
-            if not any(keyword in haystack for keyword in rule.keywords):
-                continue
-            for m in rule.pattern.finditer(text, start, window_end):
+    A match starts on one line but may run onto the next (hard-wrapped text breaks "April"
+    from "14"), so each rule is run from each line over it and the line after, when one of
+    its keywords is there (:func:`_rules_by_window`)."""
+    starts = _line_starts(text)
+    ends = [*starts[1:], len(text)]
+    for window, rules in sorted(_rules_by_window(text).items()):
+        start, line_end = starts[window], ends[window]
+        window_end = ends[min(window + 1, len(ends) - 1)]
+        for index in rules:
+            for m in _RULES[index].pattern.finditer(text, start, window_end):
                 if m.start() >= line_end:
                     break
                 if m.end() > m.start():

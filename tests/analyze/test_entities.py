@@ -388,3 +388,23 @@ def test_a_medium_named_after_a_name_makes_an_organisation() -> None:
              "and the Daily Nation newspaper said the same.")
     kinds = {e.name: e.kind for e in find_entities(_story(*texts), ner="rules")}
     assert (kinds["Interfax"], kinds["Daily Nation"]) == ("ORG", "ORG")
+
+
+def test_a_name_inside_a_longer_one_is_dropped() -> None:
+    """A name covered by another (the long form an acronym stands for takes in "in Europe")
+    is dropped; names apart, or told twice alike, are kept, whatever their order."""
+    span = ner.NameSpan
+    spans = [
+        span(40, 49, "Kyrgyzstan", "PLACE"),
+        span(0, 52, "Organisation for Security and Co-operation in Europe", "ORG"),
+        span(46, 52, "Europe", "PLACE"),
+        span(60, 67, "Bakiyev", "PERSON"),
+        span(60, 67, "Bakiyev", "PERSON"),
+        span(67, 67, "", None),
+        span(80, 86, "Almaty", "PLACE"),
+        span(80, 86, "Almaty", None),
+        span(90, 95, "Minsk", "PLACE"),
+    ]
+    quadratic = [s for s in spans
+                 if not any(o.start <= s.start and s.end <= o.end and o != s for o in spans)]
+    assert ner._uncovered(spans) == quadratic == [spans[1], spans[3], spans[4], spans[8]]

@@ -160,6 +160,8 @@ WRAPPED_MIN_LINES = 5
 """Open-ended long lines it takes to call a text wrapped (a page's headline, dateline and
 URL lines are fewer)."""
 _SENTENCE_END = re.compile(r"[.!?:;\"”’')\]]$")
+# What may follow a name in its long form: "in Europe" after "... Co-operation".
+_LONG_FORM_TAIL = re.compile(rf"[ \t]+(?:in|of|for)[ \t]+{_WORD}(?:[ \t]+{_WORD})*")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _CLITIC = re.compile(r"['’](?:s|m|re|ve|ll|d)?$")
 HEADLINE_SHARE = 0.6
@@ -211,10 +213,10 @@ def _extend_to_acronym(text: str, span: NameSpan, acronyms: set[str]) -> NameSpa
     spaCy cuts "Organisation for Security and Co-operation in Europe" before "in Europe";
     seeing "OSCE" in the story says the long form runs on.
     """
-    match = re.match(rf"[ \t]+(?:in|of|for)[ \t]+{_WORD}(?:[ \t]+{_WORD})*", text[span.end:])
+    match = _LONG_FORM_TAIL.match(text, span.end)
     if not match:
         return span
-    end = span.end + match.end()
+    end = match.end()
     if initials(text[span.start:end]) not in acronyms:
         return span
     return NameSpan(span.start, end, text[span.start:end], span.kind)
@@ -506,10 +508,35 @@ def _with_long_forms(articles: Sequence[Article], found: list[list[NameSpan]]
     result: list[list[NameSpan]] = []
     for article, spans in zip(articles, found, strict=True):
         extended = [_extend_to_acronym(article.text, s, acronyms) for s in spans]
-        kept = [s for s in extended
-                if not any(o.start <= s.start and s.end <= o.end and o != s for o in extended)]
-        result.append(kept)
+        result.append(_uncovered(extended))
     return result
+
+
+def _uncovered(spans: list[NameSpan]) -> list[NameSpan]:
+    """The spans that no other span covers, in order. Only overlapping spans can cover one
+    another, so each run of overlapping spans is checked pair by pair, not the whole article
+    with itself (an article has a hundred names, nearly all apart)."""
+    covered: set[int] = set()
+    for run in _overlapping_runs(spans):
+        covered.update(i for i in run if len(run) > 1 and any(
+            spans[o].start <= spans[i].start and spans[i].end <= spans[o].end
+            and spans[o] != spans[i] for o in run))
+    return [span for i, span in enumerate(spans) if i not in covered]
+
+
+def _overlapping_runs(spans: list[NameSpan]) -> Iterator[list[int]]:
+    """Indices of the spans in runs, by start, each span overlapping or touching one before
+    it in its run."""
+    run: list[int] = []
+    run_end = 0
+    for i in sorted(range(len(spans)), key=lambda k: spans[k].start):
+        if run and spans[i].start > run_end:
+            yield run
+            run = []
+        run_end = max(run_end, spans[i].end) if run else spans[i].end
+        run.append(i)
+    if run:
+        yield run
 
 
 def find_names(articles: Sequence[Article], backend: NerBackend = "auto"

@@ -76,6 +76,11 @@ def test_two_agencies_quoted_for_one_fact_do_not_conflict() -> None:
                   "The balloon landed gently at 08:03 local time at Mut, a town in the Dakhla "
                   "Oasis."), "where", {"45 miles north of the desert town of Mut", "at Mut"},
                  id="landed at a town and miles away from it"),
+    pytest.param(("The huge silver balloon landed atop a remote plateau about 72 km north of "
+                  "the desert town of Mut.",
+                  "The balloon landed gently at 08:03 local time at Mut, a town in the Dakhla "
+                  "Oasis."), "where", {"72 km north of the desert town of Mut", "at Mut"},
+                 id="landed at a town and kilometres away from it"),
 ])
 def test_one_conflict_gives_each_version(texts: tuple[str, ...], topic: str,
                                          versions: set[str]) -> None:

@@ -206,6 +206,9 @@ def _name_claim(story: Story, a: Sentence, b: Sentence, names: tuple[str, str],
 _OFFSET = re.compile(
     r"\b(?:\d[\d,.]*|[a-z]+)\s+(?:miles|kilometers|kilometres|km)\s+(?:north|south|east|west)"
     r"(?:east|west)?\s+of\s+(?:the\s+)?(?:[a-z]+\s+){0,4}(?P<place>[A-Z][\w'-]+)")
+_OFFSET_UNITS = ("miles", "kilomet", "km")
+"""Strings one of which every :data:`_OFFSET` match holds (it is case-sensitive): a sentence
+without them, nearly every one, is not searched, the pattern being slow to fail on any."""
 _AT_PLACE = re.compile(r"\b(?:at|in)\s+(?P<place>[A-Z][\w'-]+)")
 # A town and its state or country abbreviation: "Fairfield, N.J.", "Caldwell, N.J.".
 _PLACE_IN_REGION = re.compile(
@@ -292,7 +295,9 @@ def _may_place_apart(sentences: tuple[Sentence, ...]) -> np.ndarray:
     def has(pattern: re.Pattern[str]) -> np.ndarray:
         return np.array([pattern.search(s.text) is not None for s in sentences], dtype=bool)
 
-    offset, at_place, in_region = has(_OFFSET), has(_AT_PLACE), has(_PLACE_IN_REGION)
+    offset = np.array([any(unit in s.text for unit in _OFFSET_UNITS)
+                       and _OFFSET.search(s.text) is not None for s in sentences], dtype=bool)
+    at_place, in_region = has(_AT_PLACE), has(_PLACE_IN_REGION)
     return (np.outer(offset, at_place) | np.outer(at_place, offset)
             | np.outer(in_region, in_region))
 

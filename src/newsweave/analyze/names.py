@@ -247,19 +247,21 @@ def _acronym_match(form: NameForm, group: NameGroup) -> bool:
     return any(len(o.tokens) > 1 and initials(o.text) == acronym for o in group.forms)
 
 
+def _may_be_surname(form: NameForm) -> bool:
+    """Whether the form may be a person's family name: one word not seen as a place."""
+    return len(form.tokens) == 1 and form.kind != "PLACE"
+
+
 def _surname_match(form: NameForm, group: NameGroup) -> bool:
-    """A one-word name is a person's family name, as in "Bakiyev" for "Kurmanbek Bakiyev";
-    a country is not one of a name that ends in its nationality ("Russia", "Various
-    Russian officials")."""
-    if len(form.tokens) != 1 or form.kind == "PLACE":
-        return False
-    if not group.is_person():
-        return False
+    """A one-word name (:func:`_may_be_surname`) is a person's family name, as in "Bakiyev"
+    for "Kurmanbek Bakiyev"; a country is not one of a name that ends in its nationality
+    ("Russia", "Various Russian officials"). The spellings are compared before the group's
+    votes are counted: few groups end in the name, and counting is the dearer test."""
     return any(
         len(o.tokens) > 1 and _similar(form.tokens[0], _family_name(o.tokens), SURNAME_SIMILARITY)
         and not is_demonym(o.tokens[-1], form.tokens[0])
         for o in group.forms
-    )
+    ) and group.is_person()
 
 
 def _family_name(tokens: Sequence[str]) -> str:
@@ -318,9 +320,11 @@ class _Blocks:
             acronym = form.text.replace(".", "").upper()
             return _best(g for g in self.acronym.get(acronym, []) if _acronym_match(form, g)
                          ) or spelling
-        surnamed = self.surname.get(form.tokens[0][0], [])
+        if spelling is not None:
+            return spelling
+        surnamed = self.surname.get(form.tokens[0][0], []) if _may_be_surname(form) else []
         shortened = self.first_word.get(form.tokens[0], [])
-        return (spelling or _best(g for g in surnamed if _surname_match(form, g))
+        return (_best(g for g in surnamed if _surname_match(form, g))
                 or _best(g for g in shortened if _short_form_match(form, g)))
 
 

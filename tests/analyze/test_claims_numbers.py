@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 
+from newsweave.analyze import numbers
 from newsweave.analyze.numbers import (
     Quantity,
     agrees,
@@ -205,3 +207,21 @@ def test_a_conversion_in_brackets_restates_the_figure_before_it() -> None:
     counts = "Ten (10) people died and 40 were hurt."
     assert [q.text for q in without_restatements(find_quantities(counts), counts)] == [
         "Ten", "10", "40"]
+
+
+def test_a_sentence_is_skipped_only_when_it_states_no_quantity() -> None:
+    """find_quantities skips the pattern for a sentence with no digit and no number word; every
+    line of the example, and sentences with number words in any case or inside other words,
+    are skipped only when the pattern finds nothing in them."""
+    example = Path(__file__).parents[2] / "examples" / "kyrgyzstan-2010"
+    lines = [line for path in sorted(example.glob("*.txt"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines += ["Someone often weighed the tent's height.", "Twenty-One SAILORS died.",
+              "A dozen were hurt and a handful missing.", "Tens of thousands fled; a few stayed.",
+              "Several hundred.", "Scores died", "ſeveral people died.", "Millions,",
+              "US$ ten", "He said nothing at all."]
+    for line in lines:
+        if numbers._QUANTITY.search(line):
+            assert numbers._may_hold_quantity(line), line
+    assert not numbers._may_hold_quantity("Someone often weighed the tent's height.")
+    assert find_quantities("Twenty-One SAILORS died.")[0].low == 21

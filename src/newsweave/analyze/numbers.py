@@ -237,8 +237,26 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     tuple of Quantity
         With character offsets into ``text``. Cached: the claims passes ask more than once.
     """
+    if not _may_hold_quantity(text):
+        return ()
     found = (_quantity(match, text) for match in _QUANTITY.finditer(text))
     return _join_hours_and_minutes([q for q in found if q is not None], text)
+
+
+_DIGIT = re.compile(r"\d")
+_LETTERS = re.compile(r"[a-z]+")
+_NUMBER_WORD_ENDS = frozenset(phrase.split()[-1] for phrase in (*_WORD_NUMBERS, *VAGUE_RANGES))
+"""The last word of each number word and vague plural: a quantity without digits ends its run
+of letters with one ("a dozen", "tens of thousands")."""
+
+
+def _may_hold_quantity(text: str) -> bool:
+    """Whether :data:`_QUANTITY` may match ``text``: it has a digit, or (in ASCII text, whose
+    lower-casing the case-blind pattern agrees with) a run of letters that ends a number word.
+    Most sentences state no quantity, and telling so costs a fraction of the pattern's scan."""
+    if _DIGIT.search(text) or not text.isascii():
+        return True
+    return not _NUMBER_WORD_ENDS.isdisjoint(_LETTERS.findall(text.lower()))
 
 
 _BRACKET_OPEN = re.compile(r"^\s*\(\s*$")

@@ -248,6 +248,7 @@ LINES_WITH_KEYWORDS = (
     "He Stepped Down and relinquished power; police detained and arrested two men.",
     "The ſeeking of sanctuary: contact and communications were cut, İt was said.",
     "Prices have not been this low in years.",
+    "He may fly on to Turkey, possibly Latvia; the destination is unknown, CANNOT say where.",
 )
 
 
@@ -258,12 +259,12 @@ def _example_and_keyword_lines() -> list[str]:
 
 
 def test_keywords_never_hide_a_match() -> None:
-    """Antonyms and refusal or condition cues are looked for only in sentences holding one of
-    their words; on every line of the example and on sentences using the words in any case
-    (or letters that only a case-blind regex reads as them: a long s, a dotted capital I) each
-    finds what its regex finds."""
+    """Antonyms, refusal or condition cues and hedges are looked for only in sentences holding
+    one of their words; on every line of the example and on sentences using the words in any
+    case (or letters that only a case-blind regex reads as them: a long s, a dotted capital I)
+    each finds what its regex finds."""
     keyed = [side for sides in ANTONYMS.values() for side in sides]
-    keyed += [claims._NEGATIVE_CUE, claims._CONDITIONAL_CUE]
+    keyed += [claims._NEGATIVE_CUE, claims._CONDITIONAL_CUE, claims._HEDGE]
     for line in _example_and_keyword_lines():
         for pattern in keyed:
             found, expected = pattern.search(line, ascii_lower(line)), pattern.pattern.search(line)

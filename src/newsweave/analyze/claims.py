@@ -144,7 +144,7 @@ class KeyedPattern:
 
     def search(self, text: str, lowered: str | None) -> re.Match[str] | None:
         """``pattern.search(text)``; ``lowered`` is :func:`ascii_lower` of ``text``."""
-        if lowered is not None and not any(word in lowered for word in self.keywords):
+        if lowered is not None and not any(map(lowered.__contains__, self.keywords)):
             return None
         return self.pattern.search(text)
 
@@ -1029,8 +1029,9 @@ _DESTINATION = re.compile(
     r"|unknown destination)\b"
 )
 # A move reported as uncertain: only these are versions of "where next", not the move made.
-_HEDGE = re.compile(r"\b(?:may|might|could|possible|possibly|undisclosed|can't|cannot|"
-                    r"unknown|reportedly)\b", re.IGNORECASE)
+_HEDGE = _keyed(r"\b(?:may|might|could|possible|possibly|undisclosed|can't|cannot|"
+                r"unknown|reportedly)\b", "may", "might", "could", "possibl", "undisclosed",
+                "can't", "cannot", "unknown", "reportedly")
 WITHHELD = "undisclosed"
 """The value of a statement that says the destination is not being told."""
 
@@ -1041,7 +1042,7 @@ def _destination_claims(story: Story) -> list[Claim]:
     Kazakhstan") is not hedged, so it is not a version."""
     statements = [
         Statement(ref=sentence.ref, text=sentence.text, value=value)
-        for sentence in story.sentences if _HEDGE.search(sentence.text)
+        for sentence in story.sentences if _HEDGE.search(sentence.text, ascii_lower(sentence.text))
         for value in _destinations(sentence.text)[:1]
     ]
     per_article: dict[str, set[str | None]] = defaultdict(set)

@@ -182,7 +182,9 @@ def _collect(story: Story, backend: NerBackend) -> tuple[dict[str, NameForm],
     for article, spans in zip(story.articles, found, strict=True):
         for span in spans:
             text = " ".join(span.text.split())
-            form = forms.setdefault(text, NameForm(text, name_tokens(text)))
+            form = forms.get(text)
+            if form is None:  # a form's tokens are read once, not at each of its mentions
+                form = forms[text] = NameForm(text, name_tokens(text))
             form.count += 1
             if span.kind is not None:
                 form.votes[span.kind] += 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.analyze import ner
+from newsweave.analyze import names, ner
 from newsweave.analyze.entities import find_entities
 from newsweave.analyze.names import initials, is_demonym, name_tokens, same_name
 from newsweave.errors import InvalidOptionError
@@ -408,3 +408,20 @@ def test_a_name_inside_a_longer_one_is_dropped() -> None:
     quadratic = [s for s in spans
                  if not any(o.start <= s.start and s.end <= o.end and o != s for o in spans)]
     assert ner._uncovered(spans) == quadratic == [spans[1], spans[3], spans[4], spans[8]]
+
+
+def test_close_spellings_are_all_found(example_story: Story) -> None:
+    """A form is compared only with groups ending in a spelling rapidfuzz finds close to its
+    last word; on the example's names (and near misses) that is every word the pairwise test
+    accepts, no more."""
+    blocks = names._Blocks()
+    forms = [names.NameForm(text, names.name_tokens(text)) for text in dict.fromkeys(
+        span.text for spans in ner.find_names(example_story.articles, "rules") for span in spans)]
+    forms += [names.NameForm(t, names.name_tokens(t)) for t in ("Bakiev", "Bakiyeva", "Otunbayev")]
+    forms = [f for f in forms if f.tokens]
+    for form in forms:
+        blocks.add(form, names.NameGroup([form]))
+    words = {f.tokens[-1] for f in forms}
+    for word in words:
+        expected = {w for w in words if names._similar(word, w, names.SURNAME_SIMILARITY)}
+        assert blocks._close_last_words(word) == expected, word

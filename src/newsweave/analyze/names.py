@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from newsweave.models import EntityKind
@@ -34,6 +35,10 @@ John/Jane 0.25, so two people sharing a surname stay apart."""
 
 MIN_FUZZY_LENGTH = 4
 """Shorter tokens must match exactly after folding: one edit in a short word is a new word."""
+
+CUTOFF_SLACK = 0.01
+"""How far below :data:`SURNAME_SIMILARITY` rapidfuzz's cut-off is set when it picks the
+candidate spellings :func:`_similar` then confirms."""
 
 ACRONYM_LENGTHS = range(2, 7)
 """How many letters an acronym may have (UN ... UNESCO)."""
@@ -298,8 +303,13 @@ class _Blocks:
     surname: dict[str, list[NameGroup]] = field(default_factory=dict)
     acronym: dict[str, list[NameGroup]] = field(default_factory=dict)
     first_word: dict[str, list[NameGroup]] = field(default_factory=dict)
+    last_words: dict[NameGroup, set[str]] = field(default_factory=dict)
+    words_by_letter: dict[str, dict[str, None]] = field(default_factory=dict)
 
     def add(self, form: NameForm, group: NameGroup) -> None:
+        last = form.tokens[-1]
+        self.last_words.setdefault(group, set()).add(last)
+        self.words_by_letter.setdefault(last[0], {})[last] = None
         for index, key in self._keys(form):
             bucket = index.setdefault(key, [])
             if group not in bucket:
@@ -312,10 +322,23 @@ class _Blocks:
             yield self.acronym, initials(form.text)
             yield self.first_word, form.tokens[0]
 
+    def _close_last_words(self, word: str) -> set[str]:
+        """The last words of the groups' forms that :func:`same_name` accepts as spellings of
+        ``word`` (:func:`_similar`): found once a form among all the distinct last words, in
+        one rapidfuzz call, instead of testing each group's forms one by one. The call's cut-off
+        is a little lower than the test it stands for, so rounding hides no candidate."""
+        words = self.words_by_letter.get(word[0], {})
+        found = process.extract(word, words.keys(), scorer=Levenshtein.normalized_similarity,
+                                score_cutoff=SURNAME_SIMILARITY - CUTOFF_SLACK, limit=None)
+        close = {other for other, _, _ in found if _similar(word, other, SURNAME_SIMILARITY)}
+        return close | ({word} if word in words else set())
+
     def place(self, form: NameForm) -> NameGroup | None:
         """The group the form joins by the first rule of :func:`group_forms` that applies."""
         spelled = self.spelling.get(form.tokens[-1][0], [])
-        spelling = _best(g for g in spelled if _spelling_match(form, g))
+        close = self._close_last_words(form.tokens[-1])
+        spelling = _best(g for g in spelled
+                         if not close.isdisjoint(self.last_words[g]) and _spelling_match(form, g))
         if is_acronym(form.text):
             acronym = form.text.replace(".", "").upper()
             return _best(g for g in self.acronym.get(acronym, []) if _acronym_match(form, g)

@@ -225,3 +225,17 @@ def test_a_sentence_is_skipped_only_when_it_states_no_quantity() -> None:
             assert numbers._may_hold_quantity(line), line
     assert not numbers._may_hold_quantity("Someone often weighed the tent's height.")
     assert find_quantities("Twenty-One SAILORS died.")[0].low == 21
+
+
+def test_a_date_word_before_a_number_is_found_from_near_it() -> None:
+    """Whether a month (or "every", "longitude") ends the text before a number is searched
+    only near where the text's trailing spaces start; at every offset of these lines it is
+    what the search of the whole text before it says."""
+    lines = ["Flight 990 crashed on Oct. 31, 1999, killing all 217 people aboard.",
+             "Every 2 years; whenevery 3 days; once every  \n  4 weeks, at longitude 9 west.",
+             "He died in DECEMBER\n\n 12 days later; the ſeptember 3 vote; Sept 4; Mayo 5.",
+             "At latitude\t45 north, 1,200 people were evacuated in May 2004."]
+    for line in lines:
+        for offset in range(len(line) + 1):
+            expected = numbers._DATE_BEFORE.search(line[:offset]) is not None
+            assert numbers._after_date_word(line, offset) == expected, (line, offset)

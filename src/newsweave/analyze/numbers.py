@@ -141,8 +141,11 @@ _MONTHS = (
 # A number that is part of a date, a clock time or a year is not a count; nor is a rate
 # ("once every two years"), a coordinate ("longitude 9 degrees west") or a point in time
 # ("two weeks ago").
+_DATE_WORDS = (*_MONTHS.split("|"), "every", "longitude", "latitude")
 _DATE_BEFORE = re.compile(rf"(?:(?:{_MONTHS})\.?|\bevery|\blongitude|\blatitude)\s*$",
                           re.IGNORECASE)
+_DATE_WORD_REACH = 1 + max(map(len, _DATE_WORDS))
+"""Characters the longest word :data:`_DATE_BEFORE` ends with takes, with a full stop."""
 _NOT_COUNT_AFTER = re.compile(r"^\s*(?:ago\b|latitude|longitude)", re.IGNORECASE)
 _COORDINATE_AFTER = re.compile(r"^\s*(?:west|east|north|south)\b", re.IGNORECASE)
 _NOT_COUNT_NOUNS = frozenset(
@@ -448,7 +451,7 @@ def _is_not_a_count(match: re.Match[str], text: str, value: float, noun: str | N
         return True
     if (match.group("word") or "").lower() == "one" and not match.group("unit_word"):
         return True
-    if _DATE_BEFORE.search(text[:match.start()]) or _is_identifier(match, text):
+    if _after_date_word(text, match.start()) or _is_identifier(match, text):
         return True
     if _APPOSITION_BEFORE.search(text[:match.start()]) and not noun and not \
             match.group("qualifier") and _APPOSITION_AFTER.match(text[match.end():]):
@@ -462,6 +465,15 @@ def _is_not_a_count(match: re.Match[str], text: str, value: float, noun: str | N
         return True
     return bool(_YEAR.match(digits)) and not match.group("qualifier") and noun not in _PEOPLE \
         and not match.group("glued")  # "fell 2000ft" is no year
+
+
+def _after_date_word(text: str, start: int) -> bool:
+    """Whether ``text[:start]`` ends in a month, "every", "longitude" or "latitude" and spaces
+    (:data:`_DATE_BEFORE`). The word ends where the trailing spaces start, so the pattern is
+    searched from :data:`_DATE_WORD_REACH` characters before there, not from the sentence's
+    start at every number (the search still sees what stands before, for its word boundary)."""
+    word_end = len(text[:start].rstrip())
+    return _DATE_BEFORE.search(text, max(0, word_end - _DATE_WORD_REACH), start) is not None
 
 
 # A bare number set off by commas after a noun phrase is an age ("his wife, 33, and her

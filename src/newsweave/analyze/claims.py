@@ -136,8 +136,8 @@ _SCALE_KEYS = frozenset({"percent", "magnitud"})
 class KeyedPattern:
     """A case-blind pattern and the words (lower case) it cannot match without: a sentence
     holding none of them is not searched. Substring tests cost a fraction of a regex search,
-    and most sentences hold none of the words (the antonyms' twelve searches a sentence were
-    a tenth of the whole analysis)."""
+    and most sentences hold none of the words (the antonyms' twelve searches a sentence took
+    a tenth of the claims' time)."""
 
     pattern: re.Pattern[str]
     keywords: tuple[str, ...]
@@ -215,7 +215,7 @@ _SYNONYMS = re.compile(
              for k, (words, _) in enumerate(_SYNONYM_WORDS)),
     re.IGNORECASE)
 # The words a synonym opens with: a sentence none of whose tokens is one of them is not
-# scanned for synonyms (most are not, and the scan was a twentieth of the analysis).
+# scanned for synonyms (most are not, and the scan took a twentieth of the analysis).
 _SYNONYM_OPENERS = frozenset(phrase.split()[0] for words, _ in _SYNONYM_WORDS for phrase in words)
 _EVENT_WORDS = frozenset({"asylum", "resign", "arrest", "offer", "assist", "ask", "contact"})
 EVENT_WORD_WEIGHT = 3

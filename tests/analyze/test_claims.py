@@ -40,6 +40,18 @@ def test_belarus_asylum_offered_and_turned_down_is_a_conflict(example_story: Sto
     assert "'turned down'" in asylum.note and "CNN reports it as fact" in asylum.note
 
 
+def test_a_polarity_note_names_each_outlet_once_in_story_order(example_story: Story) -> None:
+    """The resignation: two outlets both report it and put a condition on it; the note says
+    so once per outlet, and the versions are listed outlet by outlet."""
+    resignation = next(c for c in find_claims(example_story)
+                       if c.kind == "conflict" and c.topic == "resignation")
+    labels = [example_story.article(s.ref.article_id).label for s in resignation.statements]
+    assert labels == sorted(labels, key=[a.label for a in example_story.articles].index)
+    for outlet in ("Al Jazeera", "BBC", "RFE/RL"):
+        assert resignation.note.count(outlet) == 1, resignation.note
+    assert "BBC reports it as fact and says 'ready to relinquish power if'" in resignation.note
+
+
 def test_kaliyev_arrest_unconfirmed_reads_the_sentence_before(example_story: Story) -> None:
     claims = find_claims(example_story)
     arrest = _conflict_linking(claims, SentenceRef(BBC, 12), SentenceRef(AL_JAZEERA, 4),

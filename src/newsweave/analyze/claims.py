@@ -998,11 +998,13 @@ def _polarity_claim(story: Story, group: list[_Pair]) -> Claim:
             statements.setdefault(s.ref, Statement(ref=s.ref, text=s.text, value=value))
     shared = frozenset.union(*(shared for _, _, shared in group))
     concepts = sorted(shared & ANTONYMS.keys())
+    order = {article.id: i for i, article in enumerate(story.articles)}
     return Claim(
         kind="conflict",
         topic=concepts[0] if concepts else _topic_words(readings[0].sentences[-1].text, shared),
-        statements=tuple(statements.values()),
-        note="; ".join(dict.fromkeys(_polarity_note(story, r) for r in readings)),
+        statements=tuple(sorted(statements.values(),
+                                key=lambda st: (order[st.ref.article_id], st.value != STATES))),
+        note=_polarity_note(story, readings),
     )
 
 
@@ -1010,11 +1012,21 @@ STATES = "states it"
 """The value shown for a statement that affirms what another outlet refuses or conditions."""
 
 
-def _polarity_note(story: Story, reading: _Reading) -> str:
-    source = story.article(reading.sentences[0].article_id).label
-    if reading.mode == "affirmed":
-        return f"{source} reports it as fact"
-    return f"{source} says '{reading.cue}'"
+def _polarity_note(story: Story, readings: list[_Reading]) -> str:
+    """What each outlet says, each outlet once and in story order ("BBC reports it as fact and
+    says 'ready to relinquish power if'"): an outlet may both state a fact and condition it."""
+    said: dict[str, list[str]] = {article.label: [] for article in story.articles}
+    for reading in readings:
+        source = story.article(reading.sentences[0].article_id).label
+        what = "reports it as fact" if reading.mode == "affirmed" else f"says '{reading.cue}'"
+        if what not in said[source]:
+            said[source].append(what)
+    return "; ".join(f"{source} {' and '.join(sorted(whats, key=_fact_first))}"
+                     for source, whats in said.items() if whats)
+
+
+def _fact_first(what: str) -> bool:
+    return what != "reports it as fact"
 
 
 # 2b. Where someone goes next -----------------------------------------------------------------

@@ -147,12 +147,6 @@ def hashed_rows(sentences: Sequence[Sentence], articles: int
     return rows, cols, vals
 
 
-def hashed_matrix(sentences: Sequence[Sentence], articles: int) -> sp.csr_matrix:
-    """:func:`hashed_rows` as a ``(len(sentences), COLUMNS)`` sparse matrix."""
-    rows, cols, vals = hashed_rows(sentences, articles)
-    return sp.csr_matrix((vals, (rows, cols)), shape=(len(sentences), COLUMNS))
-
-
 @dataclass(frozen=True)
 class HashedModel:
     """The shipped coefficients of the hashed columns; the others count 0."""

@@ -10,7 +10,7 @@ and places, the prepositions before places).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Literal
@@ -399,41 +399,49 @@ def _proven_runs(text: str, start: int, end: int, evidence: _Evidence
         yield run
 
 
-def _join_inner(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+Span = tuple[int, int]
+
+
+def _merge_adjacent(spans: list[Span], joins: Callable[[Span, Span, bool], bool]
+                    ) -> list[Span]:
+    """Merge each span into the one before it when ``joins(left, right, left_was_joined)``
+    says the text between them belongs to one name."""
+    merged: list[Span] = []
+    joined = False
+    for span in spans:
+        if merged and joins(merged[-1], span, joined):
+            merged[-1] = (merged[-1][0], span[1])
+            joined = True
+            continue
+        merged.append(span)
+        joined = False
+    return merged
+
+
+def _join_inner(text: str, spans: list[Span]) -> list[Span]:
     """Join the runs of one name that a particle, an ampersand or the period of "St." part
     ("Charles" + "de" + "Gaulle Airport", "St" + ". " + "Petersburg")."""
-    joined: list[tuple[int, int]] = []
-    for start, end in spans:
-        if joined:
-            left_start, left_end = joined[-1]
-            gap = text[left_end:start]
-            if _INNER_LINK.fullmatch(gap) or (
-                    _SAINT.fullmatch(text, left_start, left_end) and _SAINT_LINK.fullmatch(gap)):
-                joined[-1] = (left_start, end)
-                continue
-        joined.append((start, end))
-    return joined
+
+    def inner(left: Span, right: Span, _: bool) -> bool:
+        gap = text[left[1]:right[0]]
+        return bool(_INNER_LINK.fullmatch(gap) or (
+            _SAINT.fullmatch(text, *left) and _SAINT_LINK.fullmatch(gap)))
+
+    return _merge_adjacent(spans, inner)
 
 
-def _join_connected(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+def _join_connected(text: str, spans: list[Span]) -> list[Span]:
     """Join "Organisation" + "for" + "Security" when the left part names an organisation, and
     go on through "and" and "in" once joined ("... and Co-operation in Europe"); "and" or "in"
     alone join nothing ("the Red Cross in Geneva", "the United Nations and Amnesty")."""
-    merged: list[tuple[int, int]] = []
-    joined = False
-    for start, end in spans:
-        if merged:
-            left_start, left_end = merged[-1]
-            left_words = {w.lower() for w in text[left_start:left_end].split()}
-            connector = text[left_end:start]
-            if left_words & ORG_WORDS and (_JOIN.fullmatch(connector)
-                                           or (joined and _CHAIN.fullmatch(connector))):
-                merged[-1] = (left_start, end)
-                joined = True
-                continue
-        merged.append((start, end))
-        joined = False
-    yield from merged
+
+    def connected(left: Span, right: Span, joined: bool) -> bool:
+        left_words = {w.lower() for w in text[left[0]:left[1]].split()}
+        connector = text[left[1]:right[0]]
+        return bool(left_words & ORG_WORDS) and bool(
+            _JOIN.fullmatch(connector) or (joined and _CHAIN.fullmatch(connector)))
+
+    return _merge_adjacent(spans, connected)
 
 
 def _hard_wrapped(text: str) -> bool:

@@ -78,11 +78,11 @@ _REPORTED = re.compile(
 )
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from)\s+$")
 _POSSESSOR = re.compile(r"^.*['’]s\s+")
-# Words before a name that are not part of it; names.TITLES plus military ranks and the
-# offices of companies it lacks ("Chief Executive Howard Schultz", "CEO Howard Schultz").
-_TITLES = TITLES | {"admiral", "adm", "navy", "army", "rear", "maj", "major", "cmdr", "ceo",
-                    "executive", "founder", "co-founder", "cofounder", "director", "manager",
-                    "analyst", "editor", "owner", "coach", "secretary-general"}
+# Words before a name that are not part of it; names.TITLES plus the words of ranks and the
+# offices of companies it lacks ("Rear Adm.", "Army Maj.", "CEO Howard Schultz").
+_TITLES = TITLES | {"navy", "army", "rear", "major", "ceo", "executive", "founder",
+                    "co-founder", "cofounder", "director", "manager", "analyst", "editor",
+                    "owner", "coach", "secretary-general"}
 _NOT_NAME_WORDS = (_TITLES | STOP_WORDS | TITLE_SEQUELS | {"agent", "madame", "sister"}
                    | frozenset(re.findall(r"[a-z]+", _VERBS)))
 """Words a speaker's name does not open with: titles, function words, speech verbs."""

@@ -375,9 +375,11 @@ def residence_claims(story: Story) -> list[Claim]:
 
 # 4. Streets named differently ----------------------------------------------------------------
 
+_STREET_KIND_WORDS = ("Street", "St.", "Road", "Rd.", "Avenue", "Ave.", "Boulevard", "Blvd.",
+                      "Lane", "Drive", "Place")
 # A street as news names it: "Independence Street", "Fourth Avenue", "2088 Philip Street".
-_STREET = re.compile(r"\b(?P<name>[A-Z][a-z]+)\s+(?P<kind>Street|St\.|Road|Rd\.|Avenue|Ave\."
-                     r"|Boulevard|Blvd\.|Lane|Drive|Place)(?=\W|$)")
+_STREET = re.compile(rf"\b(?P<name>[A-Z][a-z]+)\s+"
+                     rf"(?P<kind>{'|'.join(map(re.escape, _STREET_KIND_WORDS))})(?=\W|$)")
 
 STREET_SIMILARITY = 75
 """rapidfuzz ratio (0-100) at or above which two street names are one street spelled or
@@ -416,8 +418,6 @@ def street_claims(story: Story) -> list[Claim]:
 
 
 _STREET_KINDS = {"St": "Street", "Rd": "Road", "Ave": "Avenue", "Blvd": "Boulevard"}
-_STREET_KIND_WORDS = ("Street", "St.", "Road", "Rd.", "Avenue", "Ave.", "Boulevard", "Blvd.",
-                      "Lane", "Drive", "Place")
 
 
 def _street_claim(story: Story, names: dict[str, dict[str, Sentence]]) -> Claim | None:

@@ -98,12 +98,12 @@ def test_eval_over_all_annotations(shared_data: Path, example_dir: Path) -> None
         scores = [r.score for r in results if r.corpus == corpus]
         totals[corpus] = sum(scores[1:], scores[0])
     assert totals["DUC"].gold >= 130 and totals["ECB+"].gold >= 40
-    # Regression floors below the dev figures docs/bench/conflicts.md reports (round seven:
-    # DUC and the example P 0.89, R 0.50; ECB+ dev, 37 sub-topics with round six's held-out
-    # set, P 0.81, R 0.23); the held-out ECB+ test figures are reported, not asserted.
+    # Regression floors below the dev figures docs/bench/conflicts.md reports (round eight's
+    # start: DUC and the example P 0.89, R 0.50; ECB+ dev, 48 sub-topics with round seven's
+    # held-out set, P 0.57, R 0.22); the held-out ECB+ test figures are reported, not asserted.
     assert totals["DUC"].precision >= 0.8
     assert totals["DUC"].recall >= 0.45
-    assert totals["ECB+"].precision >= 0.7
+    assert totals["ECB+"].precision >= 0.5
     assert totals["ECB+"].recall >= 0.2
 
 

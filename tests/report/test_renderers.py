@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from html import escape
 from html.parser import HTMLParser
 
 from newsweave import Article, Brief, brief, render
@@ -138,3 +139,22 @@ def test_long_sections_show_their_first_rows_and_say_how_many_more() -> None:
     assert f'<details class="more"><summary>Show all {SECTION_LIMITS["quotes"] + 3}' in page
     assert f"Quote number {SECTION_LIMITS['quotes'] + 2}." in page
     assert len(json.loads(render(many, "json"))["quotes"]) == SECTION_LIMITS["quotes"] + 3
+
+
+def test_a_brief_without_headlines_is_titled_by_its_lead_sentence() -> None:
+    reports = [
+        Article(id="wire-1", source="AP", text=(
+            "Germany's second doping trial against former East German sports officials opened "
+            "Tuesday with coaches and doctors confessing they gave drugs to young swimmers. "
+            "The trial resumes Monday in Berlin.")),
+        Article(id="wire-2", source="Reuters", text=(
+            "Two former East German swimming coaches admitted in a Berlin court on Tuesday that "
+            "they gave anabolic steroids to teenage swimmers. Their lawyers said the doses "
+            "were small.")),
+    ]
+    made = brief(reports, words=40, analysis=False)
+    lead = made.summary[0].sentence.text.split()
+    expected = " ".join(lead[:12]).rstrip(",;:") + " \u2026"
+    assert render(made, "md").startswith(f"# {expected}\n")
+    assert f"<h1>{escape(expected)}</h1>" in render(made, "html")
+    assert json.loads(render(made, "json"))["story"]["title"] is None

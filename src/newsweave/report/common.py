@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from newsweave.models import Article, Brief, SummarySentence
 
+# Words of the summary's lead sentence that title a brief no report gave a headline.
+TITLE_WORDS = 12
+
 
 def brief_title(brief: Brief) -> str:
-    """The story's title, else the title of the article the summary leans on most."""
+    """The story's title, else the title of the article the summary leans on most, else the
+    opening words of the summary's lead sentence: scraped text and stored stories often come
+    without a headline, and a page titled just "Brief" tells a reader nothing."""
     if brief.story.title:
         return brief.story.title
     if brief.summary:
@@ -14,7 +19,17 @@ def brief_title(brief: Brief) -> str:
         if lead.title:
             return lead.title
     titled = [a.title for a in brief.story.articles if a.title]
-    return titled[0] if titled else "Brief"
+    if titled:
+        return titled[0]
+    return _opening(brief.summary[0].sentence.text) if brief.summary else "Brief"
+
+
+def _opening(text: str) -> str:
+    """The first ``TITLE_WORDS`` words of ``text``, an ellipsis saying where it was cut."""
+    words = text.split()
+    if len(words) <= TITLE_WORDS:
+        return " ".join(words)
+    return " ".join(words[:TITLE_WORDS]).rstrip(",;:") + " \u2026"
 
 
 def attribution(brief: Brief, item: SummarySentence) -> str:

@@ -151,8 +151,8 @@ def test_bad_jsonl_line_among_good_ones_is_a_warning(tmp_path: Path) -> None:
     result = read_articles([path])
     assert len(result.articles) == 1
     assert result.warnings == [
-        f"skipped {path} line 2: not JSON (Expecting property name enclosed in double quotes "
-        "at column 2)"]
+        f"skipped {path} line 2: not JSON (Expecting property name enclosed in double quotes, "
+        "column 2)"]
 
 
 def test_duplicate_article_is_reported_not_repeated(tmp_path: Path) -> None:
@@ -161,6 +161,37 @@ def test_duplicate_article_is_reported_not_repeated(tmp_path: Path) -> None:
     result = read_articles([tmp_path])
     assert len(result.articles) == 1
     assert result.warnings == [f"skipped {tmp_path / 'b.txt'}: same text as {tmp_path / 'a.txt'}"]
+
+
+def test_a_repeated_id_is_made_unique_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    records = [{"id": "story-1", "text": BODY, "source": "AP"},
+               {"id": "story-1", "text": "Officials said the bridge would stay closed all week. "
+                "Engineers will inspect it on Friday.", "source": "Reuters"}]
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    result = read_articles([path])
+    assert [a.id for a in result.articles] == ["story-1", "story-1-2"]
+    assert result.warnings == [f"{path}:2: id 'story-1' is already the id of {path}:1; this "
+                               "article is 'story-1-2'"]
+    assert {s.article_id for s in result.articles[1].sentences} == {"story-1-2"}
+
+
+@pytest.mark.parametrize("key", ["published", "date", "published_at"])
+def test_a_jsonl_date_is_read_under_its_usual_names(tmp_path: Path, key: str) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"id": "ap-1", "text": BODY, key: "2021-07-12"}) + "\n",
+                    encoding="utf-8")
+    (article,) = read_articles([path]).articles
+    assert article.published == date(2021, 7, 12)
+
+
+def test_a_bad_date_is_named_under_the_key_it_came_in(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"id": "ap-1", "text": BODY, "date": "next Tuesday-ish"}) + "\n",
+                    encoding="utf-8")
+    with pytest.raises(NoArticleError, match='line 1: "date" value \'next Tuesday-ish\' is '
+                       "not a date"):
+        read_articles([path])
 
 
 def test_record_without_splitting_keeps_text_and_metadata() -> None:

@@ -5,7 +5,8 @@ Formats, chosen by file suffix and, failing that, by a look at the content:
 * ``.txt`` (or any text): one scraped article, cleaned by :mod:`newsweave.ingest.clean`;
 * ``.html``/``.htm``: one page, extracted by :mod:`newsweave.ingest.html`;
 * ``.jsonl``/``.json`` (optionally ``.gz``): one article a line ``{"text" or "html", "id",
-  "source", "title", "url", "published"}``, or one cluster a line ``{"id", "documents"}``;
+  "source", "title", "url", "published" (or "date")}``, or one cluster a line
+  ``{"id", "documents"}``;
 * ``-``: standard input, in any of the above.
 
 One bad input among good ones becomes a warning naming it; the caller decides whether an
@@ -42,6 +43,8 @@ TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".json", ".ndjson")
 STDIN = "-"
+PUBLISHED_KEYS = ("published", "date", "published_at", "publication_date")
+"""Keys a JSON article's publication date is read from, the first one given."""
 
 
 @dataclass
@@ -209,7 +212,7 @@ def _read_jsonl(text: str, origin: str, warnings: list[str]) -> Iterator[Article
                 found = True
                 yield article
         except json.JSONDecodeError as exc:
-            failures.append(f"line {number}: not JSON ({exc.msg} at column {exc.colno})")
+            failures.append(f"line {number}: not JSON ({exc.msg}, column {exc.colno})")
         except IngestError as exc:
             failures.append(f"line {number}: {exc.reason}")
     if not found:
@@ -275,7 +278,7 @@ def _record_article(record: Any, origin: str, split: bool = True) -> Article:
         cleaned = clean_text(raw_text)
     else:
         raise IngestError(origin, 'needs a non-empty "text" or "html" field')
-    published = _parse_published(record.get("published"), origin)
+    published = _parse_published(*_published_field(record), origin)
     given = CleanText(
         text=cleaned.text,
         title=_title(record.get("title")) or cleaned.title,
@@ -300,7 +303,17 @@ def _str_or_none(value: Any) -> str | None:
     return str(value).strip() or None if value is not None else None
 
 
-def _parse_published(value: Any, origin: str) -> date | None:
+def _published_field(record: dict[str, Any]) -> tuple[str, Any]:
+    """The key and value of the record's publication date: feeds and scrapers name it
+    ``date`` or ``published_at`` as often as ``published``, and a date read from none of them
+    was dropped without a word, leaving the report off the timeline."""
+    for key in PUBLISHED_KEYS:
+        if record.get(key) not in (None, ""):
+            return key, record[key]
+    return PUBLISHED_KEYS[0], None
+
+
+def _parse_published(key: str, value: Any, origin: str) -> date | None:
     if value in (None, ""):
         return None
     text = str(value).strip()
@@ -310,7 +323,7 @@ def _parse_published(value: Any, origin: str) -> date | None:
         pass
     found = parse_full_date(text)
     if found is None:
-        raise IngestError(origin, f'"published" value {text!r} is not a date (use YYYY-MM-DD)')
+        raise IngestError(origin, f'"{key}" value {text!r} is not a date (use YYYY-MM-DD)')
     return found
 
 
@@ -342,9 +355,10 @@ def _article(
 
 
 def _unique(articles: list[Article], warnings: list[str]) -> list[Article]:
-    """Drop exact duplicate texts (with a warning) and make ids unique."""
+    """Drop exact duplicate texts and make ids unique, with a warning for each: an id the
+    input gave is the reader's handle on the article, so renaming one is said out loud."""
     seen_text: dict[str, str] = {}
-    seen_ids: set[str] = set()
+    id_origins: dict[str, str] = {}
     unique: list[Article] = []
     for article in articles:
         if article.text in seen_text:
@@ -354,10 +368,12 @@ def _unique(articles: list[Article], warnings: list[str]) -> list[Article]:
             continue
         seen_text[article.text] = article.origin or article.id
         article_id, n = article.id, 2
-        while article_id in seen_ids:
+        while article_id in id_origins:
             article_id, n = f"{article.id}-{n}", n + 1
-        seen_ids.add(article_id)
+        id_origins[article_id] = article.origin or article_id
         if article_id != article.id:
+            warnings.append(f"{article.origin}: id {article.id!r} is already the id of "
+                            f"{id_origins[article.id]}; this article is {article_id!r}")
             article = split_article(replace(article, id=article_id, sentences=()))
         unique.append(article)
     return unique

@@ -67,6 +67,22 @@ def test_bad_sources_and_options_are_one_line_errors(
     assert "--threshold must be in (0, 1], got 1.5" in capsys.readouterr().err
 
 
+def test_an_ingest_that_reads_nothing_fails(tmp_path: Path, example_dir: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "news.db")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "scan.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    assert main(["ingest", str(tmp_path / "empty.txt"), str(tmp_path / "scan.txt"),
+                 "--db", db]) == 1
+    err = capsys.readouterr().err
+    assert "skipped " + str(tmp_path / "empty.txt") + ": file is empty" in err
+    assert "scan.txt: binary file (a PNG image)" in err
+    assert err.endswith("no article could be read from the sources given (the warnings above "
+                        "say why)\n")
+    assert main(["ingest", str(example_dir), "--db", db]) == 0
+    assert main(["ingest", str(example_dir), "--db", db]) == 0  # all stored already: no error
+
+
 def test_bad_jsonl_lines_are_warnings(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                       example_story: object) -> None:
     stream = tmp_path / "feed.jsonl"

@@ -25,7 +25,7 @@ from newsweave.cluster.online import (
 )
 from newsweave.cluster.scale import dask_client, prepared_chunks
 from newsweave.cluster.sources import Prepared, iter_items
-from newsweave.errors import InvalidOptionError
+from newsweave.errors import InvalidOptionError, NoArticleError
 from newsweave.store import open_store
 
 
@@ -100,6 +100,9 @@ def run(args: argparse.Namespace) -> int:
                                  client=client)
         report = ingester.ingest(_articles(chunks, ingester.report))
     _print_report(report)
+    if report.warnings and not (report.stored or report.exact_duplicates):
+        raise NoArticleError("no article could be read from the sources given (the warnings "
+                             "above say why)")
     return 0
 
 

@@ -30,6 +30,7 @@ from functools import lru_cache
 import numpy as np
 import scipy.sparse as sp
 
+from newsweave.analyze.dates import WEEKDAY_NAMES
 from newsweave.analyze.labels import key_phrase
 from newsweave.analyze.ner import CALENDAR_WORDS
 from newsweave.analyze.numbers import (
@@ -372,7 +373,7 @@ def _figures(story: Story) -> Iterator[_Figure]:
                 yield figure
 
 
-_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAY = re.compile(rf"\b({WEEKDAY_NAMES})\b")
 
 
 def _weekday(text: str) -> str:

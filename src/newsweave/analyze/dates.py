@@ -54,8 +54,11 @@ _MONTH = (r"(?P<mon>(?:January|February|March|April|May|June|July|August|Septemb
 _FULL_MONTH_NOT_MAY = (r"(?P<mon>(?:January|February|March|April|June|July|August|September|"
                        r"October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|"
                        r"Oct|Nov|Dec)\.)(?!\w))")
-_WEEKDAY = r"(?P<wd>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
-_LEADING_WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+WEEKDAY_NAMES = r"(?:" + "|".join(d.capitalize() for d in _WEEKDAYS) + ")"
+"""A capitalised weekday name, as a regular expression group ("Monday" ... "Sunday"); the
+claims read a crowd's day with it too."""
+_WEEKDAY = rf"(?P<wd>{WEEKDAY_NAMES}\b)"
+_LEADING_WEEKDAY = rf"(?:{WEEKDAY_NAMES},?\s+)?"
 _DAY = r"(?<![\w$.,/-])(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?!-|[.,:/]\d)"
 # A year, but not a time of day in four figures ("at 1600 GMT", "0800 hours").
 _YEAR = (r"(?<![\w$.,/-])(?P<year>1[6-9]\d\d|20\d\d)\b(?![.,]\d|%|-\w"

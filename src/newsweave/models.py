@@ -20,7 +20,9 @@ from typing import Any, Literal
 
 BudgetUnit = Literal["words", "bytes", "sentences"]
 BUDGET_UNITS: tuple[BudgetUnit, ...] = ("words", "bytes", "sentences")
-EntityKind = Literal["PERSON", "PLACE", "ORG"]
+EntityKind = Literal["PERSON", "PLACE", "ORG", "PRODUCT"]
+"""PRODUCT is OntoNotes' kind for craft and products: a ship, a plane, a car model ("the
+submarine Kursk", "Volvo S80"), neither a person, a place nor an organisation."""
 
 
 def _date_or_none(value: str | None) -> date | None:
@@ -266,7 +268,7 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class Entity:
-    """A person, place or organisation, with every spelling the sources use for it."""
+    """A person, place, organisation or product, with every spelling the sources use for it."""
 
     name: str
     kind: EntityKind

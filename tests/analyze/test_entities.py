@@ -425,3 +425,22 @@ def test_close_spellings_are_all_found(example_story: Story) -> None:
     for word in words:
         expected = {w for w in words if names._similar(word, w, names.SURNAME_SIMILARITY)}
         assert blocks._close_last_words(word) == expected, word
+
+
+def test_craft_and_models_are_products_and_their_makers_organisations() -> None:
+    """Kursk and car-safety copy: a craft named after its noun ("the submarine Kursk",
+    "aboard the Kursk") or by its prefix ("USS Grapple"), and a model by its designation
+    ("Volvo S80", "V-6"), are products; the name before a designation is its maker, an
+    organisation however often "Volvo says" makes a speaker of it. "Aboard the Boeing 767"
+    numbers a model of Boeing's: Boeing is no craft."""
+    entities = find_entities(_story(
+        "The nuclear submarine Kursk sank on Saturday with 118 men aboard the Kursk. The USS "
+        "Grapple joined the search. Volvo says its new Volvo S80 sedan has side air bags.",
+        "Relatives of those aboard the Kursk waited. The S80 comes with a V-6 engine, and "
+        "Volvo added curtains. All 217 people aboard the Boeing 767 died, Boeing said.",
+    ), ner="rules")
+    for name in ("Kursk", "USS Grapple", "Volvo S80", "S80", "V-6"):
+        assert _holding(entities, name).kind == "PRODUCT", name
+    assert _holding(entities, "Volvo").kind == "ORG"
+    assert _holding(entities, "Boeing").kind != "PRODUCT"
+

@@ -23,7 +23,14 @@ from newsweave.analyze.names import (
     is_acronym,
     name_tokens,
 )
-from newsweave.analyze.ner import ORG_WORDS, PLACE_WORDS, NameSpan, NerBackend, find_names
+from newsweave.analyze.ner import (
+    ORG_WORDS,
+    PLACE_WORDS,
+    NameSpan,
+    NerBackend,
+    find_names,
+    is_product_name,
+)
 from newsweave.models import Entity, EntityKind, Mention, Story
 
 CUE_VOTES = 2
@@ -143,19 +150,31 @@ def _without_nationalities(found: list[list[NameSpan]]) -> list[list[NameSpan]]:
     return [[_without_nationality(span, seen) for span in spans] for spans in found]
 
 
-def _kind(group: NameGroup) -> EntityKind:
+KIND_ORDER: tuple[EntityKind, ...] = ("PERSON", "PLACE", "ORG", "PRODUCT")
+"""Which kind a tie of votes goes to."""
+
+
+def _makers(forms: dict[str, NameForm]) -> frozenset[str]:
+    """The names before a model's designation ("Volvo" of "Volvo S80", "Toyota" of "Toyota
+    RAV4"): written alone, they name the company that makes it, however often "Volvo says"
+    makes a speaker of it. ("Concorde Flight AF4590" is longer: a flight of the Concorde.)"""
+    pairs = (form.text.split() for form in forms.values())
+    return frozenset(maker for maker, *model in pairs if len(model) == 1
+                     and is_product_name(model[0]) and not is_product_name(maker))
+
+
+def _kind(group: NameGroup, makers: frozenset[str]) -> EntityKind:
     """By the votes, but a company suffix settles it: "Starbucks Corp." is an organisation
-    however often its stores are "in Starbucks"."""
+    however often its stores are "in Starbucks"; and so does making a product."""
     if any(form.text.split()[-1].rstrip(".").lower() in COMPANY_SUFFIXES
-           for form in group.forms):
+           or form.text in makers for form in group.forms):
         return "ORG"
     if _names_a_country(group):
         return "PLACE"
     votes = group.votes
     if not votes:
         return _default_kind(group)
-    ranked = sorted(votes.items(), key=lambda item: (-item[1], ("PERSON", "PLACE", "ORG")
-                                                     .index(item[0])))
+    ranked = sorted(votes.items(), key=lambda item: (-item[1], KIND_ORDER.index(item[0])))
     return ranked[0][0]
 
 
@@ -194,8 +213,8 @@ def _collect(story: Story, backend: NerBackend) -> tuple[dict[str, NameForm],
     return forms, mentions
 
 
-def _entity(group: NameGroup, mentions: list[Mention]) -> Entity:
-    kind = _kind(group)
+def _entity(group: NameGroup, mentions: list[Mention], makers: frozenset[str]) -> Entity:
+    kind = _kind(group, makers)
     seen = Counter(" ".join(m.text.split()) for m in mentions)
     variants = tuple(sorted(seen, key=lambda text: (-seen[text], text)))
     return Entity(_display_name(group), kind, variants, tuple(mentions))
@@ -206,7 +225,8 @@ def _salience(entity: Entity) -> tuple[int, int, str]:
 
 
 def find_entities(story: Story, *, ner: NerBackend = "auto") -> tuple[Entity, ...]:
-    """The people, places and organisations the story's articles name, grouped across them.
+    """The people, places, organisations and products the story's articles name, grouped
+    across them.
 
     Parameters
     ----------
@@ -236,5 +256,7 @@ def find_entities(story: Story, *, ner: NerBackend = "auto") -> tuple[Entity, ..
         index = owner.get(id(forms[" ".join(span.text.split())]))
         if index is not None:
             by_group[index].append(Mention(article_id, span.start, span.end, span.text))
-    entities = (_entity(group, found) for group, found in zip(groups, by_group, strict=True))
+    makers = _makers(forms)
+    entities = (_entity(group, found, makers)
+                for group, found in zip(groups, by_group, strict=True))
     return tuple(sorted(entities, key=_salience))

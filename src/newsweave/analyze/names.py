@@ -235,12 +235,12 @@ class NameGroup:
     def is_person(self) -> bool:
         """Whether most votes say PERSON; a group nothing voted on may be a person's too."""
         votes = self.votes
-        return votes["PERSON"] >= max(votes["PLACE"], votes["ORG"])
+        return votes["PERSON"] >= max(votes["PLACE"], votes["ORG"], votes["PRODUCT"])
 
     def is_organisation(self) -> bool:
         """Whether more votes say ORG than anything else."""
         votes = self.votes
-        return votes["ORG"] > max(votes["PERSON"], votes["PLACE"])
+        return votes["ORG"] > max(votes["PERSON"], votes["PLACE"], votes["PRODUCT"])
 
 
 def _spelling_match(form: NameForm, group: NameGroup) -> bool:

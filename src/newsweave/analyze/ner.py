@@ -60,6 +60,30 @@ PLACE_WORDS: frozenset[str] = frozenset(
 )
 """Words that make a capitalised name a place's ("Osh Province")."""
 
+PRODUCT_WORDS: frozenset[str] = frozenset(
+    {
+        "submarine", "sub", "ship", "vessel", "boat", "ferry", "tanker", "freighter", "trawler",
+        "warship", "destroyer", "cruiser", "frigate", "carrier", "yacht", "liner", "plane",
+        "airplane", "jet", "jetliner", "airliner", "aircraft", "helicopter", "bomber", "balloon",
+        "capsule", "spacecraft", "spaceship", "shuttle", "satellite", "rocket", "car", "sedan",
+        "minivan", "truck", "pickup", "coupe", "convertible", "hatchback", "limousine"
+    }
+)
+"""Nouns of craft and vehicles. Just before a name they make it a craft's or a model's ("the
+submarine Kursk", "the balloon Breitling Orbiter"); after a name they do not: the name is as
+often the maker's or the operator's ("an EgyptAir jet", "a Boeing plane")."""
+
+CRAFT_PREFIXES: frozenset[str] = frozenset({"uss", "hms", "rms", "mv"})
+"""Prefixes of ships' names ("USS Grasp")."""
+
+_CRAFT_BEFORE = re.compile(
+    rf"\b(?:aboard|{'|'.join(sorted(PRODUCT_WORDS))})\s+(?:the\s+)?$", re.IGNORECASE)
+_NUMBER_AFTER = re.compile(r"[ \t]+\d")
+"""A number after a name makes the craft the model it numbers: "aboard the Boeing 767" says
+that "Boeing" makes it."""
+_MODEL_CODE = re.compile(r"[A-Za-z]-?\d|\d-?[A-Za-z]")
+"""Letters and digits in one word: a model's designation ("S80", "RAV4", "DC-10", "V-6")."""
+
 TITLE_ADJECTIVES: frozenset[str] = frozenset(
     {"former", "chief", "acting", "deputy", "interim", "vice", "assistant"})
 """Titles that, written before a name in lower case, describe the noun after it rather than a
@@ -311,12 +335,23 @@ def _is_common(word: str, evidence: _Evidence) -> bool:
     return plain in evidence.lowercase and plain != bare and bare not in evidence.names
 
 
+def is_product_name(name: str) -> bool:
+    """Whether a name's own words make it a craft's or a model's: a ship's prefix ("USS
+    Grasp") or a word of letters and digits ("Volvo S80", "DC-10")."""
+    words = name.split()
+    return (words[0].rstrip(".").lower() in CRAFT_PREFIXES
+            or any(_MODEL_CODE.search(word) for word in words))
+
+
 def _cue(text: str, name: str, start: int, end: int) -> EntityKind | None:
     """The kind the cues in and around a name suggest, None when none does."""
     words = {w.lower() for w in re.findall(r"[\w'’-]+", name)}
     before = text[max(0, start - _CONTEXT):start]
     if words & ORG_WORDS or "&" in name or _MEDIUM_AFTER.match(text, end):
         return "ORG"
+    if is_product_name(name) or (_CRAFT_BEFORE.search(before)
+                                 and not _NUMBER_AFTER.match(text, end)):
+        return "PRODUCT"
     if words & PLACE_WORDS or _PLACE_CUE.search(before):
         return "PLACE"
     titled = re.search(r"([A-Za-z]+)\.?\s+$", before)

@@ -30,7 +30,8 @@ YEAR_INFERRED_NOTE = "year from the other reports"
 """After the expression of a date whose year is not in its report ("April 14" in an undated
 report), which the story's dated reports supplied."""
 
-KIND_LABELS = {"PERSON": "person", "PLACE": "place", "ORG": "organisation"}
+KIND_LABELS = {"PERSON": "person", "PLACE": "place", "ORG": "organisation",
+               "PRODUCT": "craft or product"}
 CLAIM_SECTIONS = {
     "conflict": ("conflict", "Where sources conflict"),
     "agreement": ("agreement", "What sources agree on"),

@@ -25,7 +25,9 @@ const CLAIM_SECTIONS = [
 // As in report/sections.py, so that the page and the rendered brief say the same.
 const UNDATED_HEADING = "Not on the timeline: dates in reports that give no date of their own";
 const YEAR_INFERRED_NOTE = "year from the other reports";
-const KIND_LABELS = { PERSON: "person", PLACE: "place", ORG: "organisation" };
+const KIND_LABELS = {
+  PERSON: "person", PLACE: "place", ORG: "organisation", PRODUCT: "craft or product",
+};
 
 const $ = (id) => document.getElementById(id);
 

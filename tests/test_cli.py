@@ -54,6 +54,22 @@ def test_bad_input_is_one_line_and_exit_1(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
 
 
+def test_a_story_too_large_to_brief_is_refused_in_one_line(
+    tmp_path: Path, example_dir: Path
+) -> None:
+    """A 1.6 MB scrape (the BBC report 400 times), far under the file limit, holds more
+    sentences than a brief compares in bounded memory: one line and exit 1, not a machine
+    run out of memory."""
+    report = (example_dir / "001_0644b31f70d166b7.txt").read_text(encoding="utf-8")
+    huge = tmp_path / "scrape.txt"
+    huge.write_text("\n\n".join([report] * 400), encoding="utf-8")
+    done = run("brief", str(huge))
+    assert done.returncode == 1
+    assert done.stderr.startswith("newsweave: StoryTooLargeError: the reports hold ")
+    assert done.stderr.endswith(" sentences; a brief reads at most 5,000 (some 150 news "
+                                "reports): give fewer or shorter reports\n")
+
+
 def test_skipped_input_is_a_warning_and_brief_still_made(
     tmp_path: Path, example_dir: Path
 ) -> None:

@@ -65,6 +65,10 @@ class EmptyStoryError(NewsweaveError):
     """There is nothing to summarize."""
 
 
+class StoryTooLargeError(NewsweaveError):
+    """A story has more sentences than a brief can read in bounded memory."""
+
+
 class UnknownAlgorithmError(NewsweaveError):
     """A summarizer was asked for by a name that is not registered."""
 

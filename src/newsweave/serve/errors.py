@@ -15,6 +15,7 @@ from newsweave.errors import (
     IngestError,
     InvalidOptionError,
     NewsweaveError,
+    StoryTooLargeError,
     UnknownAlgorithmError,
 )
 from newsweave.serve.fetch import FetchRefusedError
@@ -24,6 +25,7 @@ _STATUS_BY_ERROR: tuple[tuple[type[NewsweaveError], int], ...] = (
     (FetchRefusedError, 403),      # the request is understood and refused on purpose
     (IngestError, 422),            # the reports were received but cannot be read
     (EmptyStoryError, 422),
+    (StoryTooLargeError, 413),     # within the body limit, but too many sentences to brief
     (UnknownAlgorithmError, 400),  # a query option out of its valid set
     (InvalidOptionError, 400),
     (StoreError, 503),             # the store cannot be opened: the service, not the request

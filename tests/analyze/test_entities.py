@@ -444,3 +444,23 @@ def test_craft_and_models_are_products_and_their_makers_organisations() -> None:
     assert _holding(entities, "Volvo").kind == "ORG"
     assert _holding(entities, "Boeing").kind != "PRODUCT"
 
+
+
+def test_a_name_the_story_writes_with_a_possessive_inside_is_one_name() -> None:
+    """JFK Jr. and China copy: "Martha's Vineyard" and "People's Liberation Army" are written
+    so every time, and are one name each; "Russia's Interfax" is two, Russia being named
+    alone too. The name finder still cuts at the possessive, as ECB+ annotates."""
+    story = _story(
+        "The plane was headed to Martha's Vineyard when it vanished. Russia's Interfax "
+        "said Russia would help. The People's Liberation Army held drills.",
+        "Friends waited at the airport in Martha's Vineyard, Mass. Russia sent condolences, "
+        "Russia's Interfax reported. The People's Liberation Army said nothing.",
+    )
+    entities = find_entities(story, ner="rules")
+    vineyard = _holding(entities, "Martha's Vineyard")
+    assert vineyard.kind == "PLACE" and len(vineyard.mentions) == 2
+    assert _holding(entities, "People's Liberation Army").kind == "ORG"
+    assert _holding(entities, "Interfax") is not _holding(entities, "Russia")
+    assert "Martha" not in {v for e in entities for v in e.variants}
+    assert "Martha" in {s.text for spans in ner.find_names(story.articles, "rules")
+                        for s in spans}

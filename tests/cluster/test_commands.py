@@ -83,6 +83,23 @@ def test_an_ingest_that_reads_nothing_fails(tmp_path: Path, example_dir: Path,
     assert main(["ingest", str(example_dir), "--db", db]) == 0  # all stored already: no error
 
 
+def test_an_ingest_names_its_first_50_skipped_lines_and_counts_the_rest(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    stream = tmp_path / "feed.jsonl"
+    page = [f"Paragraph {n} of a scraped page, saved as JSONL by mistake." for n in range(200)]
+    good = json.dumps({"id": "a1", "text": "Kyrgyz opposition leaders said on Thursday they "
+                       "had taken control of the government."})
+    stream.write_text("\n".join([*page, good]) + "\n", encoding="utf-8")
+    assert main(["ingest", str(stream), "--db", str(tmp_path / "n.db")]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("stored 1 articles")
+    warnings = [line for line in err.splitlines() if line.startswith("newsweave: warning:")]
+    assert len(warnings) == 51
+    assert warnings[0].endswith("feed.jsonl:1: not JSON (Expecting value at column 1)")
+    assert warnings[-1] == ("newsweave: warning: skipped 150 more inputs or lines, not listed "
+                           "one by one")
+
+
 def test_bad_jsonl_lines_are_warnings(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                       example_story: object) -> None:
     stream = tmp_path / "feed.jsonl"

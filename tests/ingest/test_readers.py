@@ -163,6 +163,25 @@ def test_duplicate_article_is_reported_not_repeated(tmp_path: Path) -> None:
     assert result.warnings == [f"skipped {tmp_path / 'b.txt'}: same text as {tmp_path / 'a.txt'}"]
 
 
+def test_a_text_file_named_jsonl_lists_its_first_bad_lines_and_counts_the_rest(
+        tmp_path: Path) -> None:
+    lines = [f"Paragraph {n} of a scraped page saved under the wrong name." for n in range(500)]
+    path = tmp_path / "page.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(NoArticleError) as raised:
+        read_articles([path])
+    message = str(raised.value)
+    assert message.startswith(f"{path}: line 1: not JSON (Expecting value, column 1); line 2:")
+    assert message.endswith("line 10: not JSON (Expecting value, column 1); and 490 more bad "
+                            "lines")
+    path.write_text("\n".join([*lines, json.dumps({"id": "ap-1", "text": BODY})]) + "\n",
+                    encoding="utf-8")
+    result = read_articles([path])
+    assert [a.id for a in result.articles] == ["ap-1"]
+    assert len(result.warnings) == 11
+    assert result.warnings[-1] == f"skipped 490 more bad lines of {path}"
+
+
 def test_a_repeated_id_is_made_unique_with_a_warning(tmp_path: Path) -> None:
     path = tmp_path / "feed.jsonl"
     records = [{"id": "story-1", "text": BODY, "source": "AP"},

@@ -26,7 +26,12 @@ from newsweave.cluster.online import (
 from newsweave.cluster.scale import dask_client, prepared_chunks
 from newsweave.cluster.sources import Prepared, iter_items
 from newsweave.errors import InvalidOptionError, NoArticleError
+from newsweave.ingest.readers import FirstFew
 from newsweave.store import open_store
+
+MAX_WARNINGS = 50
+"""Skipped inputs and lines named on stderr; the rest are counted (a 200 MB text piped in as
+JSONL printed 2.3 million lines and held them all in memory)."""
 
 
 def add_scale_arguments(parser: argparse.ArgumentParser) -> None:
@@ -98,8 +103,10 @@ def run(args: argparse.Namespace) -> int:
                             on_commit=acknowledge)
         chunks = prepared_chunks(iter_items(args.sources), max_bytes=args.max_bytes,
                                  client=client)
-        report = ingester.ingest(_articles(chunks, ingester.report))
-    _print_report(report)
+        skipped = FirstFew(MAX_WARNINGS)
+        report = ingester.ingest(_articles(chunks, skipped))
+    report.warnings[:0] = skipped.named
+    _print_report(report, skipped.more)
     if report.warnings and not (report.stored or report.exact_duplicates):
         raise NoArticleError("no article could be read from the sources given (the warnings "
                              "above say why)")
@@ -114,9 +121,10 @@ def client_from(args: argparse.Namespace, stack: ExitStack) -> Any:
     return stack.enter_context(dask_client(args.workers, args.scheduler))
 
 
-def _articles(chunks: Iterator[Any], report: IngestReport) -> Iterator[Prepared]:
+def _articles(chunks: Iterator[Any], skipped: FirstFew) -> Iterator[Prepared]:
     for chunk in chunks:
-        report.warnings.extend(chunk.warnings)
+        for message in chunk.warnings:
+            skipped.add(message)
         yield from chunk.prepared
 
 
@@ -136,8 +144,10 @@ def _print_commit(stored: int) -> None:
     print(f"newsweave: committed {stored} articles", file=sys.stderr, flush=True)
 
 
-def _print_report(report: IngestReport) -> None:
+def _print_report(report: IngestReport, unlisted: int) -> None:
     for message in report.warnings:
         warn(message)
+    if unlisted:
+        warn(f"skipped {unlisted:,} more inputs or lines, not listed one by one")
     print(f"stored {report.stored} articles ({report.near_duplicates} near-duplicates), "
           f"skipped {report.exact_duplicates} already stored; {report.new_stories} new stories")

@@ -201,7 +201,7 @@ def _valid_unicode(value: Any) -> Any:
 
 def _read_jsonl(text: str, origin: str, warnings: list[str]) -> Iterator[Article]:
     found = False
-    failures: list[str] = []
+    failures = FirstFew()
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -212,12 +212,38 @@ def _read_jsonl(text: str, origin: str, warnings: list[str]) -> Iterator[Article
                 found = True
                 yield article
         except json.JSONDecodeError as exc:
-            failures.append(f"line {number}: not JSON ({exc.msg}, column {exc.colno})")
+            failures.add(f"line {number}: not JSON ({exc.msg}, column {exc.colno})")
         except IngestError as exc:
-            failures.append(f"line {number}: {exc.reason}")
+            failures.add(f"line {number}: {exc.reason}")
     if not found:
-        raise IngestError(origin, "; ".join(failures) or "no JSON lines")
-    warnings.extend(f"skipped {origin} {failure}" for failure in failures)
+        raise IngestError(origin, failures.summary() or "no JSON lines")
+    warnings.extend(f"skipped {origin} {failure}" for failure in failures.named)
+    if failures.more:
+        warnings.append(f"skipped {failures.more:,} more bad lines of {origin}")
+
+
+MAX_LISTED_FAILURES = 10
+"""Bad lines of one file named one by one; the rest are counted."""
+
+
+@dataclass
+class FirstFew:
+    """The first ``limit`` messages and how many more came: a text file named .jsonl is bad on
+    every line, and naming 2 million lines helps no one (nor does holding them in memory)."""
+
+    limit: int = MAX_LISTED_FAILURES
+    named: list[str] = field(default_factory=list)
+    more: int = 0
+
+    def add(self, message: str) -> None:
+        if len(self.named) < self.limit:
+            self.named.append(message)
+        else:
+            self.more += 1
+
+    def summary(self) -> str:
+        more = [f"and {self.more:,} more bad lines"] if self.more else []
+        return "; ".join(self.named + more)
 
 
 def articles_from_record(

@@ -151,8 +151,16 @@ def test_bad_jsonl_line_among_good_ones_is_a_warning(tmp_path: Path) -> None:
     result = read_articles([path])
     assert len(result.articles) == 1
     assert result.warnings == [
-        f"skipped {path} line 2: not JSON (Expecting property name enclosed in double quotes, "
-        "column 2)"]
+        f"skipped {path} line 2: not JSON (Expecting property name enclosed in double quotes "
+        "at column 2)"]
+
+
+def test_an_unterminated_string_is_placed_once(tmp_path: Path) -> None:
+    path = tmp_path / "cut.jsonl"
+    path.write_text(json.dumps({"id": "a1", "text": BODY}) + '\n{"id": "a2", "text": "Water\n',
+                    encoding="utf-8")
+    assert read_articles([path]).warnings == [
+        f"skipped {path} line 2: not JSON (Unterminated string starting at column 22)"]
 
 
 def test_duplicate_article_is_reported_not_repeated(tmp_path: Path) -> None:
@@ -171,8 +179,8 @@ def test_a_text_file_named_jsonl_lists_its_first_bad_lines_and_counts_the_rest(
     with pytest.raises(NoArticleError) as raised:
         read_articles([path])
     message = str(raised.value)
-    assert message.startswith(f"{path}: line 1: not JSON (Expecting value, column 1); line 2:")
-    assert message.endswith("line 10: not JSON (Expecting value, column 1); and 490 more bad "
+    assert message.startswith(f"{path}: line 1: not JSON (Expecting value at column 1); line 2:")
+    assert message.endswith("line 10: not JSON (Expecting value at column 1); and 490 more bad "
                             "lines")
     path.write_text("\n".join([*lines, json.dumps({"id": "ap-1", "text": BODY})]) + "\n",
                     encoding="utf-8")

@@ -212,7 +212,7 @@ def _read_jsonl(text: str, origin: str, warnings: list[str]) -> Iterator[Article
                 found = True
                 yield article
         except json.JSONDecodeError as exc:
-            failures.add(f"line {number}: not JSON ({exc.msg}, column {exc.colno})")
+            failures.add(f"line {number}: not JSON ({_json_problem(exc)})")
         except IngestError as exc:
             failures.add(f"line {number}: {exc.reason}")
     if not found:
@@ -220,6 +220,12 @@ def _read_jsonl(text: str, origin: str, warnings: list[str]) -> Iterator[Article
     warnings.extend(f"skipped {origin} {failure}" for failure in failures.named)
     if failures.more:
         warnings.append(f"skipped {failures.more:,} more bad lines of {origin}")
+
+
+def _json_problem(error: json.JSONDecodeError) -> str:
+    """What is wrong and where: "Expecting value at column 1", and "Unterminated string
+    starting at column 22" (whose message already ends in "at")."""
+    return f"{error.msg.removesuffix(' at')} at column {error.colno}"
 
 
 MAX_LISTED_FAILURES = 10

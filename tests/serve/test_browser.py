@@ -27,6 +27,7 @@ from newsweave.models import (
     Statement,
     TimelineEvent,
 )
+from newsweave.report.common import brief_title
 from newsweave.serve import ServeSettings
 from newsweave.serve.app import create_app
 from newsweave.serve.server import running
@@ -127,6 +128,7 @@ def test_pasted_reports_give_the_brief_and_exact_source_highlights(
             " · also ".join([expected.sources_of(item)[0],
                              ", ".join(expected.sources_of(item)[1:])]).removesuffix(" · also ")
         )
+    assert page.locator("#brief-title").text_content() == brief_title(expected)
     page.screenshot(path=shots / "brief.png", full_page=True)
 
     chosen = max(range(len(expected.summary)), key=lambda i: len(expected.summary[i].support))
@@ -152,6 +154,25 @@ def test_pasted_reports_give_the_brief_and_exact_source_highlights(
         conflicts = page.locator("#analysis section.conflict")
         if conflicts.count():  # the analysis of the example finds conflicting figures
             conflicts.screenshot(path=DOCS_IMG / "serve-analysis.png")
+
+
+def test_reports_without_headlines_are_titled_as_the_markdown_titles_them(
+    page: Any, live_url: str
+) -> None:
+    reports = [
+        ("AP", "Germany's second doping trial against former East German sports officials "
+               "opened Tuesday with coaches and doctors confessing they gave drugs to young "
+               "swimmers. The trial resumes Monday in Berlin."),
+        ("Reuters", "Two former East German swimming coaches admitted in a Berlin court on "
+                    "Tuesday that they gave anabolic steroids to teenage swimmers. Their "
+                    "lawyers said the doses were small."),
+    ]
+    expected = _api_brief(live_url, [{"source": s, "text": t} for s, t in reports])
+    assert not any(article.title for article in expected.story.articles)
+    _paste(page, reports)
+    title = page.locator("#brief-title").text_content()
+    assert title == brief_title(expected)
+    assert title.endswith(" \u2026") and len(title.split()) == 13
 
 
 def _screenshot_between(page: Any, top: str, bottom: str, path: Path) -> None:

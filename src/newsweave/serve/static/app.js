@@ -6,6 +6,7 @@
 "use strict";
 
 const INITIAL_REPORTS = 2;
+const TITLE_WORDS = 12; // words of the lead sentence that title a brief without a headline
 // Rows a section shows before a "Show all" button, keyed by the section classes, and the
 // fewest rows worth folding: /healthz gives report/sections.py's figures. Until it answers
 // (or if it cannot), nothing folds.
@@ -203,6 +204,7 @@ function indexStory(brief) {
 function renderBrief(brief) {
   const story = indexStory(brief);
   const n = brief.story.articles.length;
+  $("brief-title").textContent = briefTitle(story);
   $("brief-meta").textContent =
     `${brief.summary.length} sentences from ${n} report${n === 1 ? "" : "s"} · ` +
     `${brief.algorithm}, ${brief.budget.limit} ${brief.budget.unit}`;
@@ -212,6 +214,21 @@ function renderBrief(brief) {
   $("sources").hidden = true;
   $("brief").hidden = false;
   $("brief").scrollIntoView({ block: "start" });
+}
+
+// The title the Markdown and HTML briefs give (report/common.py, brief_title): the story's,
+// else the headline of the report the summary leads with, else any report's, else the first
+// words of the lead sentence; the page showed only "Brief".
+function briefTitle(story) {
+  const { brief, articles } = story;
+  const lead = brief.summary.length ? brief.summary[0].sentence : null;
+  const headline = lead && articles.get(lead.article_id)?.title;
+  const any = brief.story.articles.find((a) => a.title)?.title;
+  const given = brief.story.title || headline || any;
+  if (given || !lead) return given || "";
+  const words = lead.text.split(/\s+/).filter(Boolean);
+  return words.length <= TITLE_WORDS ? words.join(" ")
+    : `${words.slice(0, TITLE_WORDS).join(" ").replace(/[,;:]+$/, "")} \u2026`;
 }
 
 function summaryItem(story, item) {

@@ -58,6 +58,17 @@ def test_briefs_written_per_story(db: str, tmp_path: Path,
     assert "Kyrgyz" in (tmp_path / "briefs" / "s1.md").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("command", [["stories"], ["brief", "--story", "s1"], ["recluster"]])
+def test_reading_a_store_that_is_not_there_says_so_and_makes_no_file(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]) -> None:
+    typo = tmp_path / "nwes.db"
+    assert main([*command, "--db", str(typo)]) == 1
+    assert capsys.readouterr().err == (f"newsweave: StoreError: no store at '{typo}': "
+                                       "`newsweave ingest` makes one (--db or $NEWSWEAVE_DB "
+                                       "names another)\n")
+    assert not typo.exists()
+
+
 def test_bad_sources_and_options_are_one_line_errors(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = str(tmp_path / "news.db")

@@ -94,5 +94,5 @@ def _inputs(args: argparse.Namespace) -> list[str] | Story:
         return list(args.paths)
     if args.paths:
         raise InvalidOptionError("give PATHs or --story, not both")
-    with open_store(args.db) as store:
+    with open_store(args.db, must_exist=True) as store:
         return store.story(args.story)

@@ -25,7 +25,7 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     clusterer = clusterer_from(args)
-    with open_store(args.db) as store:
+    with open_store(args.db, must_exist=True) as store:
         rows = recluster(store, clusterer)
     articles = sum(row.size for row in rows)
     print(f"re-clustered {articles} articles into {len(rows)} stories")

@@ -56,7 +56,7 @@ def _date(text: str) -> date:
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_store(args.db) as store:
+    with open_store(args.db, must_exist=True) as store:
         rows = [r for r in store.stories(args.since) if r.size >= args.min_size]
     if args.briefs is not None:
         return _write_briefs(args, rows)

@@ -7,6 +7,7 @@ opens a PostgreSQL database; anything else is a SQLite file path (``sqlite:///``
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from newsweave.store.base import Fingerprint, Store, StoredArticle, StoreError, StoryRow
 from newsweave.store.sqlite import SQLiteStore
@@ -22,13 +23,17 @@ def default_url() -> str:
     return os.environ.get(DB_ENV) or DEFAULT_DB
 
 
-def open_store(url: str | None = None) -> Store:
+def open_store(url: str | None = None, *, must_exist: bool = False) -> Store:
     """The store at ``url`` (default: :func:`default_url`), its tables created if new.
 
     Parameters
     ----------
     url:
         A ``postgresql://`` URL, a SQLite path (``sqlite:///`` optional), or None.
+    must_exist:
+        Refuse a SQLite file that does not exist yet, rather than create an empty store: for
+        commands that only read one, where a mistyped ``--db`` would otherwise list no
+        stories and leave an empty file behind.
 
     Returns
     -------
@@ -45,7 +50,11 @@ def open_store(url: str | None = None) -> Store:
         from newsweave.store.postgres import PostgresStore
 
         return PostgresStore(url)
-    return SQLiteStore(url.removeprefix(SQLITE_SCHEME))
+    path = url.removeprefix(SQLITE_SCHEME)
+    if must_exist and not Path(path).exists():
+        raise StoreError(f"no store at {path!r}: `newsweave ingest` makes one (--db or "
+                         f"${DB_ENV} names another)")
+    return SQLiteStore(path)
 
 
 __all__ = ["DB_ENV", "DEFAULT_DB", "Fingerprint", "SQLiteStore", "Store", "StoreError",

@@ -464,3 +464,28 @@ def test_a_name_the_story_writes_with_a_possessive_inside_is_one_name() -> None:
     assert "Martha" not in {v for e in entities for v in e.variants}
     assert "Martha" in {s.text for spans in ner.find_names(story.articles, "rules")
                         for s in spans}
+
+
+def test_long_forms_one_acronym_abbreviates_are_one_organisation() -> None:
+    """Car-safety and auto-union copy: "NHTSA" stands for the agency however its name is
+    written ("... Traffic and Safety ..." too), and "UAW" for both spellings of the union;
+    "Greg Martin" is no "GM" for sharing its initials, the words differ. A sentence's first
+    word the story capitalises only inside those names ("Traffic crashes") is no name."""
+    entities = find_entities(_story(
+        "The National Highway Traffic Safety Administration (NHTSA) tested the seats. "
+        "Traffic crashes kill many children, NHTSA said. The traffic was heavy.",
+        "Also, the National Highway Traffic and Safety Administration is testing a system.",
+    ), ner="rules")
+    agency = _holding(entities, "NHTSA")
+    assert "National Highway Traffic and Safety Administration" in agency.variants
+    assert all("Traffic" not in e.variants for e in entities)
+
+    def form(text: str, count: int) -> names.NameForm:
+        return names.NameForm(text, name_tokens(text), count=count)
+
+    groups = names.group_forms([form("United Auto Workers", 9), form("UAW", 40),
+                                form("United Automobile Workers", 5), form("General Motors", 7),
+                                form("Greg Martin", 2), form("GM", 30)])
+    members = sorted(sorted(f.text for f in g.forms) for g in groups)
+    assert members == [["GM", "General Motors"], ["Greg Martin"],
+                       ["UAW", "United Auto Workers", "United Automobile Workers"]]

@@ -333,6 +333,11 @@ class _Blocks:
         close = {other for other, _, _ in found if _similar(word, other, SURNAME_SIMILARITY)}
         return close | ({word} if word in words else set())
 
+    def expansions(self, form: NameForm) -> list[NameGroup]:
+        """The groups with a long form an acronym abbreviates."""
+        acronym = form.text.replace(".", "").upper()
+        return [g for g in self.acronym.get(acronym, []) if _acronym_match(form, g)]
+
     def place(self, form: NameForm) -> NameGroup | None:
         """The group the form joins by the first rule of :func:`group_forms` that applies."""
         spelled = self.spelling.get(form.tokens[-1][0], [])
@@ -340,9 +345,7 @@ class _Blocks:
         spelling = _best(g for g in spelled
                          if not close.isdisjoint(self.last_words[g]) and _spelling_match(form, g))
         if is_acronym(form.text):
-            acronym = form.text.replace(".", "").upper()
-            return _best(g for g in self.acronym.get(acronym, []) if _acronym_match(form, g)
-                         ) or spelling
+            return _best(self.expansions(form)) or spelling
         if spelling is not None:
             return spelling
         surnamed = self.surname.get(form.tokens[0][0], []) if _may_be_surname(form) else []
@@ -357,7 +360,8 @@ def group_forms(forms: Iterable[NameForm]) -> list[NameGroup]:
     Longer names are placed first so that a surname or an acronym meets its full form. A
     form joins the most mentioned group it matches, by the first rule that applies:
 
-    1. an acronym joins a group with a long form whose initials it is (OSCE);
+    1. an acronym joins a group with a long form whose initials it is (OSCE), and merges
+       the other groups it abbreviates into that one;
     2. a form joins a group holding another spelling of it (:func:`same_name`);
     3. a one-word name not seen as a place or organisation joins a person's group whose
        full name ends in it (Bakiyev -> Kurmanbek Bakiyev);
@@ -379,11 +383,52 @@ def group_forms(forms: Iterable[NameForm]) -> list[NameGroup]:
     ordered = sorted((f for f in forms if f.tokens), key=lambda f: (-len(f.tokens), -f.count))
     groups: list[NameGroup] = []
     blocks = _Blocks()
+    merged: dict[NameGroup, NameGroup] = {}
     for form in ordered:
         group = blocks.place(form)
         if group is None:
             group = NameGroup()
             groups.append(group)
+        while group in merged:
+            group = merged[group]
+        if is_acronym(form.text):
+            _merge_expansions(group, blocks.expansions(form), groups, merged)
         group.forms.append(form)
         blocks.add(form, group)
     return groups
+
+
+def _content_tokens(form: NameForm) -> tuple[str, ...]:
+    return tuple(t for t in form.tokens if t not in _CONNECTORS)
+
+
+def _alike_words(a: str, b: str) -> bool:
+    """Two words of one name: close spellings, or one cut short of the other ("Auto",
+    "Automobile")."""
+    short, long = sorted((a, b), key=len)
+    return (_similar(a, b, GIVEN_NAME_SIMILARITY)
+            or (len(short) >= MIN_FUZZY_LENGTH and long.startswith(short)))
+
+
+def _spelled_alike(group: NameGroup, other: NameGroup) -> bool:
+    """Whether two groups' long forms are one name's, word by word once "and", "of" and the
+    like are left out; "Greg Martin" and "General Motors", both GM, are not."""
+    return any(
+        len(a) == len(b) > 1 and all(_alike_words(x, y) for x, y in zip(a, b, strict=True))
+        for a in map(_content_tokens, group.forms) for b in map(_content_tokens, other.forms))
+
+
+def _merge_expansions(group: NameGroup, expansions: list[NameGroup], groups: list[NameGroup],
+                      merged: dict[NameGroup, NameGroup]) -> None:
+    """Merge into ``group`` the other groups the same acronym abbreviates: "United Auto
+    Workers" and "United Automobile Workers" are both the UAW, "National Highway Traffic
+    Safety Administration" and "... Traffic and Safety Administration" both NHTSA, when their
+    words are alike (:func:`_spelled_alike`). A form later placed in a merged group goes to
+    ``group``."""
+    for other in expansions:
+        while other in merged:
+            other = merged[other]
+        if other is not group and _spelled_alike(group, other):
+            group.forms.extend(other.forms)
+            groups.remove(other)
+            merged[other] = group

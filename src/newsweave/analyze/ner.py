@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -185,7 +185,7 @@ WRAPPED_MIN_LINES = 5
 URL lines are fewer)."""
 _SENTENCE_END = re.compile(r"[.!?:;\"”’')\]]$")
 # What may follow a name in its long form: "in Europe" after "... Co-operation".
-_LONG_FORM_TAIL = re.compile(rf"[ \t]+(?:in|of|for)[ \t]+{_WORD}(?:[ \t]+{_WORD})*")
+_LONG_FORM_TAIL = re.compile(rf"{_GAP}(?:in|of|for|and){_GAP}{_WORD}(?:{_GAP}{_WORD})*")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _CLITIC = re.compile(r"['’](?:s|m|re|ve|ll|d)?$")
 HEADLINE_SHARE = 0.6
@@ -235,7 +235,8 @@ def _extend_to_acronym(text: str, span: NameSpan, acronyms: set[str]) -> NameSpa
     """Take in a trailing "in Europe" when the longer name is what an acronym stands for.
 
     spaCy cuts "Organisation for Security and Co-operation in Europe" before "in Europe";
-    seeing "OSCE" in the story says the long form runs on.
+    seeing "OSCE" in the story says the long form runs on. So does "NHTSA" for "National
+    Highway Traffic" + "and Safety Administration", which the rules cut at "and".
     """
     match = _LONG_FORM_TAIL.match(text, span.end)
     if not match:
@@ -243,7 +244,7 @@ def _extend_to_acronym(text: str, span: NameSpan, acronyms: set[str]) -> NameSpa
     end = match.end()
     if initials(text[span.start:end]) not in acronyms:
         return span
-    return NameSpan(span.start, end, text[span.start:end], span.kind)
+    return replace(span, end=end, text=text[span.start:end])
 
 
 @lru_cache(maxsize=1)
@@ -294,17 +295,24 @@ def is_headline(line: str) -> bool:
     return sum(1 for w in words if w[0].isupper()) >= HEADLINE_SHARE * len(words)
 
 
-def _capitalised_elsewhere(texts: Sequence[str]) -> set[str]:
-    """Words capitalised where a capital means a name: after a lower-case word or a comma,
-    or inside a run of capitalised words, in lines that are not headlines."""
+_OPENER = re.compile(r"(?:(?<![\w'’-])[a-z][\w'’-]*,?|[,;])\s+([A-Z][\w'’-]*)")
+"""A capitalised word after a lower-case word or a comma: it opens a name."""
+
+
+def _capitalised_elsewhere(texts: Sequence[str]) -> tuple[set[str], set[str]]:
+    """Words capitalised where a capital means a name, in lines that are not headlines: all
+    of them, and those that open a name after a lower-case word or a comma (the others are
+    seen only inside a run of capitalised words)."""
     found: set[str] = set()
+    openers: set[str] = set()
     for line in (line for text in texts for line in text.splitlines()):
         if is_headline(line):
             continue
         found.update(m.group(1) for m in re.finditer(r"[a-z,;]\s+([A-Z][\w'’-]*)", line))
+        openers.update(m.group(1) for m in _OPENER.finditer(line))
         for run in _CAPITALISED.finditer(line):
             found.update(_POSSESSIVE_END.sub("", w) for w in run.group().split()[1:])
-    return found
+    return found, openers
 
 
 def _lowercase_words(texts: Sequence[str]) -> set[str]:
@@ -317,6 +325,9 @@ class _Evidence:
 
     names: set[str]
     lowercase: set[str]
+    openers: set[str] = field(default_factory=set)
+    """Names seen opening a name mid-sentence ("said Traffic ..."), not only inside a longer
+    one ("National Highway Traffic Safety Administration")."""
 
 
 def _is_common(word: str, evidence: _Evidence) -> bool:
@@ -529,11 +540,16 @@ def _rule_names(articles: Sequence[Article], evidence: _Evidence) -> list[list[N
 
 def _doubtful(span: NameSpan, starts: set[int], evidence: _Evidence) -> bool:
     """A capitalised common word ("State"), or one word whose only capital is a sentence's
-    first letter ("Gunfire rang out")."""
+    first letter ("Gunfire rang out"), or that the story writes in lower case and capitalises
+    only inside longer names ("Traffic crashes are ..." beside "National Highway Traffic
+    Safety Administration")."""
     if _is_common(span.text, evidence):
         return True
     one_word = " " not in span.text
-    return one_word and span.start in starts and span.text not in evidence.names
+    if not one_word or span.start not in starts:
+        return False
+    inner_only = span.text not in evidence.openers and span.text.lower() in evidence.lowercase
+    return span.text not in evidence.names or inner_only
 
 
 def _refine(article: Article, spans: list[NameSpan], evidence: _Evidence) -> list[NameSpan]:
@@ -620,7 +636,8 @@ def find_names(articles: Sequence[Article], backend: NerBackend = "auto"
             f"NER backend 'spacy' needs spaCy and {SPACY_MODEL} "
             "(pip install 'newsweave[ner]'); use 'rules' or 'auto'")
     texts = [a.text for a in articles]
-    evidence = _Evidence(_capitalised_elsewhere(texts), _lowercase_words(texts))
+    names, openers = _capitalised_elsewhere(texts)
+    evidence = _Evidence(names, _lowercase_words(texts), openers)
     found = _spacy_names(texts) if use_spacy else _rule_names(articles, evidence)
     refined = [_refine(a, spans, evidence) for a, spans in zip(articles, found, strict=True)]
     return _with_long_forms(articles, refined)

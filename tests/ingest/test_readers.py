@@ -92,10 +92,13 @@ def test_cp1252_text_is_decoded(tmp_path: Path) -> None:
     assert article.text.startswith("Café owners in München said the naïve plan")
 
 
-def test_utf16_with_bom_is_decoded(tmp_path: Path) -> None:
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_with_or_without_bom_is_decoded(tmp_path: Path, encoding: str) -> None:
+    """Windows tools write UTF-16 with a byte-order mark; some exports leave it out."""
     path = tmp_path / "utf16.txt"
-    path.write_bytes(BODY.encode("utf-16"))
-    assert read_articles([path]).articles[0].text == BODY
+    text = BODY + " The café reopened on Tuesday."
+    path.write_bytes(text.encode(encoding))
+    assert read_articles([path]).articles[0].text == text
 
 
 @pytest.mark.parametrize("name, content, message", [

@@ -1,8 +1,8 @@
 """From bytes on disk to text, or a clear reason why not.
 
-Order of attempts: a byte-order mark (UTF-8/16/32), strict UTF-8, then charset-normalizer's
-best guess, where a tie with cp1252 is settled for cp1252. Binary data is refused before any
-of that.
+Order of attempts: a byte-order mark (UTF-8/16/32), UTF-16 by its zero bytes, strict UTF-8,
+then charset-normalizer's best guess, where a tie with cp1252 is settled for cp1252. Binary
+data is refused before any of that.
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_UTF16_ZERO_SHARE = 0.9
+"""Share of the bytes of one parity that are zero in UTF-16 text without a byte-order mark."""
 _CHAOS_TIE = 0.01
 """Guesses this close in charset-normalizer's "chaos" are a tie, settled for cp1252: the usual
 encoding of Western pages that are not UTF-8 (short texts fit many code pages equally well)."""
@@ -68,6 +70,9 @@ def decode_text(data: bytes, origin: str) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _strict(data, encoding, origin)
+    unmarked = _utf16_without_bom(data)
+    if unmarked:
+        return _strict(data, unmarked, origin)
     _refuse_binary(data, origin)
     try:
         return data.decode("utf-8")
@@ -81,6 +86,22 @@ def decode_text(data: bytes, origin: str) -> str:
         if candidate.encoding == "cp1252" and candidate.chaos <= best.chaos + _CHAOS_TIE:
             return str(candidate)
     return str(best)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" for text saved as UTF-16 without a byte-order mark, else
+    None. Latin-script text so saved has a zero byte in nearly every other position and almost
+    none in the others; taken for binary, it was refused as "binary file"."""
+    head = data[:_SNIFF_BYTES]
+    if len(head) < 2 or len(data) % 2:
+        return None
+    odd_zeros, even_zeros = head[1::2].count(0), head[0::2].count(0)
+    pairs = len(head) // 2
+    if odd_zeros >= _UTF16_ZERO_SHARE * pairs and even_zeros <= (1 - _UTF16_ZERO_SHARE) * pairs:
+        return "utf-16-le"
+    if even_zeros >= _UTF16_ZERO_SHARE * pairs and odd_zeros <= (1 - _UTF16_ZERO_SHARE) * pairs:
+        return "utf-16-be"
+    return None
 
 
 def _strict(data: bytes, encoding: str, origin: str) -> str:

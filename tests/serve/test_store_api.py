@@ -64,7 +64,8 @@ def test_an_unknown_story_is_404_naming_it(stored: TestClient) -> None:
     for path in ("/stories/s404", "/stories/s404/brief"):
         response = stored.get(path)
         assert response.status_code == 404
-        assert "no story 's404'" in response.json()["detail"]
+        assert response.json()["detail"] == ("no story 's404' in the store; GET /stories "
+                                             "lists the stored ones")
 
 
 def test_unreadable_reports_are_422_and_store_nothing(stored: TestClient) -> None:

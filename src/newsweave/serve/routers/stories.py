@@ -75,4 +75,5 @@ def _stored_story(db: str | None, story_id: str) -> Story:
         try:
             return store.story(story_id)
         except StoreError as exc:
-            raise HTTPException(NOT_FOUND, str(exc)) from exc
+            raise HTTPException(NOT_FOUND, f"no story {story_id!r} in the store; GET /stories "
+                                "lists the stored ones") from exc

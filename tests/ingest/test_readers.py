@@ -109,7 +109,9 @@ def test_utf16_with_or_without_bom_is_decoded(tmp_path: Path, encoding: str) -> 
     ("menu.html", b"<html><body><nav><a href='/'>Home</a></nav></body></html>",
      "no article text found"),
     ("bad.jsonl", b"this is not json\n", "line 1: not JSON"),
-    ("list.jsonl", b"[1, 2]\n", "expected a JSON object, got list"),
+    ("list.jsonl", b"[1, 2]\n", "item 0: expected a JSON object, got int"),
+    ("cut.json", b'[{"id": "a", "text": "x"},\n {"id": "b"', "not a JSON array (Expecting ',' "
+     "delimiter at column 12 of line 2)"),
     ("notext.jsonl", b'{"title": "no body"}\n', 'needs a non-empty "text" or "html" field'),
     ("date.jsonl", json.dumps({"text": BODY, "published": "someday"}).encode(),
      "is not a date"),
@@ -191,6 +193,21 @@ def test_a_text_file_named_jsonl_lists_its_first_bad_lines_and_counts_the_rest(
     assert [a.id for a in result.articles] == ["ap-1"]
     assert len(result.warnings) == 11
     assert result.warnings[-1] == f"skipped 490 more bad lines of {path}"
+
+
+def test_a_json_array_export_is_read_item_by_item(tmp_path: Path) -> None:
+    path = tmp_path / "export.json"
+    records = [{"id": "reuters-1", "text": BODY, "source": "Reuters", "date": "2021-07-12"},
+               {"id": "ap-7", "title": "no text"},
+               {"id": "ap-8", "text": "The bridge stays closed all week, officials said. "
+                "Engineers inspect it on Friday.", "source": "AP"}]
+    path.write_text(json.dumps(records, indent=2), encoding="utf-8")
+    result = read_articles([path])
+    assert [(a.id, a.origin) for a in result.articles] == [
+        ("reuters-1", f"{path}[0]"), ("ap-8", f"{path}[2]")]
+    assert result.articles[0].published == date(2021, 7, 12)
+    assert result.warnings == [f'skipped {path} item 1: needs a non-empty "text" or "html" '
+                               "field"]
 
 
 def test_a_repeated_id_is_made_unique_with_a_warning(tmp_path: Path) -> None:

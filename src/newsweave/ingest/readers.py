@@ -6,7 +6,7 @@ Formats, chosen by file suffix and, failing that, by a look at the content:
 * ``.html``/``.htm``: one page, extracted by :mod:`newsweave.ingest.html`;
 * ``.jsonl``/``.json`` (optionally ``.gz``): one article a line ``{"text" or "html", "id",
   "source", "title", "url", "published" (or "date")}``, or one cluster a line
-  ``{"id", "documents"}``;
+  ``{"id", "documents"}``; or a JSON array of those objects;
 * ``-``: standard input, in any of the above.
 
 One bad input among good ones becomes a warning naming it; the caller decides whether an
@@ -20,9 +20,10 @@ import io
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -163,7 +164,7 @@ def _gunzip(data: bytes, origin: str, max_bytes: int) -> bytes:
 
 def _sniff(text: str) -> str:
     head = text.lstrip()[:1000].lower()
-    if head.startswith("{"):
+    if head.startswith(("{", "[")):
         return "jsonl"
     if head.startswith("<") and any(tag in head for tag in ("<html", "<body", "<!doctype", "<p")):
         return "html"
@@ -202,24 +203,47 @@ def _valid_unicode(value: Any) -> Any:
 def _read_jsonl(text: str, origin: str, warnings: list[str]) -> Iterator[Article]:
     found = False
     failures = FirstFew()
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
+    for label, where, load in _records(text, origin):
         try:
-            record = load_record(line)
-            for article in articles_from_record(record, f"{origin}:{number}",
-                                                warnings=warnings):
+            for article in articles_from_record(load(), where, warnings=warnings):
                 found = True
                 yield article
         except json.JSONDecodeError as exc:
-            failures.add(f"line {number}: not JSON ({_json_problem(exc)})")
+            failures.add(f"{label}: not JSON ({_json_problem(exc)})")
         except IngestError as exc:
-            failures.add(f"line {number}: {exc.reason}")
+            failures.add(f"{label}: {exc.reason}")
     if not found:
         raise IngestError(origin, failures.summary() or "no JSON lines")
     warnings.extend(f"skipped {origin} {failure}" for failure in failures.named)
     if failures.more:
         warnings.append(f"skipped {failures.more:,} more bad lines of {origin}")
+
+
+def _records(text: str, origin: str) -> Iterator[tuple[str, str, Callable[[], Any]]]:
+    """Each record's label, origin and loader: the items of a JSON array (a ``.json`` export
+    is often one, and was read line by line into a wall of "not JSON"), else each line.
+
+    Raises
+    ------
+    IngestError
+        When the text opens a JSON array that does not parse.
+    """
+    if text.lstrip().startswith("["):
+        try:
+            document = load_record(text)
+        except json.JSONDecodeError as exc:
+            raise IngestError(origin, f"not a JSON array ({_json_problem(exc)} of line "
+                              f"{exc.lineno})") from exc
+        for index, record in enumerate(document):
+            yield f"item {index}", f"{origin}[{index}]", partial(_given, record)
+        return
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip():
+            yield f"line {number}", f"{origin}:{number}", partial(load_record, line)
+
+
+def _given(record: Any) -> Any:
+    return record
 
 
 def _json_problem(error: json.JSONDecodeError) -> str:

@@ -140,6 +140,20 @@ def test_empty_folder(tmp_path: Path) -> None:
         read_articles([tmp_path])
 
 
+def test_a_folder_inside_a_folder_is_named_not_passed_over(tmp_path: Path,
+                                                           example_dir: Path) -> None:
+    (tmp_path / "bbc").mkdir()
+    (tmp_path / "bbc" / "report.txt").write_text(BODY, encoding="utf-8")
+    with pytest.raises(NoArticleError) as raised:
+        read_articles([tmp_path])
+    assert str(raised.value) == (
+        f"no article could be read from 1 input(s): skipped {tmp_path / 'bbc'}: a folder "
+        f"inside a folder is not read (give it as a PATH of its own); {tmp_path}: folder has "
+        "no .txt, .html or .jsonl file")
+    result = read_articles([tmp_path, tmp_path / "bbc"])
+    assert [a.id for a in result.articles] == ["report"]
+
+
 def test_bad_file_among_good_ones_is_a_warning(tmp_path: Path, example_dir: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")

@@ -108,10 +108,13 @@ def _expand(inputs: Iterable[str | Path], warnings: list[str]) -> Iterator[str |
             continue
         path = Path(item)
         if path.is_dir():
-            files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+            entries = sorted(p for p in path.iterdir() if not p.name.startswith("."))
+            files = [p for p in entries if p.is_file()]
             readable = [p for p in files if _kind_by_suffix(p) is not None]
             for skipped in sorted(set(files) - set(readable)):
                 warnings.append(f"skipped {skipped}: not a .txt, .html or .jsonl file")
+            warnings.extend(f"skipped {p}: a folder inside a folder is not read (give it as "
+                            "a PATH of its own)" for p in entries if p.is_dir())
             if not readable:
                 warnings.append(f"{path}: folder has no .txt, .html or .jsonl file")
             yield from readable

@@ -489,3 +489,24 @@ def test_long_forms_one_acronym_abbreviates_are_one_organisation() -> None:
     members = sorted(sorted(f.text for f in g.forms) for g in groups)
     assert members == [["GM", "General Motors"], ["Greg Martin"],
                        ["UAW", "United Auto Workers", "United Automobile Workers"]]
+
+
+def test_a_company_named_alone_is_the_company_however_often_it_is_at_somewhere() -> None:
+    """Auto-union copy: "talks at Ford" reads Ford as a place, "Ford employees" and "a Ford
+    spokesman" as an organisation's name, and the story's "Ford Motor Co." makes it the
+    company's short name; "DaimlerChrysler AG" is DaimlerChrysler; "Boeing", a company, is no
+    family name of a one-off "EgyptAir Boeing"; "in the Concorde crash" puts the crash, not
+    the plane, in a place."""
+    entities = find_entities(_story(
+        "Ford Motor Co. and the union met. Talks at Ford went on, and workers at Ford stayed. "
+        "Visteon's workers would remain Ford employees, a Ford spokesman said.",
+        "DaimlerChrysler AG reached a deal. Talks at Ford would follow, DaimlerChrysler said. "
+        "An EgyptAir Boeing 767 crashed; a Boeing spokesman said its staff would help.",
+    ), ner="rules")
+    ford = _holding(entities, "Ford Motor Co")
+    assert "Ford" in ford.variants and ford.kind == "ORG"
+    assert _holding(entities, "DaimlerChrysler") is _holding(entities, "DaimlerChrysler AG")
+    assert _holding(entities, "Boeing") is not _holding(entities, "EgyptAir Boeing")
+    crash = _story("Families of those killed in the Concorde crash met in Paris.")
+    cues = {s.text: s.cue for s in ner.find_names(crash.articles, "rules")[0]}
+    assert cues == {"Concorde": None, "Paris": "PLACE"}

@@ -16,12 +16,12 @@ from dataclasses import replace
 from functools import lru_cache
 
 from newsweave.analyze.names import (
-    COMPANY_SUFFIXES,
     NameForm,
     NameGroup,
     country_names,
     group_forms,
     is_acronym,
+    is_company,
     name_tokens,
 )
 from newsweave.analyze.ner import (
@@ -167,8 +167,7 @@ def _makers(forms: dict[str, NameForm]) -> frozenset[str]:
 def _kind(group: NameGroup, makers: frozenset[str]) -> EntityKind:
     """By the votes, but a company suffix settles it: "Starbucks Corp." is an organisation
     however often its stores are "in Starbucks"; and so does making a product."""
-    if any(form.text.split()[-1].rstrip(".").lower() in COMPANY_SUFFIXES
-           or form.text in makers for form in group.forms):
+    if is_company(group) or any(form.text in makers for form in group.forms):
         return "ORG"
     if _names_a_country(group):
         return "PLACE"

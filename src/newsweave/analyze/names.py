@@ -60,11 +60,13 @@ TITLES: frozenset[str] = frozenset(
 mark the name as a person's."""
 
 COMPANY_SUFFIXES: frozenset[str] = frozenset(
-    {"inc", "incorporated", "corp", "corporation", "co", "cos", "ltd", "llc", "plc"}
+    {"inc", "incorporated", "corp", "corporation", "co", "cos", "ltd", "llc", "plc", "lp",
+     "llp", "ag", "gmbh", "nv", "bv", "ab"}
 )
 """Words that end a company's name without telling it from others: "Starbucks Corp." and
 "Starbucks" are one company, "Time Warner Inc." and "Time Inc." two (compared with the suffix,
-they looked like two people sharing a surname, "Inc")."""
+they looked like two people sharing a surname, "Inc"); European ones too ("DaimlerChrysler AG",
+"Volvo AB")."""
 
 GENERATIONS: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
 """Words after a family name that tell a son from his father ("John F. Kennedy Jr.")."""
@@ -253,8 +255,9 @@ def _acronym_match(form: NameForm, group: NameGroup) -> bool:
 
 
 def _may_be_surname(form: NameForm) -> bool:
-    """Whether the form may be a person's family name: one word not seen as a place."""
-    return len(form.tokens) == 1 and form.kind != "PLACE"
+    """Whether the form may be a person's family name: one word not seen as a place, an
+    organisation or a product ("Boeing" is no family name of a one-off "EgyptAir Boeing")."""
+    return len(form.tokens) == 1 and form.kind in (None, "PERSON")
 
 
 def _surname_match(form: NameForm, group: NameGroup) -> bool:
@@ -277,11 +280,22 @@ def _family_name(tokens: Sequence[str]) -> str:
     return tokens[-1]
 
 
+def is_company(group: NameGroup) -> bool:
+    """Whether a form of the group ends in a company suffix ("Ford Motor Co.")."""
+    return any(form.text.split()[-1].rstrip(".").lower() in COMPANY_SUFFIXES
+               for form in group.forms)
+
+
 def _short_form_match(form: NameForm, group: NameGroup) -> bool:
     """A one-word name is an organisation's first word, as in "Amnesty" for "Amnesty
     International". Written as one word: "Time Inc." is a company's full name, not "Time
-    Warner Inc."'s short one; and not a title: "General" is no short form of "General Motors"."""
-    if len(form.text.split()) != 1 or form.kind == "PLACE" or form.tokens[0] in TITLES:
+    Warner Inc."'s short one; and not a title: "General" is no short form of "General Motors".
+    Nor a place ("Istanbul" of "Istanbul Technical University"), unless some mentions show
+    it to be an organisation's name and the group is a company's: "talks at Ford" read as a
+    place, "Ford employees" as a company, and "Ford Motor Co." is one."""
+    if len(form.text.split()) != 1 or form.tokens[0] in TITLES:
+        return False
+    if form.kind == "PLACE" and not (form.votes["ORG"] and is_company(group)):
         return False
     return group.is_organisation() and any(
         len(o.tokens) > 1 and o.tokens[0] == form.tokens[0] for o in group.forms)

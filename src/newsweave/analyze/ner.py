@@ -102,6 +102,15 @@ _MEDIUM_AFTER = re.compile(
 """A medium named after a name makes an organisation of it ("the Interfax news agency",
 "Azattyk radio said")."""
 
+_ORG_NOUN_AFTER = re.compile(
+    r"[ \t]+(?:spokes(?:man|woman|person)|employees|shareholders|stockholders"
+    r"|headquarters|dealers(?:hips)?|subsidiary|subsidiaries)\b")
+"""A noun after a name that only an organisation has ("a Volvo spokesman", "Delphi
+employees", "Ford headquarters"); not "executives", "workers" or "shares", which a city has
+too ("Detroit executives", "Hong Kong shares")."""
+
+_NOUN_AFTER = re.compile(r"[ \t]+([a-z][\w-]*)")
+
 _PLACE_CUE = re.compile(r"\b(?:in|at|near|into|across|outside|capital|city of)\s+(?:the\s+)?$")
 """A preposition just before a name marks it as a place ("in Osh", "city of Osh"); "to" and
 "from" are left out: one speaks to and hears from people."""
@@ -346,6 +355,13 @@ def _is_common(word: str, evidence: _Evidence) -> bool:
     return plain in evidence.lowercase and plain != bare and bare not in evidence.names
 
 
+def _describes_a_noun(text: str, end: int, before: str) -> bool:
+    """Whether the name, after "the", describes the noun after it, where the preposition puts
+    that noun, not the name: "in the Concorde crash"."""
+    noun = _NOUN_AFTER.match(text, end)
+    return bool(noun and _THE_BEFORE.search(before) and noun.group(1) not in STOP_WORDS)
+
+
 def is_product_name(name: str) -> bool:
     """Whether a name's own words make it a craft's or a model's: a ship's prefix ("USS
     Grasp") or a word of letters and digits ("Volvo S80", "DC-10")."""
@@ -358,12 +374,14 @@ def _cue(text: str, name: str, start: int, end: int) -> EntityKind | None:
     """The kind the cues in and around a name suggest, None when none does."""
     words = {w.lower() for w in re.findall(r"[\w'’-]+", name)}
     before = text[max(0, start - _CONTEXT):start]
-    if words & ORG_WORDS or "&" in name or _MEDIUM_AFTER.match(text, end):
+    if (words & ORG_WORDS or "&" in name or _MEDIUM_AFTER.match(text, end)
+            or _ORG_NOUN_AFTER.match(text, end)):
         return "ORG"
     if is_product_name(name) or (_CRAFT_BEFORE.search(before)
                                  and not _NUMBER_AFTER.match(text, end)):
         return "PRODUCT"
-    if words & PLACE_WORDS or _PLACE_CUE.search(before):
+    if words & PLACE_WORDS or (_PLACE_CUE.search(before)
+                               and not _describes_a_noun(text, end, before)):
         return "PLACE"
     titled = re.search(r"([A-Za-z]+)\.?\s+$", before)
     if has_title(name) or (titled and titled.group(1).lower() in _NOUN_TITLES):

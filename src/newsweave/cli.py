@@ -61,8 +61,21 @@ def add_budget_arguments(parser: argparse.ArgumentParser, default_words: int) ->
 
 
 def add_max_bytes_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
+    parser.add_argument("--max-bytes", type=_positive_int, default=DEFAULT_MAX_BYTES,
+                        metavar="N",
                         help=f"largest input file read (default {DEFAULT_MAX_BYTES:,} bytes)")
+
+
+def _positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1 (--max-bytes 0 refused every file as
+    "0.0 MiB, over the 0.0 MiB limit")."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
 
 
 SHARED_DATA = Path("../shared/data")

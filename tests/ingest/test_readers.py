@@ -131,8 +131,16 @@ def test_huge_file_is_refused_without_reading_it(tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"
     with path.open("wb") as handle:
         handle.truncate(50 * 1024 * 1024)
-    with pytest.raises(NoArticleError, match=r"huge.txt: file is 50.0 MiB, over the 20.0 MiB"):
+    with pytest.raises(NoArticleError,
+                       match=r"huge.txt: file is 50.0 MiB, over the limit of 20.0 MiB"):
         read_articles([path])
+
+
+def test_a_small_limit_is_said_in_bytes(example_dir: Path) -> None:
+    report = example_dir / "000_7afdc91638b36233.txt"
+    with pytest.raises(NoArticleError, match=r"file is 3,408 bytes, over the limit of 1,000 "
+                       r"bytes \(raise it with --max-bytes\)"):
+        read_articles([report], max_bytes=1000)
 
 
 def test_empty_folder(tmp_path: Path) -> None:

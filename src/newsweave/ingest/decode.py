@@ -51,7 +51,7 @@ def read_limited(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         if size > max_bytes:
             raise IngestError(
                 origin,
-                f"file is {_mib(size)}, over the {_mib(max_bytes)} limit "
+                f"file is {_size(size)}, over the limit of {_size(max_bytes)} "
                 "(raise it with --max-bytes)",
             )
         return path.read_bytes()
@@ -59,8 +59,10 @@ def read_limited(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         raise IngestError(origin, f"cannot read file ({exc.strerror or exc})") from exc
 
 
-def _mib(size: int) -> str:
-    return f"{size / 2**20:.1f} MiB"
+def _size(size: int) -> str:
+    """A file size as a reader takes it in: MiB from one MiB up, else bytes ("0.0 MiB" said
+    nothing of a 3 KB file over a 1 KB limit)."""
+    return f"{size / 2**20:.1f} MiB" if size >= 2**20 else f"{size:,} bytes"
 
 
 def decode_text(data: bytes, origin: str) -> str:

@@ -87,6 +87,21 @@ def test_usage_errors_exit_2(example_dir: Path) -> None:
     assert run("brief", str(example_dir), "--algorithm", "magic").returncode == 2
 
 
+@pytest.mark.parametrize("value", ["0", "-5", "lots"])
+def test_max_bytes_must_be_a_positive_number(example_dir: Path, value: str) -> None:
+    done = run("brief", str(example_dir), "--max-bytes", value)
+    assert done.returncode == 2
+    assert "argument --max-bytes:" in done.stderr.splitlines()[-1]
+
+
+def test_a_budget_no_sentence_fits_says_the_summary_is_empty(example_dir: Path) -> None:
+    done = run("brief", str(example_dir), "--bytes", "10", "--no-analysis")
+    assert done.returncode == 0
+    warning = "the summary is empty: no sentence fits in 10 bytes; the shortest has 34"
+    assert done.stderr == f"newsweave: warning: {warning}\n"
+    assert f"## Warnings\n\n- {warning}" in done.stdout
+
+
 def test_version_and_help() -> None:
     assert run("--version").stdout.strip() == f"newsweave {__version__}"
     helped = run("brief", "--help")

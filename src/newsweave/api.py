@@ -87,6 +87,8 @@ def brief(
     found = analyze(story, ner=ner) if analysis or cover_conflicts else Analysis()
     required = conflict_sentences(story, found.claims) if cover_conflicts else []
     summary = summarize(story, budget, summarizer, required=required)
+    if not summary:
+        warnings.append(_nothing_fits(story, budget))
     return Brief(
         story=story,
         summary=tuple(summary),
@@ -98,6 +100,14 @@ def brief(
         quotes=found.quotes,
         warnings=tuple(warnings),
     )
+
+
+def _nothing_fits(story: Story, budget: Budget) -> str:
+    """Why the summary is empty: a budget under the shortest sentence (``--bytes 10`` gave an
+    empty summary and exit status 0 without a word)."""
+    shortest = min(budget.cost(sentence.text) for sentence in story.sentences)
+    return (f"the summary is empty: no sentence fits in {budget.limit} {budget.unit}; the "
+            f"shortest has {shortest}")
 
 
 def _check_size(story: Story) -> None:

@@ -510,3 +510,18 @@ def test_a_company_named_alone_is_the_company_however_often_it_is_at_somewhere()
     crash = _story("Families of those killed in the Concorde crash met in Paris.")
     cues = {s.text: s.cue for s in ner.find_names(crash.articles, "rules")[0]}
     assert cues == {"Concorde": None, "Paris": "PLACE"}
+
+
+def test_peoples_known_by_their_plural_or_their_region_are_no_entities() -> None:
+    """Chechnya and Venezuela copy: "Chechen" beside "Chechens" is a people (Chechnya's name
+    does not follow from it), "Latin American" beside "Latin America" an adjective; the
+    Kennedys' name stays a person's, and a full name beside a near spelling stays a name."""
+    entities = find_entities(_story(
+        "Chechen rebels attacked a post in Chechnya, and thousands of Chechens fled. Leaders "
+        "in Latin America welcomed it, said John Kennedy. Justice Leonard Hoffman agreed.",
+        "Rebels and Chechen fighters held Grozny. Other Latin American leaders met Kennedy, "
+        "and the Kennedys and Justice Leonard Hoffmann spoke.",
+    ), ner="rules")
+    variants = {v for e in entities for v in e.variants}
+    assert not {"Chechen", "Chechens", "Latin American"} & variants
+    assert {"Chechnya", "Latin America", "Kennedy", "Justice Leonard Hoffmann"} <= variants

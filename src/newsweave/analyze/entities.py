@@ -112,16 +112,41 @@ def _names_people(form: NameForm) -> bool:
     return plural and not {w.lower() for w in words} & (ORG_WORDS | PLACE_WORDS)
 
 
+PEOPLE_ENDINGS = ("an", "en", "ese", "i")
+"""How the names of peoples end ("Salvadoran", "Chechen", "Congolese", "Iraqi")."""
+
+
+def _written_as_a_people(form: NameForm, texts: set[str]) -> bool:
+    """Whether a one-word name ending as peoples' names do is written in the singular and the
+    plural both ("Chechen" and "Chechens", "Salvadoran" and "Salvadorans"): a people, not a
+    place, whose country's name need not follow from it (Chechnya); a person's name is not
+    one ("the Kennedys")."""
+    singular = form.text.removesuffix("s")
+    return (form.kind != "PERSON" and singular.lower().endswith(PEOPLE_ENDINGS)
+            and {singular, singular + "s"} <= texts)
+
+
+def _beside_its_region(form: NameForm, written: set[tuple[str, ...]]) -> bool:
+    """Whether a longer name ends in a nationality whose place the story names with the same
+    words before it ("Latin American" beside "Latin America", "North American" beside "North
+    America"): an adjective, as "Kazakh" beside "Kazakhstan" is."""
+    *region, last = form.tokens
+    return _is_nationality(form.text.split()[-1]) and any(
+        (*region, place) in written for place in country_names(last))
+
+
 def _without_demonyms(forms: list[NameForm]) -> list[NameForm]:
     """Drop nationalities ("Kazakh" beside "Kazakhstan", "Kurdish", "Americans") and groups of
     people ("Bosnian Serbs") before grouping: they name no one thing, and would pass for an
     organisation's short name ("Russian" for "Russian Federation")."""
     one_word = {f.tokens[0] for f in forms if len(f.tokens) == 1}
+    written = {f.tokens for f in forms}
+    texts = {f.text for f in forms}
 
     def nationality(form: NameForm) -> bool:
         if len(form.tokens) > 1:
-            return _names_people(form)
-        return (_is_nationality(form.text)
+            return _names_people(form) or _beside_its_region(form, written)
+        return (_is_nationality(form.text) or _written_as_a_people(form, texts)
                 or not country_names(form.tokens[0]).isdisjoint(one_word))
 
     return [f for f in forms if not nationality(f)]

@@ -525,3 +525,18 @@ def test_peoples_known_by_their_plural_or_their_region_are_no_entities() -> None
     variants = {v for e in entities for v in e.variants}
     assert not {"Chechen", "Chechens", "Latin American"} & variants
     assert {"Chechnya", "Latin America", "Kennedy", "Justice Leonard Hoffmann"} <= variants
+
+
+def test_names_of_common_words_are_no_people_and_holidays_no_entities() -> None:
+    """China and auto-union copy: "Human Rights in China said" leaves "Human Rights", made of
+    words the story writes in lower case, which is an institution's name cut short, not a
+    person's; "Labor Day" is a date; "Jim Hall" and "Doris Day" stay people."""
+    entities = find_entities(_story(
+        "Human Rights in China said the workers were detained. Groups for human rights protested, "
+        "Jim Hall said. Workers marched on Labor Day, as every labor union does each day.",
+        "The group Human Rights in China said more were held. Doris Day sang, Mr. Hall said.",
+    ), ner="rules")
+    kinds = {e.name: e.kind for e in entities}
+    assert kinds["Human Rights"] == "ORG"
+    assert "Labor Day" not in kinds
+    assert kinds["Jim Hall"] == kinds["Doris Day"] == "PERSON"

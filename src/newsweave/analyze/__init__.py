@@ -12,7 +12,7 @@ from newsweave.analyze import claims
 from newsweave.analyze.claims import conflict_sentences, find_claims
 from newsweave.analyze.entities import find_entities
 from newsweave.analyze.names import country_names
-from newsweave.analyze.ner import NER_BACKENDS, NerBackend, is_headline
+from newsweave.analyze.ner import NER_BACKENDS, NerBackend, is_headline, lowercase_words
 from newsweave.analyze.quotes import find_quotes
 from newsweave.analyze.timeline import build_timeline
 from newsweave.models import Claim, Entity, Quote, Story, TimelineEvent
@@ -45,11 +45,13 @@ def analyze(story: Story, *, ner: NerBackend = DEFAULT_NER) -> Analysis:
 
 def clear_caches() -> None:
     """Forget what the analysis caches per sentence, line or name from one story to the next
-    in a process (figures, folded stems, headline tests, nationalities), for timing the cold
+    in a process (figures, folded stems, headline tests, nationalities, a story's lower-case
+    words), for timing the cold
     run a first brief pays."""
     claims.clear_caches()
     is_headline.cache_clear()
     country_names.cache_clear()
+    lowercase_words.cache_clear()
 
 
 __all__ = [

@@ -31,6 +31,7 @@ from newsweave.analyze.ner import (
     NerBackend,
     find_names,
     is_product_name,
+    lowercase_words,
 )
 from newsweave.models import Entity, EntityKind, Mention, Story
 
@@ -189,18 +190,41 @@ def _makers(forms: dict[str, NameForm]) -> frozenset[str]:
                      and is_product_name(model[0]) and not is_product_name(maker))
 
 
-def _kind(group: NameGroup, makers: frozenset[str]) -> EntityKind:
+def _kind(group: NameGroup, makers: frozenset[str], lowercase: frozenset[str]) -> EntityKind:
     """By the votes, but a company suffix settles it: "Starbucks Corp." is an organisation
-    however often its stores are "in Starbucks"; and so does making a product."""
+    however often its stores are "in Starbucks"; and so does making a product. A name made of
+    common words is no person's (:func:`_of_common_words`)."""
     if is_company(group) or any(form.text in makers for form in group.forms):
         return "ORG"
     if _names_a_country(group):
         return "PLACE"
     votes = group.votes
     if not votes:
-        return _default_kind(group)
-    ranked = sorted(votes.items(), key=lambda item: (-item[1], KIND_ORDER.index(item[0])))
-    return ranked[0][0]
+        kind = _default_kind(group)
+    else:
+        kind = min(votes, key=lambda k: (-votes[k], KIND_ORDER.index(k)))
+    if kind == "PERSON" and _of_common_words(_longest(group), lowercase):
+        return "ORG"
+    return kind
+
+
+def _is_holiday(form: NameForm, lowercase: frozenset[str]) -> bool:
+    """A day named by common words ("Labor Day", "Memorial Day", "National Day"): a date,
+    which the timeline reads, not a person's name ("Doris Day" keeps hers)."""
+    return form.text.split()[-1] == "Day" and _of_common_words(form, lowercase)
+
+
+def _longest(group: NameGroup) -> NameForm:
+    return max(group.forms, key=lambda form: len(form.tokens))
+
+
+def _of_common_words(form: NameForm, lowercase: frozenset[str]) -> bool:
+    """Whether a name of two words or more is made of words the story also writes in lower
+    case: "Human Rights" (of "Human Rights in China said"), "Information Center", "General
+    Staff" are institutions cut short, not people, whose given names are seldom common words
+    ("Jim Hall")."""
+    words = form.text.replace("-", " ").split()
+    return len(words) > 1 and all(word.lower() in lowercase for word in words)
 
 
 def _display_name(group: NameGroup) -> str:
@@ -293,8 +317,9 @@ def _collect(story: Story, backend: NerBackend) -> tuple[dict[str, NameForm],
     return forms, mentions
 
 
-def _entity(group: NameGroup, mentions: list[Mention], makers: frozenset[str]) -> Entity:
-    kind = _kind(group, makers)
+def _entity(group: NameGroup, mentions: list[Mention], makers: frozenset[str],
+            lowercase: frozenset[str]) -> Entity:
+    kind = _kind(group, makers, lowercase)
     seen = Counter(" ".join(m.text.split()) for m in mentions)
     variants = tuple(sorted(seen, key=lambda text: (-seen[text], text)))
     return Entity(_display_name(group), kind, variants, tuple(mentions))
@@ -329,7 +354,9 @@ def find_entities(story: Story, *, ner: NerBackend = "auto") -> tuple[Entity, ..
         When ``ner`` is unknown, or is ``spacy`` and spaCy is not installed.
     """
     forms, spans = _collect(story, ner)
-    groups = group_forms(_without_demonyms([f for f in forms.values() if f.tokens]))
+    lowercase = lowercase_words(tuple(article.text for article in story.articles))
+    named = [f for f in forms.values() if f.tokens and not _is_holiday(f, lowercase)]
+    groups = group_forms(_without_demonyms(named))
     owner = {id(form): i for i, group in enumerate(groups) for form in group.forms}
     by_group: list[list[Mention]] = [[] for _ in groups]
     for article_id, span in spans:
@@ -337,6 +364,6 @@ def find_entities(story: Story, *, ner: NerBackend = "auto") -> tuple[Entity, ..
         if index is not None:
             by_group[index].append(Mention(article_id, span.start, span.end, span.text))
     makers = _makers(forms)
-    entities = (_entity(group, found, makers)
+    entities = (_entity(group, found, makers, lowercase)
                 for group, found in zip(groups, by_group, strict=True))
     return tuple(sorted(entities, key=_salience))

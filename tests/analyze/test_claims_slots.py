@@ -1,6 +1,6 @@
-"""Conflicts over where and under which name, and opposite accounts: each mechanism on
-sentences as wire reports write them (paraphrased from the DUC reports the mechanisms were
-built on)."""
+"""Conflicts over where, when and under which name, and opposite accounts: each mechanism on
+sentences as wire reports write them (paraphrased from the DUC and ECB+ reports the mechanisms
+were built on)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from newsweave.analyze.claims import find_claims
+from newsweave.analyze.when import article_moments, relation
 from newsweave.models import Article, Claim, Story
 from newsweave.text import split_article
 
@@ -35,12 +36,10 @@ TAKE_OFF = (
 )
 
 
-def test_times_of_one_event_are_not_compared() -> None:
-    """The *when* pass was deleted in round four: on clusters held out before tuning none of
-    the time conflicts it found was one a reader flagged. Three take-off times stay unflagged;
-    the two towns of one state the same reports give still conflict."""
+def test_two_towns_of_one_state_for_one_take_off() -> None:
+    """Fairfield or Caldwell, N.J.; the take-off times are the *when* pass's (below)."""
     found = [c.topic for c in find_claims(story_of(*TAKE_OFF)) if c.kind == "conflict"]
-    assert found == ["where: Fairfield or Caldwell"]
+    assert [t for t in found if t.startswith("where")] == ["where: Fairfield or Caldwell"]
 
 
 def test_two_agencies_quoted_for_one_fact_do_not_conflict() -> None:
@@ -145,3 +144,113 @@ def test_two_streets_of_one_report_are_not_one_street_named_twice() -> None:
         "Police closed Fourth Street after the crash on Tuesday.",
         "The car hit a pole on Church Street, near Chestnut Street.")
     assert conflicts(story, "street:") == []
+
+
+# When (newsweave.analyze.when) -----------------------------------------------------------
+
+SANK = (
+    "The Kursk, one of Russia's biggest nuclear submarines, plunged to the floor of the "
+    "Barents Sea on Sunday, naval commander Vladimir Kuroyedov said. Rescuers lowered a "
+    "diving bell toward the hull of the Kursk.",
+    "The Norwegian foreign ministry said Tuesday that Russia had told it the accident on the "
+    "Kursk occurred Saturday. The rescuers lowered a diving bell to the Kursk again.",
+)
+
+
+def sank() -> Story:
+    return story_of(*SANK, published=(date(2000, 8, 14), date(2000, 8, 15)))
+
+
+def test_two_days_for_one_sinking_cannot_both_be_right() -> None:
+    found = conflicts(sank(), "when:")
+    assert [c.topic for c in found] == ["when: Sunday or Saturday"]
+    assert [s.value for s in found[0].statements] == ["Sunday", "Saturday"]
+    assert "13 August 2000" in found[0].note and "12 August 2000" in found[0].note
+    assert found[0].note.endswith("they cannot all be right")
+
+
+def test_the_day_a_report_was_written_is_no_version() -> None:
+    """"said Tuesday" dates the statement, not the sinking: only Sunday and Saturday are read."""
+    found = conflicts(sank(), "when:")
+    assert all("Tuesday" not in (s.value or "") for c in found for s in c.statements)
+
+
+ARRESTED = (
+    "David L. Smith, 30, of Aberdeen, N.J., was arrested Friday and charged with originating "
+    "the Melissa virus.",
+    "Late Thursday night, the FBI reached the same conclusion, arresting computer programmer "
+    "David L. Smith of Aberdeen.",
+)
+
+
+def test_a_night_and_the_next_day_may_both_be_right() -> None:
+    found = conflicts(story_of(*ARRESTED, published=(date(1999, 4, 2),) * 2), "when:")
+    assert [c.topic for c in found] == ["when: Friday or Late Thursday night"]
+    assert "'Friday' (2 April 1999)" in found[0].note
+    assert found[0].note.endswith("they may all be right: the times they allow overlap")
+
+
+def test_two_clock_times_of_one_take_off() -> None:
+    found = conflicts(story_of(*TAKE_OFF), "when:")
+    assert [[s.value for s in c.statements] for c in found] == [["8:38 p.m.", "8:45 p.m. Friday"]]
+
+
+def test_a_round_hour_allows_the_minutes_after_it() -> None:
+    """"3 a.m." is what a reporter writes for 3:02 a.m.: the same time told less precisely."""
+    quake = story_of(
+        "The quake struck at 3:02 a.m. and was felt in Istanbul, where buildings collapsed.",
+        "The quake struck at 3 a.m. as people slept, and buildings collapsed in Istanbul.")
+    assert not conflicts(quake, "when:")
+
+
+@pytest.mark.parametrize("zoned, unzoned, expected", [
+    pytest.param("disappeared from radar at 2 a.m. (0600 GMT)", "1:52 a.m. EST", "apart",
+                 id="a bracketed restatement gives the zone"),
+    pytest.param("broke out at about 2045 GMT", "about 8.40pm", "",
+                 id="a time of no zone is not compared with one of a zone"),
+])
+def test_clock_times_are_compared_in_one_zone(zoned: str, unzoned: str, expected: str) -> None:
+    a = next(article_moments(split_article(Article(id="a", text=f"The plane {zoned}."))))
+    b = next(article_moments(split_article(Article(id="b", text=f"It was seen {unzoned}."))))
+    assert relation(a, b) == expected
+
+
+def test_weekdays_of_undated_reports_are_still_days_of_the_week() -> None:
+    """Two undated reports' "Thursday" and "Friday" are different days whatever their dates;
+    an undated report's "yesterday" is never read."""
+    pirates = story_of(
+        "An Indian warship on Thursday captured 26 Somali pirates in the Gulf of Aden, the navy "
+        "said.",
+        "The Indian warship foiled a five-boat pirate attack in the Gulf of Aden and captured "
+        "26 Somali pirates on Friday.",
+        "The Indian warship captured the pirates in the Gulf of Aden yesterday.")
+    found = conflicts(pirates, "when:")
+    assert [[s.value for s in c.statements] for c in found] == [["Thursday", "Friday"]]
+
+
+@pytest.mark.parametrize("texts, published", [
+    pytest.param(("Receiver Vincent Jackson was arrested early Jan. 6 on suspicion of driving "
+                  "under the influence, and Jackson was later released.",
+                  "Defensive tackle Jamal Williams was arrested early Sunday on suspicion of "
+                  "driving under the influence; Williams was later released."),
+                 (date(2009, 2, 2), date(2009, 2, 2)),
+                 id="the same verb for two people's arrests"),
+    pytest.param(("The Kursk was found on the sea floor Aug. 12 with 118 men aboard.",
+                  "Divers found the Kursk's hull torn open on Friday, the navy said."),
+                 (date(2000, 8, 29), date(2000, 9, 11)),
+                 id="the sinking and a dive weeks later"),
+])
+def test_two_events_are_not_one_dated_two_ways(texts: tuple[str, str],
+                                               published: tuple[date, date]) -> None:
+    assert not conflicts(story_of(*texts, published=published), "when:")
+
+
+def test_a_whole_day_holds_its_night() -> None:
+    fire = [next(article_moments(split_article(Article(id=f"a{i}", text=text,
+                                                       published=date(2008, 12, 14)))))
+            for i, text in enumerate(("The fire broke out Friday at the church.",
+                                      "The fire broke out Friday night at the church.",
+                                      "The fire destroyed the church early Saturday."))]
+    assert relation(fire[0], fire[1]) == "within"
+    assert relation(fire[1], fire[2]) == "overlap"
+    assert relation(fire[0], fire[2]) == "overlap"

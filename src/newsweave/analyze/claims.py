@@ -31,6 +31,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from newsweave.analyze.dates import WEEKDAY_NAMES
+from newsweave.analyze.dates import clear_caches as clear_date_caches
 from newsweave.analyze.labels import key_phrase
 from newsweave.analyze.ner import CALENDAR_WORDS
 from newsweave.analyze.numbers import (
@@ -48,6 +49,7 @@ from newsweave.analyze.slots import (
     residence_claims,
     street_claims,
 )
+from newsweave.analyze.when import when_claims
 from newsweave.models import Article, Claim, Sentence, SentenceRef, Statement, Story
 from newsweave.summarize.vectors import SentenceVectors
 from newsweave.text import content_stems, stem, tokenize
@@ -318,7 +320,7 @@ def find_claims(story: Story) -> tuple[Claim, ...]:
     figures = _figure_claims(story, similarity, row_of)
     polarity = [*_polarity_claims(story, common), *_destination_claims(story),
                 *place_claims(story, similarity), *residence_claims(story),
-                *street_claims(story)]
+                *street_claims(story), *when_claims(story, similarity, row_of)]
     used = {st.ref for claim in (*figures, *polarity) if claim.kind == "conflict"
             for st in claim.statements}
     agreements = _agreement_claims(sentences, similarity, used)
@@ -1213,7 +1215,9 @@ def _names(text: str) -> list[str]:
 
 
 def clear_caches() -> None:
-    """Forget the per-sentence caches (quantities, folded stems), for timing a cold run."""
+    """Forget the per-sentence caches (quantities, folded stems) and the dates read per
+    article, for timing a cold run."""
+    clear_date_caches()
     find_quantities.cache_clear()
     _folded_stems.cache_clear()
     _token_stems.cache_clear()

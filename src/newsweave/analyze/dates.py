@@ -24,12 +24,13 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Literal
 
 Granularity = Literal["day", "month", "year"]
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 # The month a season is over by, to tell whether "last fall" is this year's or last year's.
 _SEASON_LAST_MONTH = {"SP": 5, "SU": 8, "FA": 11, "WI": 2}
@@ -54,7 +55,7 @@ _MONTH = (r"(?P<mon>(?:January|February|March|April|May|June|July|August|Septemb
 _FULL_MONTH_NOT_MAY = (r"(?P<mon>(?:January|February|March|April|June|July|August|September|"
                        r"October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|"
                        r"Oct|Nov|Dec)\.)(?!\w))")
-WEEKDAY_NAMES = r"(?:" + "|".join(d.capitalize() for d in _WEEKDAYS) + ")"
+WEEKDAY_NAMES = r"(?:" + "|".join(d.capitalize() for d in WEEKDAYS) + ")"
 """A capitalised weekday name, as a regular expression group ("Monday" ... "Sunday"); the
 claims read a crowd's day with it too."""
 _WEEKDAY = rf"(?P<wd>{WEEKDAY_NAMES}\b)"
@@ -387,7 +388,7 @@ def _resolve_weekday(m: re.Match[str], ctx: _Context) -> str | None:
     apposed = _APPOSED_DATE.search(ctx.text, max(0, m.start() - _APPOSITION_WINDOW), m.start())
     if apposed:
         return _resolve_month_day(apposed, ctx)
-    target = _WEEKDAYS.index(m["wd"].lower())
+    target = WEEKDAYS.index(m["wd"].lower())
     rel = _word(m, "rel")
     if rel == "last":
         monday = ctx.anchor - timedelta(days=ctx.anchor.weekday() + _DAYS_PER_WEEK)
@@ -532,7 +533,7 @@ def _rule(
 # Keywords that gate rules (see _Rule): centuries a year starts with, month, weekday and
 # holiday names as the patterns require them to be written.
 _MONTH_KEYS = tuple(m.capitalize() for m in _MONTHS)
-_WEEKDAY_KEYS = tuple(d.capitalize() for d in _WEEKDAYS)
+_WEEKDAY_KEYS = tuple(d.capitalize() for d in WEEKDAYS)
 _CENTURIES = ("16", "17", "18", "19", "20")
 _HOLIDAY_KEYS = ("Christmas", "Thanksgiving", "New Year", "Independence", "Fourth of July",
                  "Valentine", "Halloween", "Labor Day", "Memorial Day", "Election Day")
@@ -742,6 +743,14 @@ def find_dates(text: str, anchor: date | None = None, *,
         Non-overlapping mentions in text order; where rules overlap, the leftmost and then
         the longest match wins.
     """
+    return list(_found_dates(text, anchor, year_hint))
+
+
+@lru_cache(maxsize=256)
+def _found_dates(text: str, anchor: date | None, year_hint: date | None
+                 ) -> tuple[DateMention, ...]:
+    """:func:`find_dates`, kept for the last texts read: the timeline and the conflicts over
+    when an event happened read the same articles' dates."""
     ctx = _Context(text=text, anchor=anchor, year_hint=year_hint)
     mentions: list[DateMention] = []
     taken_until = 0
@@ -759,4 +768,9 @@ def find_dates(text: str, anchor: date | None = None, *,
                                     _shape(value if value else _stand_in(rule, m, ctx)),
                                     inferred))
         taken_until = m.end()
-    return mentions
+    return tuple(mentions)
+
+
+def clear_caches() -> None:
+    """Forget the dates read from the last texts, for timing a cold run."""
+    _found_dates.cache_clear()

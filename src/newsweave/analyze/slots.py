@@ -13,10 +13,10 @@ noun, so they are compared by the event they attach to instead:
 3. **Streets.** One street named differently ("Independence Street" / "Independent Street",
    "Philip Street" / "Phillips Road"; :func:`street_claims`).
 
-There is no *when* pass any more: conflicts over the time, day or year of one event were
-found in every round on the clusters they were tuned on and never on clusters held out (0 of
-6 found there were conflicts a reader flagged, rounds two and three; see
-``docs/bench/conflicts.md``), so it was deleted in round four.
+*When* one event happened is compared in :mod:`newsweave.analyze.when`, by the event words
+of this module. (A first *when* pass, reading days and times by the
+words around them, was deleted in round four: none of the 6 conflicts it found on clusters
+held out from it was one a reader flagged; see ``docs/bench/conflicts.md``.)
 """
 
 from __future__ import annotations
@@ -173,7 +173,7 @@ def components(size: int, edges: list[tuple[int, int]]) -> list[list[int]]:
     return list(groups.values())
 
 
-def _folded_tokens(text: str) -> list[str]:
+def folded_tokens(text: str) -> list[str]:
     """Content tokens of ``text``, event phrases folded; numbers, days and months dropped."""
     for pattern, word in _EVENT_SYNONYMS:
         text = pattern.sub(word, text)
@@ -240,7 +240,7 @@ def place_claims(story: Story, similarity: np.ndarray) -> list[Claim]:
     # Only the pairs _places_apart could answer are looked at: most sentences name no place.
     placeable = np.where(can_place, similarity, -np.inf)
     needed = np.asarray(can_place.any(axis=1), dtype=bool)
-    events = [frozenset(token_stems(_folded_tokens(s.text))) & EVENT_WORDS if needed[k]
+    events = [frozenset(token_stems(folded_tokens(s.text))) & EVENT_WORDS if needed[k]
               else frozenset() for k, s in enumerate(sentences)]
     names = [_names_by_places(s.text) if needed[k] else frozenset()
              for k, s in enumerate(sentences)]

@@ -129,7 +129,7 @@ def _contains(outer: tuple[date | None, Granularity], inner: tuple[date | None, 
     return (outer_when.year, outer_when.month) == (inner_when.year, inner_when.month)
 
 
-def _year_hint(story: Story) -> date | None:
+def year_hint(story: Story) -> date | None:
     """The latest publication date of the story's reports, if they span a few months."""
     dated = [article.published for article in story.articles if article.published]
     if not dated or (max(dated) - min(dated)).days > YEAR_HINT_MAX_SPAN_DAYS:
@@ -210,7 +210,7 @@ def build_timeline(story: Story) -> tuple[TimelineEvent, ...]:
         not be resolved (``when`` None, ``expression`` kept) come last, in story order.
     """
     events: dict[tuple[date | None, Granularity], list[_Event]] = {}
-    hint = _year_hint(story)
+    hint = year_hint(story)
     for article in story.articles:
         split = article if article.sentences else split_article(article)
         for item in _sentence_dates(split, hint):

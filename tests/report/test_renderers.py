@@ -158,3 +158,27 @@ def test_a_brief_without_headlines_is_titled_by_its_lead_sentence() -> None:
     assert render(made, "md").startswith(f"# {expected}\n")
     assert f"<h1>{escape(expected)}</h1>" in render(made, "html")
     assert json.loads(render(made, "json"))["story"]["title"] is None
+
+
+def test_an_outlet_with_several_reports_is_named_with_their_numbers() -> None:
+    reports = [
+        Article(id="ap-morning", source="AP", text=(
+            "A magnitude 6.1 earthquake struck central Chile on Monday, the USGS said. "
+            "Buildings swayed in Santiago but no damage was reported.")),
+        Article(id="reuters-1", source="Reuters", text=(
+            "A magnitude 6.1 earthquake struck central Chile on Monday, the USGS said. "
+            "Mining companies said their operations were not affected.")),
+        Article(id="ap-evening", source="AP", text=(
+            "Officials in Chile said on Monday evening that the earthquake caused no deaths. "
+            "Schools will open as usual on Tuesday.")),
+    ]
+    made = brief(reports, words=60, analysis=False)
+    names = {"ap-morning": "AP 1", "reuters-1": "Reuters", "ap-evening": "AP 3"}
+    text = render(made, "md")
+    for item in made.summary:
+        own, *others = dict.fromkeys(names[article_id] for article_id in item.article_ids)
+        expected = f"{own}; also {', '.join(others)}" if others else own
+        assert f"{item.sentence.text} *[{expected}]*" in text
+    assert ("A magnitude 6.1 earthquake struck central Chile on Monday, the USGS said. "
+            "*[AP 1; also Reuters]*") in text
+    assert "1. AP \u2014 date unknown" in text and "3. AP \u2014 date unknown" in text

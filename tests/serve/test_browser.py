@@ -175,6 +175,23 @@ def test_reports_without_headlines_are_titled_as_the_markdown_titles_them(
     assert title.endswith(" \u2026") and len(title.split()) == 13
 
 
+def test_an_outlet_with_several_reports_is_named_with_their_numbers(page: Any) -> None:
+    _paste(page, [
+        ("AP", "A magnitude 6.1 earthquake struck central Chile on Monday, the USGS said. "
+               "Buildings swayed in Santiago but no damage was reported."),
+        ("Reuters", "A magnitude 6.1 earthquake struck central Chile on Monday, the USGS said. "
+                    "Mining companies said their operations were not affected."),
+        ("AP", "Officials in Chile said on Monday evening that the earthquake caused no "
+               "deaths. Schools will open as usual on Tuesday."),
+    ])
+    items = page.locator("#summary li")
+    shown = {items.nth(i).locator("button.sentence").text_content():
+             items.nth(i).locator(".attribution").text_content() for i in range(items.count())}
+    assert shown["A magnitude 6.1 earthquake struck central Chile on Monday, the USGS said."] \
+        == "AP 1 · also Reuters"
+    assert shown["Schools will open as usual on Tuesday."] == "AP 3"
+
+
 def _screenshot_between(page: Any, top: str, bottom: str, path: Path) -> None:
     """A screenshot of the page from ``top``'s element to the end of ``bottom``'s."""
     scroll = page.evaluate("window.scrollY")

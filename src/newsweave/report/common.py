@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from newsweave.models import Article, Brief, SummarySentence
 
 # Words of the summary's lead sentence that title a brief no report gave a headline.
@@ -33,9 +35,22 @@ def _opening(text: str) -> str:
 
 
 def attribution(brief: Brief, item: SummarySentence) -> str:
-    """"BBC; also Al Jazeera, RFE/RL": the sentence's own outlet, then the others."""
-    own, *others = brief.sources_of(item)
+    """"BBC; also Al Jazeera, RFE/RL": the sentence's own outlet, then the others. An outlet
+    with several reports in the story is named with its report's number in the source list
+    ("AP 3; also AP 1"): a wire cluster's sentences were all "[APW]", which says nothing of
+    where each one stands."""
+    labels = numbered_labels(brief)
+    own, *others = dict.fromkeys(labels[article_id] for article_id in item.article_ids)
     return f"{own}; also {', '.join(others)}" if others else own
+
+
+def numbered_labels(brief: Brief) -> dict[str, str]:
+    """Each article's label by id, with its number in the source list when its outlet has
+    more than one article in the story."""
+    articles = brief.story.articles
+    shared = {label for label, count in Counter(a.label for a in articles).items() if count > 1}
+    return {a.id: f"{a.label} {number}" if a.label in shared else a.label
+            for number, a in enumerate(articles, 1)}
 
 
 def article_line(article: Article) -> str:

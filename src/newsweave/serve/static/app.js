@@ -191,11 +191,20 @@ function showError(message) {
 // ---- the brief ------------------------------------------------------------------------
 
 // One brief's lookups: articles by id, and a reader's name for each.
+// An outlet with several reports in the story is named with each report's number, as the
+// Markdown and HTML briefs name it (report/common.py, numbered_labels): "AP 1", "AP 3".
 function indexStory(brief) {
   const articles = new Map(brief.story.articles.map((a) => [a.id, a]));
+  const outletOf = (a) => a.source || a.id;
+  const reportsBy = new Map();
+  for (const a of brief.story.articles) {
+    reportsBy.set(outletOf(a), (reportsBy.get(outletOf(a)) || 0) + 1);
+  }
+  const numbers = new Map(brief.story.articles.map((a, i) => [a.id, i + 1]));
   const label = (id) => {
     const a = articles.get(id);
-    return a ? (a.source || a.id) : id;
+    if (!a) return id;
+    return reportsBy.get(outletOf(a)) > 1 ? `${outletOf(a)} ${numbers.get(id)}` : outletOf(a);
   };
   const outlets = (refs) => [...new Set(refs.map((r) => label(r.article_id)))];
   return { brief, articles, label, outlets };

@@ -254,3 +254,15 @@ def test_a_whole_day_holds_its_night() -> None:
     assert relation(fire[0], fire[1]) == "within"
     assert relation(fire[1], fire[2]) == "overlap"
     assert relation(fire[0], fire[2]) == "overlap"
+
+
+def test_a_fire_on_friday_night_and_early_saturday() -> None:
+    """A fire is one event whatever report tells it: "fire" and "blaze" are one event word."""
+    fire = story_of(
+        "No one was hurt in the fire on Friday night, although a handful of people were inside "
+        "the Wasilla Bible Church, said fire chief James Steele.",
+        "Parishioners will worship in a local school after a suspicious blaze destroyed the "
+        "Wasilla Bible Church early Saturday.")
+    [found] = conflicts(fire, "when:")
+    assert [s.value for s in found.statements] == ["Friday night", "early Saturday"]
+    assert found.note.endswith("they may all be right: the times they allow overlap")

@@ -58,6 +58,9 @@ _EVENT_SYNONYMS = (
                 re.IGNORECASE), "arrest"),
     (re.compile(r"\b(?:found|located|discovered|discovery|recovered|retrieved)\b",
                 re.IGNORECASE), "find"),
+    (re.compile(r"\b(?:fire|blaze|broke out)\b", re.IGNORECASE), "blaze"),
+    (re.compile(r"\b(?:attack(?:ed|s)?|raid(?:ed)?|thwarted|foiled|intercepted)\b",
+                re.IGNORECASE), "attack"),
 )
 EVENT_WORDS = frozenset(token_stems(word for _, word in _EVENT_SYNONYMS))
 """The folded event words: shared by most articles (every report tells of the crash), they

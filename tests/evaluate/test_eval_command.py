@@ -130,6 +130,21 @@ def test_bad_options_are_one_line_errors(
     assert message in err and err.count("\n") == 1
 
 
+def test_a_file_with_no_cluster_to_score_fails(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text(json.dumps({"id": "a1", "text": "The council met on Monday. It "
+                                    "approved the budget."}) + "\n", encoding="utf-8")
+    assert main(["eval", str(articles), "--algorithms", "centroid", "--peers", "none"]) == 1
+    printed = capsys.readouterr()
+    assert printed.out == ""
+    assert printed.err.splitlines() == [
+        f'newsweave: warning: skipped cluster {articles}:1: needs a non-empty "summaries" list '
+        "of strings to score against",
+        f"newsweave: EvaluationError: no cluster of {articles} could be scored (the warnings "
+        "above say why)"]
+
+
 def test_missing_file_is_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]
                                         ) -> None:
     assert main(["eval", str(tmp_path / "absent.jsonl")]) == 1

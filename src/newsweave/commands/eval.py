@@ -125,9 +125,13 @@ def _report(args: argparse.Namespace, config: EvalConfig, outcomes: list[Cluster
             console: Console) -> None:
     """Warnings, the table(s) and the results file."""
     from newsweave.evaluate.results import print_report, results_text, summarize_runs
+    from newsweave.evaluate.systems import EvaluationError
 
     scored = [o for o in outcomes if not o.problem]
     dropped = _warn_skipped(outcomes)
+    if not scored:  # an empty table and exit 0 read as a run that worked
+        raise EvaluationError(f"no cluster of {args.data} could be scored (the warnings above "
+                              "say why)")
     summaries = summarize_runs(scored)
     unit = f"{config.budget.limit} {config.budget.unit}"
     notes = [f"{len(scored)} cluster(s) scored, {len(outcomes) - len(scored)} skipped; "

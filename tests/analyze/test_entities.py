@@ -540,3 +540,23 @@ def test_names_of_common_words_are_no_people_and_holidays_no_entities() -> None:
     assert kinds["Human Rights"] == "ORG"
     assert "Labor Day" not in kinds
     assert kinds["Jim Hall"] == kinds["Doris Day"] == "PERSON"
+
+
+def test_hyphenated_titles_regions_and_a_wire_acronym() -> None:
+    """Venezuela, Amnesty and balloon copy: "President-elect" and "Vice-President" are titles;
+    a name opening on a compass word is a region's ("South Asia"), whose last word is then
+    no family name, and a compass word before a nationality makes a people ("South Korean");
+    "AP" stands for the Associated Press before "Augusto Pinochet"."""
+    entities = find_entities(_story(
+        "On a visit to the region, President-elect Hugo Chavez met with the Kenyan "
+        "Vice-President George Saitoti on Monday. The balloon was over South Asia and then "
+        "drifted toward the coast of Asia, where a South Korean ship saw it.",
+        "LONDON (AP) _ Lawyers for Gen. Augusto Pinochet asked for bail, the Associated Press "
+        "was told on Tuesday, and Pinochet stayed in the clinic.",
+    ), ner="rules")
+    variants = {v for e in entities for v in e.variants}
+    assert {"Hugo Chavez", "George Saitoti"} <= variants
+    assert not {"President-elect Hugo Chavez", "South Korean"} & variants
+    assert _holding(entities, "South Asia").kind == "PLACE"
+    assert _holding(entities, "Asia") is not _holding(entities, "South Asia")
+    assert _holding(entities, "AP") is _holding(entities, "Associated Press")

@@ -25,6 +25,7 @@ from newsweave.analyze.names import (
     name_tokens,
 )
 from newsweave.analyze.ner import (
+    COMPASS_WORDS,
     ORG_WORDS,
     PLACE_WORDS,
     NameSpan,
@@ -104,10 +105,11 @@ def _is_nationality(word: str) -> bool:
 
 def _names_people(form: NameForm) -> bool:
     """Whether a longer form names a people in the plural ("Bosnian Serbs", "Twelve Americans"
-    at a sentence's start) or is made of nationalities only ("Arab Muslim"): groups of people,
+    at a sentence's start) or is made of nationalities only ("Arab Muslim", "South Korean"):
+    groups of people,
     where "Russian Navy", "Royal Jordanian" and Malcolm English are not."""
     words = form.text.split()
-    if all(_is_nationality(word) for word in words):
+    if all(_is_nationality(word) or word.lower() in COMPASS_WORDS for word in words):
         return True
     plural = words[-1].endswith("s") and _is_nationality(words[-1])
     return plural and not {w.lower() for w in words} & (ORG_WORDS | PLACE_WORDS)

@@ -307,6 +307,14 @@ def _best(groups: Iterable[NameGroup]) -> NameGroup | None:
     return max(groups, key=lambda g: g.count, default=None)
 
 
+def _best_expansion(groups: list[NameGroup]) -> NameGroup | None:
+    """The group an acronym stands for: an organisation's or a place's before a person's
+    ("AP" is the Associated Press, not "Augusto Pinochet", named more often), then the most
+    mentioned."""
+    return max(groups, key=lambda g: (not (g.votes["PERSON"] and g.is_person()), g.count),
+               default=None)
+
+
 @dataclass(slots=True)
 class _Blocks:
     """Groups filed by what a matching form must share with them, so that a form is compared
@@ -359,7 +367,7 @@ class _Blocks:
         spelling = _best(g for g in spelled
                          if not close.isdisjoint(self.last_words[g]) and _spelling_match(form, g))
         if is_acronym(form.text):
-            return _best(self.expansions(form)) or spelling
+            return _best_expansion(self.expansions(form)) or spelling
         if spelling is not None:
             return spelling
         surnamed = self.surname.get(form.tokens[0][0], []) if _may_be_surname(form) else []

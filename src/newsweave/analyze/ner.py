@@ -51,6 +51,10 @@ ORG_WORDS: frozenset[str] = COMPANY_SUFFIXES | frozenset(
 International", "Human Rights Watch", "United Nations", "General Motors", "Washington Post",
 "Air France", "Air Force"), company suffixes among them ("Starbucks Corp.")."""
 
+COMPASS_WORDS: frozenset[str] = frozenset({"north", "south", "east", "west", "central"})
+"""First words that make a name a region's ("South Asia", "North Caucasus", "West Bank");
+"Northern Fleet" is not one by its first word."""
+
 PLACE_WORDS: frozenset[str] = frozenset(
     {
         "city", "province", "region", "republic", "river", "street", "island", "islands",
@@ -358,6 +362,10 @@ def _is_common(word: str, evidence: _Evidence) -> bool:
     return plain in evidence.lowercase and plain != bare and bare not in evidence.names
 
 
+def _first_word(name: str) -> str:
+    return name.split(maxsplit=1)[0].lower()
+
+
 def _describes_a_noun(text: str, end: int, before: str) -> bool:
     """Whether the name, after "the", describes the noun after it, where the preposition puts
     that noun, not the name: "in the Concorde crash"."""
@@ -383,8 +391,8 @@ def _cue(text: str, name: str, start: int, end: int) -> EntityKind | None:
     if is_product_name(name) or (_CRAFT_BEFORE.search(before)
                                  and not _NUMBER_AFTER.match(text, end)):
         return "PRODUCT"
-    if words & PLACE_WORDS or (_PLACE_CUE.search(before)
-                               and not _describes_a_noun(text, end, before)):
+    placed = _PLACE_CUE.search(before) and not _describes_a_noun(text, end, before)
+    if words & PLACE_WORDS or _first_word(name) in COMPASS_WORDS or placed:
         return "PLACE"
     titled = re.search(r"([A-Za-z]+)\.?\s+$", before)
     if has_title(name) or (titled and titled.group(1).lower() in _NOUN_TITLES):
@@ -437,14 +445,20 @@ def _end_before_dates(text: str, start: int, end: int) -> int:
     return start + words[-1].end() if words else start
 
 
+_HYPHENATED_TITLE = re.compile(
+    rf"(?:vice|deputy|ex)-(?:{'|'.join(sorted(TITLES))})|(?:{'|'.join(sorted(TITLES))})-elect")
+"""A title joined to its rank by a hyphen ("Vice-President", "President-elect")."""
+
+
 def _title_positions(words: list[str]) -> list[int]:
-    """Where the titles stand among a name's words: a word of TITLES, or one of
-    :data:`TITLE_SEQUELS` right after one ("Secretary General Pierre Sane"; "General Motors"
-    keeps its first word)."""
+    """Where the titles stand among a name's words: a word of TITLES or one hyphenated with
+    its rank ("President-elect Hugo Chavez"), or one of :data:`TITLE_SEQUELS` right after one
+    ("Secretary General Pierre Sane"; "General Motors" keeps its first word)."""
     positions: list[int] = []
     for i, word in enumerate(words):
         bare = word.rstrip(".").lower()
-        if bare in TITLES or (bare in TITLE_SEQUELS and positions and positions[-1] == i - 1):
+        if (bare in TITLES or _HYPHENATED_TITLE.fullmatch(bare)
+                or (bare in TITLE_SEQUELS and positions and positions[-1] == i - 1)):
             positions.append(i)
     return positions
 

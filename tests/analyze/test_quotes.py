@@ -174,3 +174,19 @@ def test_a_place_before_said_is_not_the_speaker() -> None:
     )
     speakers = {q.text.split()[1]: q.speaker for q in find_quotes(story)}
     assert speakers == {"have": "Numan Arslanyer", "every": None, "almost": None}
+
+
+def test_hyphenated_titles_descriptions_and_possessive_marks_are_no_part_of_speakers() -> None:
+    """Venezuela, Amnesty and car-safety copy: "President-elect", "London-based",
+    "Assemblyman" and the mark of "Jones'" are no part of the speaker, so a surname meets its
+    one full name ("Chavez" is Hugo Chavez)."""
+    story = story_of(
+        "``We will change the constitution,'' President-elect Hugo Chavez said on Monday. "
+        "``The oil belongs to the people,'' Chavez said.\n\n"
+        "``Torture is widespread in the prisons of the region,'' the London-based Amnesty "
+        "International said.\n\n"
+        "``Seat belts save lives,'' said Assemblyman Herb Conaway.",
+    )
+    assert [q.speaker for q in find_quotes(story)] == [
+        "Hugo Chavez", "Hugo Chavez", "Amnesty International", "Herb Conaway"]
+    assert _untitled("Jones'") == "Jones"

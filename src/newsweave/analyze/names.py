@@ -52,12 +52,23 @@ TITLES: frozenset[str] = frozenset(
         "chairman", "chairwoman", "chief", "commander", "professor", "prof", "rev", "reverend",
         "pope", "bishop", "sheikh", "deputy", "acting", "former", "interim", "leader", "spokesman",
         "spokeswoman", "officer", "lawyer", "attorney", "assistant", "envoy", "admiral", "adm",
-        "cmdr", "maj", "sheriff", "commissioner", "superintendent", "inspector"
+        "cmdr", "maj", "sheriff", "commissioner", "superintendent", "inspector", "congressman",
+        "congresswoman", "assemblyman", "assemblywoman", "councilman", "councilwoman"
     }
 )
 """Words that stand before a name without being part of it ("President Kurmanbek Bakiyev",
 "Mr Bakiyev", "Adm. Vladimir Kuroyedov", "Police Commissioner Robert Manumba"); they also
 mark the name as a person's."""
+
+_HYPHENATED_TITLE = re.compile(
+    rf"(?:vice|deputy|ex)-(?:{'|'.join(sorted(TITLES))})|(?:{'|'.join(sorted(TITLES))})-elect")
+
+
+def is_title(word: str) -> bool:
+    """Whether a lower-case word is a title, alone or hyphenated with its rank ("president",
+    "vice-president", "president-elect")."""
+    return word in TITLES or bool(_HYPHENATED_TITLE.fullmatch(word))
+
 
 COMPANY_SUFFIXES: frozenset[str] = frozenset(
     {"inc", "incorporated", "corp", "corporation", "co", "cos", "ltd", "llc", "plc", "lp",

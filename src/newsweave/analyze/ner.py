@@ -15,7 +15,14 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Literal
 
-from newsweave.analyze.names import COMPANY_SUFFIXES, TITLES, has_title, initials, is_acronym
+from newsweave.analyze.names import (
+    COMPANY_SUFFIXES,
+    TITLES,
+    has_title,
+    initials,
+    is_acronym,
+    is_title,
+)
 from newsweave.errors import InvalidOptionError
 from newsweave.models import Article, EntityKind
 from newsweave.text.stopwords import STOP_WORDS
@@ -98,7 +105,7 @@ _NOUN_TITLES = TITLES - TITLE_ADJECTIVES
 TITLE_SEQUELS: frozenset[str] = frozenset({"general"})
 """Words that are part of a title when one stands just before them ("Attorney General")."""
 
-_DESCRIBES = re.compile(r"-(?:based|born|led|backed|owned|run)$")
+DESCRIBES = re.compile(r"-(?:based|born|led|backed|owned|run)$")
 """A capitalised compound that describes the name after it ("London-based Amnesty")."""
 
 _MEDIUM_AFTER = re.compile(
@@ -414,7 +421,7 @@ def _trim_words(text: str, start: int, end: int, evidence: _Evidence) -> int:
     if titles:
         words = words[titles[-1] + 1:]
     for word in words:
-        if not _is_common(word.group(), evidence) and not _DESCRIBES.search(word.group()):
+        if not _is_common(word.group(), evidence) and not DESCRIBES.search(word.group()):
             return start + word.start()
     return end
 
@@ -445,11 +452,6 @@ def _end_before_dates(text: str, start: int, end: int) -> int:
     return start + words[-1].end() if words else start
 
 
-_HYPHENATED_TITLE = re.compile(
-    rf"(?:vice|deputy|ex)-(?:{'|'.join(sorted(TITLES))})|(?:{'|'.join(sorted(TITLES))})-elect")
-"""A title joined to its rank by a hyphen ("Vice-President", "President-elect")."""
-
-
 def _title_positions(words: list[str]) -> list[int]:
     """Where the titles stand among a name's words: a word of TITLES or one hyphenated with
     its rank ("President-elect Hugo Chavez"), or one of :data:`TITLE_SEQUELS` right after one
@@ -457,8 +459,7 @@ def _title_positions(words: list[str]) -> list[int]:
     positions: list[int] = []
     for i, word in enumerate(words):
         bare = word.rstrip(".").lower()
-        if (bare in TITLES or _HYPHENATED_TITLE.fullmatch(bare)
-                or (bare in TITLE_SEQUELS and positions and positions[-1] == i - 1)):
+        if is_title(bare) or (bare in TITLE_SEQUELS and positions and positions[-1] == i - 1):
             positions.append(i)
     return positions
 

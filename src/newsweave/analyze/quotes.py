@@ -29,8 +29,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from newsweave.analyze.names import TITLES
-from newsweave.analyze.ner import ORG_WORDS, TITLE_SEQUELS
+from newsweave.analyze.names import TITLES, is_title
+from newsweave.analyze.ner import DESCRIBES, ORG_WORDS, TITLE_SEQUELS
 from newsweave.models import Article, Quote, Sentence, Story
 from newsweave.text.stopwords import STOP_WORDS
 
@@ -78,6 +78,7 @@ _REPORTED = re.compile(
 )
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from)\s+$")
 _POSSESSOR = re.compile(r"^.*['’]s\s+")
+_POSSESSIVE_MARK = re.compile(r"['’]s?$")
 # Words before a name that are not part of it; names.TITLES plus the words of ranks and the
 # offices of companies it lacks ("Rear Adm.", "Army Maj.", "CEO Howard Schultz").
 _TITLES = TITLES | {"navy", "army", "rear", "major", "ceo", "executive", "founder",
@@ -269,13 +270,20 @@ def _resolve(name: str, index: int, memory: _Memory) -> str | None:
     return full
 
 
+def _is_title(word: str) -> bool:
+    return word in _TITLES or is_title(word)
+
+
 def _untitled(name: str) -> str | None:
     """The name without the titles and offices before it, what stands before a title being
-    the title's ("Coast Guard Rear Admiral Richard Larrabbee", "Attorney General Janet Reno")
-    and a sentence's opening verb no part of it ("Added Woody Enderson"); a person's name is at
-    most :data:`MAX_NAME_WORDS` words. None when only titles are left ("Adm.", "Secretary")."""
-    words = name.rstrip(".").split()
-    titles = [i for i, word in enumerate(words[:-1]) if word.rstrip(".").lower() in _TITLES]
+    the title's ("Coast Guard Rear Admiral Richard Larrabbee", "Attorney General Janet Reno",
+    "President-elect Hugo Chavez"), a description ("London-based Amnesty International"), a
+    possessive's mark ("Jones'") and a sentence's opening verb no part of it ("Added Woody
+    Enderson"); a person's name is at most :data:`MAX_NAME_WORDS` words. None when only titles
+    are left ("Adm.", "Secretary")."""
+    words = [word for word in _POSSESSIVE_MARK.sub("", name.rstrip(".")).split()
+             if not DESCRIBES.search(word)]
+    titles = [i for i, word in enumerate(words[:-1]) if _is_title(word.rstrip(".").lower())]
     if titles:
         words = words[titles[-1] + 1:]
         if words[0] == "of":  # the office's department: "Secretary of State Madeleine Albright"

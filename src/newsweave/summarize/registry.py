@@ -35,8 +35,13 @@ def available() -> list[str]:
 
 
 def describe() -> dict[str, str]:
-    """Each algorithm's name and the first line of its docstring."""
-    return {name: (_REGISTRY[name].__doc__ or "").strip().splitlines()[0] for name in available()}
+    """Each algorithm's name and its docstring's summary, the first paragraph on one line
+    (a summary wrapped over two lines was cut mid-phrase in ``brief --help`` and the page)."""
+    return {name: _summary_line(_REGISTRY[name].__doc__ or "") for name in available()}
+
+
+def _summary_line(docstring: str) -> str:
+    return " ".join(docstring.strip().split("\n\n", 1)[0].split())
 
 
 def create(name: str, **params: Any) -> Summarizer:

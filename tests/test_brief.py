@@ -86,6 +86,18 @@ def test_errors(example_story: Story) -> None:
         brief(Story(articles=(Article(id="x", text=""),)))
 
 
+def test_every_error_a_caller_may_catch_is_importable_from_the_package() -> None:
+    # README names these; a caller writes `except newsweave.StoryTooLargeError`.
+    import newsweave
+    import newsweave.errors
+
+    for name in ("NewsweaveError", "IngestError", "NoArticleError", "EmptyStoryError",
+                 "StoryTooLargeError", "UnknownAlgorithmError", "MissingExtraError",
+                 "InvalidOptionError"):
+        assert getattr(newsweave, name) is getattr(newsweave.errors, name)
+        assert name in newsweave.__all__
+
+
 def test_brief_has_analysis_sections(example_story: Story) -> None:
     made = brief(example_story)
     names = {variant for entity in made.entities for variant in entity.variants}

@@ -13,7 +13,10 @@ from newsweave.errors import (
     EmptyStoryError,
     IngestError,
     InvalidOptionError,
+    MissingExtraError,
     NewsweaveError,
+    NoArticleError,
+    StoryTooLargeError,
     UnknownAlgorithmError,
 )
 from newsweave.ingest import read_articles, read_story
@@ -36,7 +39,8 @@ from newsweave.report import render
 
 __all__ = [
     "Article", "Brief", "Budget", "Claim", "EmptyStoryError", "Entity", "IngestError",
-    "InvalidOptionError", "Mention", "NewsweaveError", "Quote", "Sentence", "SentenceRef",
-    "Statement", "Story", "SummarySentence", "TimelineEvent", "UnknownAlgorithmError",
+    "InvalidOptionError", "Mention", "MissingExtraError", "NewsweaveError", "NoArticleError",
+    "Quote", "Sentence", "SentenceRef", "Statement", "Story", "StoryTooLargeError",
+    "SummarySentence", "TimelineEvent", "UnknownAlgorithmError",
     "__version__", "brief", "make_budget", "read_articles", "read_story", "render",
 ]

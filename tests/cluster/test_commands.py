@@ -122,3 +122,39 @@ def test_bad_jsonl_lines_are_warnings(tmp_path: Path, capsys: pytest.CaptureFixt
     assert out.startswith("stored 1 articles")
     assert "feed.jsonl:2: not JSON" in err
     assert 'feed.jsonl:3: needs a non-empty "text" or "html" field' in err
+
+
+def test_an_ingest_reads_a_json_array_and_names_what_a_folder_holds_that_it_skips(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    feed = tmp_path / "feed"
+    (feed / "2010-archive").mkdir(parents=True)
+    (feed / "notes.docx").write_bytes(b"PK\x03\x04")
+    export = [{"id": "rferl-1", "date": "2010-04-15", "source": "RFE/RL",
+               "text": "Kyrgyz President Kurmanbek Bakiev has reportedly flown out of the "
+                       "country to neighboring Kazakhstan."},
+              {"id": "bbc-1", "date": "2010-04-15", "source": "BBC",
+               "text": "Deposed Kyrgyzstan President Kurmanbek Bakiyev has left the country "
+                       "and flown to neighbouring Kazakhstan."}]
+    # A pretty-printed export: line by line it is nothing but "not JSON".
+    (feed / "export.json").write_text(json.dumps(export, indent=2), encoding="utf-8")
+    db = str(tmp_path / "n.db")
+    assert main(["ingest", str(feed), "--db", db]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("stored 2 articles")
+    assert "not JSON" not in err
+    assert f"skipped {feed / 'notes.docx'}: not a .txt, .html or .jsonl file" in err
+    assert f"skipped {feed / '2010-archive'}: a folder inside a folder is not read" in err
+    assert main(["stories", "--db", db]) == 0
+    listed = capsys.readouterr().out
+    assert "rferl-1" in listed and "bbc-1" in listed
+
+
+def test_a_bad_line_says_where_without_repeating_itself(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    stream = tmp_path / "feed.jsonl"
+    stream.write_text('{"id": "a1", "text": "Kyrgyz opposition leaders said on Thursday they '
+                      'had taken control of the government."}\n{"id": "a2", "text": "cut',
+                      encoding="utf-8")
+    assert main(["ingest", str(stream), "--db", str(tmp_path / "n.db")]) == 0
+    err = capsys.readouterr().err
+    assert "feed.jsonl:2: not JSON (Unterminated string starting at column 22)" in err

@@ -4,6 +4,8 @@ An archive is read as a stream: a JSONL file (optionally gzipped) one line at a 
 folder file by file, ``-`` as JSONL on standard input. Each line or file is one work item;
 :func:`prepare` turns a list of items into articles and their clustering features, with the
 same readers ``brief`` uses. Items are plain tuples so chunks of them travel to Dask workers.
+What a folder holds that ingest does not read is an item too, a "skip" whose reason
+:func:`prepare` reports with the other warnings, so that nothing is passed over in silence.
 """
 
 from __future__ import annotations
@@ -25,11 +27,12 @@ from newsweave.ingest.readers import (
     JSONL_SUFFIXES,
     STDIN,
     TEXT_SUFFIXES,
+    json_problem,
     load_record,
 )
 from newsweave.models import Article
 
-# A work item: ("line", origin, JSON text) or ("file", path, "").
+# A work item: ("line", origin, JSON text), ("file", path, "") or ("skip", path, reason).
 Item = tuple[str, str, str]
 T = TypeVar("T")
 
@@ -65,13 +68,22 @@ def iter_items(sources: Sequence[str | Path]) -> Iterator[Item]:
             continue
         path = Path(source)
         if path.is_dir():
-            for child in sorted(p for p in path.iterdir() if p.is_file()):
-                if _kind(child) != "other" and not child.name.startswith("."):
-                    yield from _file_items(child)
+            yield from _folder_items(path)
         elif path.is_file():
             yield from _file_items(path)
         else:
             raise IngestError(str(path), "no such file or folder")
+
+
+def _folder_items(folder: Path) -> Iterator[Item]:
+    for child in sorted(p for p in folder.iterdir() if not p.name.startswith(".")):
+        if child.is_dir():
+            yield ("skip", str(child), "a folder inside a folder is not read (give it as a "
+                   "SOURCE of its own)")
+        elif _kind(child) == "other":
+            yield ("skip", str(child), "not a .txt, .html or .jsonl file")
+        else:
+            yield from _file_items(child)
 
 
 def _kind(path: Path) -> str:
@@ -82,16 +94,29 @@ def _kind(path: Path) -> str:
 
 
 def _file_items(path: Path) -> Iterator[Item]:
+    """A JSONL file line by line; any other file, and a JSON array (which only parses whole),
+    as one item read by ``brief``'s readers."""
     if _kind(path) != "jsonl":
         yield ("file", str(path), "")
         return
     opener = gzip.open if path.name.lower().endswith(".gz") else open
     try:
         with opener(path, "rb") as raw:
-            yield from _lines(io.TextIOWrapper(raw, encoding="utf-8", errors="replace"),
+            if _opens_array(raw.read(_SNIFF_BYTES)):
+                yield ("file", str(path), "")
+                return
+        with opener(path, "rb") as raw:
+            yield from _lines(io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace"),
                               str(path))
     except (OSError, EOFError) as exc:
         raise IngestError(str(path), f"cannot read: {exc}") from exc
+
+
+_SNIFF_BYTES = 4096
+
+
+def _opens_array(head: bytes) -> bool:
+    return head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"[")
 
 
 def _lines(handle: IO[str], origin: str) -> Iterator[Item]:
@@ -149,6 +174,8 @@ def unsplit(article: Article) -> Article:
 
 def _read_item(kind: str, origin: str, text: str, max_bytes: int,
                warnings: list[str]) -> list[Article]:
+    if kind == "skip":
+        raise IngestError(origin, text)
     if kind == "file":
         read = read_articles([origin], max_bytes=max_bytes)
         warnings.extend(read.warnings)
@@ -156,5 +183,5 @@ def _read_item(kind: str, origin: str, text: str, max_bytes: int,
     try:
         record = load_record(text)
     except json.JSONDecodeError as exc:
-        raise IngestError(origin, f"not JSON ({exc.msg} at column {exc.colno})") from exc
+        raise IngestError(origin, f"not JSON ({json_problem(exc)})") from exc
     return articles_from_record(record, origin, split=False, warnings=warnings)

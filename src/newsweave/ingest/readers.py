@@ -212,7 +212,7 @@ def _read_jsonl(text: str, origin: str, warnings: list[str]) -> Iterator[Article
                 found = True
                 yield article
         except json.JSONDecodeError as exc:
-            failures.add(f"{label}: not JSON ({_json_problem(exc)})")
+            failures.add(f"{label}: not JSON ({json_problem(exc)})")
         except IngestError as exc:
             failures.add(f"{label}: {exc.reason}")
     if not found:
@@ -235,7 +235,7 @@ def _records(text: str, origin: str) -> Iterator[tuple[str, str, Callable[[], An
         try:
             document = load_record(text)
         except json.JSONDecodeError as exc:
-            raise IngestError(origin, f"not a JSON array ({_json_problem(exc)} of line "
+            raise IngestError(origin, f"not a JSON array ({json_problem(exc)} of line "
                               f"{exc.lineno})") from exc
         for index, record in enumerate(document):
             yield f"item {index}", f"{origin}[{index}]", partial(_given, record)
@@ -249,7 +249,7 @@ def _given(record: Any) -> Any:
     return record
 
 
-def _json_problem(error: json.JSONDecodeError) -> str:
+def json_problem(error: json.JSONDecodeError) -> str:
     """What is wrong and where: "Expecting value at column 1", and "Unterminated string
     starting at column 22" (whose message already ends in "at")."""
     return f"{error.msg.removesuffix(' at')} at column {error.colno}"

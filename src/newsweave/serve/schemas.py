@@ -9,8 +9,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
+from newsweave.ingest.readers import PUBLISHED_KEYS
 from newsweave.store import StoryRow
 
 
@@ -26,7 +27,10 @@ class ArticleIn(BaseModel):
     id: str | None = Field(None, description="your id for it (default: a content hash)")
     source: str | None = Field(None, description="the outlet, e.g. 'BBC'")
     title: str | None = None
-    published: str | None = Field(None, description="publication date, YYYY-MM-DD")
+    published: str | None = Field(
+        None, validation_alias=AliasChoices(*PUBLISHED_KEYS),
+        description="publication date, YYYY-MM-DD; also read from 'date', 'published_at' "
+        "or 'publication_date', as the JSONL reader does")
 
 
 class ArticlesIn(BaseModel):

@@ -268,3 +268,17 @@ def test_a_fire_on_friday_night_and_early_saturday() -> None:
     [found] = conflicts(fire, "when:")
     assert [s.value for s in found.statements] == ["Friday night", "early Saturday"]
     assert found.note.endswith("they may all be right: the times they allow overlap")
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("On Monday, health officials announced that they had found a dead crow "
+                 "infected with the virus.", id="a day that opens a sentence about saying"),
+    pytest.param("Officials did not report the accident until early Aug. 14.",
+                 id="a bound, not the day"),
+    pytest.param("On Wednesday, four days after the accident, the government asked Britain "
+                 "for help.", id="a day counted from the event"),
+    pytest.param("The pilots were planning to depart around 8:30 a.m.", id="a plan"),
+])
+def test_times_that_do_not_date_the_event(text: str) -> None:
+    article = split_article(Article(id="a", text=text, published=date(2000, 8, 17)))
+    assert not [m for m in article_moments(article) if m.event]

@@ -20,7 +20,7 @@ This pass reads such moments the way the timeline does and compares those of one
    word and reach the cosine the places pass asks
    (:data:`newsweave.analyze.slots.EVENT_SIMILARITY`), they do not name two different people
    ("Vincent Jackson was arrested early Jan. 6" / "Jamal Williams was arrested early
-   Sunday"), they are at most :data:`MAX_GAP_MINUTES` apart, and neither sentence is marked as
+   Sunday"), they lie less than :data:`MAX_GAP_MINUTES` apart, and neither sentence is marked as
    about another event. Left out: a day governed by a reporting verb ("said Sunday": when it
    was said), a clause about what is planned ("will be sworn in on May 7": plans move), a
    date in a list or a range, a time inside brackets.
@@ -64,10 +64,11 @@ an event "on Friday" may have been in its night."""
 ROUND_HOUR_MINUTES = 5
 """A whole hour ("2 a.m.") covers its first minutes: a reporter rounds 2:03 down to 2 a.m.,
 not 1:52 up."""
-MAX_GAP_MINUTES = 3 * MINUTES_PER_DAY
-"""Furthest apart two moments of one event may be: a report misdates an event by a day or two
-(a night told as the next day, a weekday slip); "Aug. 12" and "Friday, Sept. 8" in one story
-are two events."""
+MAX_GAP_MINUTES = 2 * MINUTES_PER_DAY
+"""Two moments of one event lie less than this apart: a report misdates an event by a day or
+so (a night told as the next day, a weekday slip: "July 7" / "Thursday evening", July 9);
+the accident on Saturday and the request for help "on Wednesday, four days after the
+accident" are two events."""
 MAX_CLOCK_GAP_MINUTES = 90
 """Furthest apart two clock times of one event may be: a report gets a time wrong by minutes
 (8:38 / 8:45 p.m.; 10 / 10:30 a.m.), not hours; a plane's departure from Los Angeles at 4:30
@@ -117,9 +118,16 @@ _REPORTING = frozenset({
     "claimed", "according", "denied", "acknowledged", "admitted", "testified", "wrote",
     "reports",
 })
+_RELATIVE = re.compile(r"\s(?:which|who|whom|whose|where|that)\s")
+# Words that make the day after them a bound of the event, not its day.
+_BOUNDS = frozenset({"until", "till", "since", "by", "before", "after"})
+# A day counted from the event: "On Wednesday, four days after the accident".
+_COUNTED_FROM = re.compile(r"\W*(?:[\w-]+\s+){0,2}(?:days?|weeks?|hours?)\s+(?:after|later|before|"
+                           r"earlier)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:and|but|while|after|before|when|where|which|who|that)\s"
                            r"|\s[-–—]+\s")
-_PLANNED = re.compile(r"\b(?:will|would|expected|scheduled|planned|plans?|due\s+to|likely|"
+_PLANNED = re.compile(r"\b(?:will|would|expected|scheduled|slated|planned|plans?|planning|"
+                      r"due\s+to|likely|"
                       r"could|may|might)\b", re.IGNORECASE)
 # A date joined to another as a list or a range ("on Nov. 6 and 7"): neither alone is the
 # event's.
@@ -230,7 +238,7 @@ def relation(a: Moment, b: Moment) -> str:
         spans, period = ((a.start, a.end), (b.start, b.end)), 0
     elif "clock" not in (a.frame, b.frame):
         spans, period = (a.on_week(), b.on_week()), MINUTES_PER_WEEK
-    elif _timed(a) and _timed(b):
+    elif _clocked(a) and _clocked(b):
         spans, period = (a.on_clock(), b.on_clock()), MINUTES_PER_DAY
     else:
         return ""
@@ -241,9 +249,12 @@ def relation(a: Moment, b: Moment) -> str:
     (a_start, a_end), (b_start, b_end) = spans
     turn = min((-period, 0, period), key=lambda t: abs(b_start + t - a_start))
     low, high = b_start + turn, b_end + turn
-    if abs(low - a_start) > (MAX_CLOCK_GAP_MINUTES if _clocked(a) and _clocked(b)
-                             else MAX_GAP_MINUTES):
-        return ""  # days apart, or clock times hours apart: two events
+    if _clocked(a) and _clocked(b):
+        two_events = abs(low - a_start) > MAX_CLOCK_GAP_MINUTES
+    else:
+        two_events = max(low - a_end, a_start - high) >= MAX_GAP_MINUTES
+    if two_events:
+        return ""  # days apart, or clock times hours apart
     a_reach, b_reach = _reach(a, a_end, b), _reach(b, high, a)
     if (a_start <= low and high <= a_reach) or (low <= a_start and a_end <= b_reach):
         return "within"
@@ -318,7 +329,7 @@ def _sentence_moments(sentence: Sentence, mentions: list[DateMention]) -> Iterat
     text = _BRACKETED.sub(lambda m: " " * len(m.group()), sentence.text)
     offset = sentence.start
     days = [m for m in mentions if not text[m.start - offset:m.end - offset].isspace()
-            and not _aside(text, m.start - offset, m.end - offset)]
+            and not _aside(text, m.start - offset, m.end - offset, day=True)]
     clocks = list(_CLOCK.finditer(text))
     used: set[int] = set()
     for clock in clocks:
@@ -339,16 +350,34 @@ def _nearest(days: list[DateMention], at: int, reach: int = 40) -> DateMention |
     return min(close, key=lambda d: abs(d.start - at), default=None)
 
 
-def _aside(text: str, start: int, end: int) -> bool:
-    """Whether the time is not one the sentence gives its event: said then, planned, or one
-    of a list."""
+def _aside(text: str, start: int, end: int, day: bool = False) -> bool:
+    """Whether the time is not one the sentence gives its event: said then ("said Sunday";
+    "On Monday, health officials ... announced that they had found"), planned, one of a list,
+    or for a day a bound ("did not report the accident until early Aug. 14", "since") or the
+    day of a later event ("On Wednesday, four days after the accident, ... asked")."""
     before, after = text[:start], text[end:]
     if _LISTED_AFTER.match(after) or _LISTED_BEFORE.search(before):
         return True
-    words = re.findall(r"[a-z]+", before[-30:].lower())[-2:] + re.findall(
-        r"[a-z]+", after[:20].lower())[:1]
-    return bool(_REPORTING.intersection(words)) or bool(_PLANNED.search(_clause(text, start,
-                                                                                end)))
+    preceding = re.findall(r"[a-z]+", before[-30:].lower())[-2:]
+    words = preceding + re.findall(r"[a-z]+", after[:20].lower())[:1]
+    if _REPORTING.intersection(words) or _PLANNED.search(_clause(text, start, end)):
+        return True
+    if day and ((preceding and preceding[-1] in _BOUNDS) or _COUNTED_FROM.match(after)):
+        return True
+    begin, stop = _clause_bounds(text, start, end)
+    return not re.search(r"\w", text[begin:start]) and _said_first(
+        text[stop.end():] if stop else after)
+
+
+def _said_first(text: str) -> bool:
+    """Whether a reporting verb comes before any event word in ``text``: what a time that
+    opens the sentence dates ("On Monday, officials announced that they had found ...")."""
+    for token in folded_tokens(text):
+        if token in _REPORTING:
+            return True
+        if token_stems([token])[:1] and token_stems([token])[0] in EVENT_WORDS:
+            return False
+    return False
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, re.Match[str] | None]:
@@ -374,7 +403,10 @@ def _event_words(text: str, start: int, end: int) -> frozenset[str]:
     before = folded_tokens(text[begin:start])
     after = folded_tokens(text[end:stop.start() if stop else len(text)])
     if not before and begin == 0 and stop is not None:
-        after = folded_tokens(text[stop.end():])  # the time stands first, then its event
+        # the time stands first, then its event, up to a clause about something else ("At
+        # 4:54 a.m., the balloonists crossed the line from which they had departed")
+        main = _RELATIVE.split(text[stop.end():], maxsplit=1)[0]
+        after = folded_tokens(main)
     else:
         after = after[:EVENT_AFTER_WORDS]
     return frozenset(token_stems([*before, *after])) & EVENT_WORDS

@@ -67,7 +67,7 @@ _HYPHENATED_TITLE = re.compile(
 def is_title(word: str) -> bool:
     """Whether a lower-case word is a title, alone or hyphenated with its rank ("president",
     "vice-president", "president-elect")."""
-    return word in TITLES or bool(_HYPHENATED_TITLE.fullmatch(word))
+    return word in TITLES or ("-" in word and bool(_HYPHENATED_TITLE.fullmatch(word)))
 
 
 COMPANY_SUFFIXES: frozenset[str] = frozenset(

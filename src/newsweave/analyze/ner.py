@@ -87,8 +87,6 @@ often the maker's or the operator's ("an EgyptAir jet", "a Boeing plane")."""
 CRAFT_PREFIXES: frozenset[str] = frozenset({"uss", "hms", "rms", "mv"})
 """Prefixes of ships' names ("USS Grasp")."""
 
-_CRAFT_BEFORE = re.compile(
-    rf"\b(?:aboard|{'|'.join(sorted(PRODUCT_WORDS))})\s+(?:the\s+)?$", re.IGNORECASE)
 _NUMBER_AFTER = re.compile(r"[ \t]+\d")
 """A number after a name makes the craft the model it numbers: "aboard the Boeing 767" says
 that "Boeing" makes it."""
@@ -108,12 +106,16 @@ TITLE_SEQUELS: frozenset[str] = frozenset({"general"})
 DESCRIBES = re.compile(r"-(?:based|born|led|backed|owned|run)$")
 """A capitalised compound that describes the name after it ("London-based Amnesty")."""
 
-_MEDIUM_AFTER = re.compile(
-    r"[ \t]+(?:news[ \t]+agency|agency|newspaper|daily|weekly|radio|television|network)\b")
-"""A medium named after a name makes an organisation of it ("the Interfax news agency",
-"Azattyk radio said")."""
+_ORG_AFTER = re.compile(
+    r"[ \t]+(?:news[ \t]+agency|agency|newspaper|daily|weekly|radio|television|network"
+    r"|spokes(?:man|woman|person)|employees|shareholders|stockholders|headquarters"
+    r"|dealers(?:hips)?|subsidiary|subsidiaries)\b")
+"""A medium or a noun only an organisation has, after a name, makes an organisation of it
+("the Interfax news agency", "Azattyk radio said", "a Volvo spokesman", "Delphi employees",
+"Ford headquarters"); not "executives", "workers" or "shares", which a city has too ("Detroit
+executives", "Hong Kong shares")."""
 
-_ORG_NOUN_AFTER = re.compile(
+_NOUN_AFTER = re.compile(
     r"[ \t]+(?:spokes(?:man|woman|person)|employees|shareholders|stockholders"
     r"|headquarters|dealers(?:hips)?|subsidiary|subsidiaries)\b")
 """A noun after a name that only an organisation has ("a Volvo spokesman", "Delphi
@@ -315,8 +317,20 @@ def is_headline(line: str) -> bool:
     return sum(1 for w in words if w[0].isupper()) >= HEADLINE_SHARE * len(words)
 
 
-_OPENER = re.compile(r"(?:(?<![\w'’-])[a-z][\w'’-]*,?|[,;])\s+([A-Z][\w'’-]*)")
-"""A capitalised word after a lower-case word or a comma: it opens a name."""
+_AFTER_LOWER = re.compile(r"[a-z,;]\s+([A-Z][\w'’-]*)")
+"""A capitalised word after a lower-case letter or a comma."""
+_WORD_OPENERS = "\"“‘'("
+
+
+def _after_lower_case_word(line: str, end: int) -> bool:
+    """Whether ``line[end]``, the last character before a capitalised word, is a comma or
+    ends a word that opens in lower case ("said Traffic", not "Highway Traffic")."""
+    if line[end] in ",;":
+        return True
+    start = max(line.rfind(" ", 0, end), line.rfind("\t", 0, end)) + 1
+    while start < end and line[start] in _WORD_OPENERS:
+        start += 1
+    return line[start].islower()
 
 
 def _capitalised_elsewhere(texts: Sequence[str]) -> tuple[set[str], set[str]]:
@@ -328,18 +342,23 @@ def _capitalised_elsewhere(texts: Sequence[str]) -> tuple[set[str], set[str]]:
     for line in (line for text in texts for line in text.splitlines()):
         if is_headline(line):
             continue
-        found.update(m.group(1) for m in re.finditer(r"[a-z,;]\s+([A-Z][\w'’-]*)", line))
-        openers.update(m.group(1) for m in _OPENER.finditer(line))
+        for match in _AFTER_LOWER.finditer(line):
+            found.add(match.group(1))
+            if _after_lower_case_word(line, match.start()):
+                openers.add(match.group(1))
         for run in _CAPITALISED.finditer(line):
             found.update(_POSSESSIVE_END.sub("", w) for w in run.group().split()[1:])
     return found, openers
+
+
+_LOWER_WORD = re.compile(r"\b[a-z][\w'’-]*")
 
 
 @lru_cache(maxsize=2)
 def lowercase_words(texts: tuple[str, ...]) -> frozenset[str]:
     """The words a story writes in lower case. (Cached: the name finder and the entities'
     kinds both ask, for the same story.)"""
-    return frozenset(w for text in texts for w in re.findall(r"\b[a-z][\w'’-]*", text))
+    return frozenset().union(*map(_LOWER_WORD.findall, texts))
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,33 +392,44 @@ def _first_word(name: str) -> str:
     return name.split(maxsplit=1)[0].lower()
 
 
-def _describes_a_noun(text: str, end: int, before: str) -> bool:
-    """Whether the name, after "the", describes the noun after it, where the preposition puts
-    that noun, not the name: "in the Concorde crash"."""
+def _placed(text: str, end: int, before: str) -> bool:
+    """Whether a preposition puts the name in a place: "in Osh", but not "in the Concorde
+    crash", where the name, after "the", describes the noun after it, which is what the
+    preposition places."""
+    if not _PLACE_CUE.search(before):
+        return False
     noun = _NOUN_AFTER.match(text, end)
-    return bool(noun and _THE_BEFORE.search(before) and noun.group(1) not in STOP_WORDS)
+    return not (noun and _THE_BEFORE.search(before) and noun.group(1) not in STOP_WORDS)
+
+
+_CRAFT_CUES = PRODUCT_WORDS | {"aboard"}
+
+
+def _craft_before(before: str) -> bool:
+    """Whether a craft's noun, or "aboard", stands just before the name, "the" allowed between
+    ("the submarine Kursk", "aboard the Kursk")."""
+    words = before.lower().split()[-2:]
+    if words and words[-1] == "the":
+        words.pop()
+    return bool(words) and words[-1] in _CRAFT_CUES and before[-1:].isspace()
 
 
 def is_product_name(name: str) -> bool:
     """Whether a name's own words make it a craft's or a model's: a ship's prefix ("USS
     Grasp") or a word of letters and digits ("Volvo S80", "DC-10")."""
-    words = name.split()
-    return (words[0].rstrip(".").lower() in CRAFT_PREFIXES
-            or any(_MODEL_CODE.search(word) for word in words))
+    return (_MODEL_CODE.search(name) is not None
+            or _first_word(name).rstrip(".") in CRAFT_PREFIXES)
 
 
 def _cue(text: str, name: str, start: int, end: int) -> EntityKind | None:
     """The kind the cues in and around a name suggest, None when none does."""
     words = {w.lower() for w in re.findall(r"[\w'’-]+", name)}
     before = text[max(0, start - _CONTEXT):start]
-    if (words & ORG_WORDS or "&" in name or _MEDIUM_AFTER.match(text, end)
-            or _ORG_NOUN_AFTER.match(text, end)):
+    if words & ORG_WORDS or "&" in name or _ORG_AFTER.match(text, end):
         return "ORG"
-    if is_product_name(name) or (_CRAFT_BEFORE.search(before)
-                                 and not _NUMBER_AFTER.match(text, end)):
+    if is_product_name(name) or (_craft_before(before) and not _NUMBER_AFTER.match(text, end)):
         return "PRODUCT"
-    placed = _PLACE_CUE.search(before) and not _describes_a_noun(text, end, before)
-    if words & PLACE_WORDS or _first_word(name) in COMPASS_WORDS or placed:
+    if words & PLACE_WORDS or _first_word(name) in COMPASS_WORDS or _placed(text, end, before):
         return "PLACE"
     titled = re.search(r"([A-Za-z]+)\.?\s+$", before)
     if has_title(name) or (titled and titled.group(1).lower() in _NOUN_TITLES):

@@ -180,6 +180,16 @@ def test_schema_violations_are_422(client: TestClient) -> None:
                        headers={"Content-Type": "application/json"}).status_code == 422
 
 
+def test_a_schema_violation_answers_like_any_error_with_a_readable_line(
+        client: TestClient) -> None:
+    response = client.post("/briefs", json={"articles": [{"txt": "A report.", "source": "BBC"}]})
+    assert response.status_code == 422
+    body = response.json()
+    assert body["error"] == "ValidationError"
+    assert body["detail"] == "articles.0.txt: Extra inputs are not permitted"
+    assert body["errors"][0]["loc"] == ["body", "articles", 0, "txt"]
+
+
 def test_declared_body_over_the_limit_is_413_before_reading(
     client_with: Callable[..., TestClient], example_payload: dict[str, Any]
 ) -> None:

@@ -14,13 +14,14 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from newsweave import __version__
 from newsweave.errors import NewsweaveError
-from newsweave.serve.errors import handle_newsweave_error
+from newsweave.serve.errors import handle_newsweave_error, handle_validation_error
 from newsweave.serve.limits import BodySizeLimit
 from newsweave.serve.routers import articles, briefs, health, pages, stories
 from newsweave.serve.settings import ServeSettings
@@ -75,6 +76,7 @@ def create_app(settings: ServeSettings | None = None) -> FastAPI:
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts))
     app.add_exception_handler(NewsweaveError, handle_newsweave_error)
+    app.add_exception_handler(RequestValidationError, handle_validation_error)
     for router in (pages.router, health.router, briefs.router, articles.router,
                    stories.router):
         app.include_router(router)

@@ -2,12 +2,18 @@
 
 Routers and the pipeline raise :class:`~newsweave.errors.NewsweaveError` subclasses as the CLI
 sees them; the handler here answers with the status that fits and the same message the CLI
-prints, as ``{"detail": message, "error": type name}`` (FastAPI's own ``detail`` shape).
+prints, as ``{"detail": message, "error": type name}`` (FastAPI's own ``detail`` shape). A
+body that fails validation answers in the same shape, its problems in one readable line, and
+pydantic's list kept under ``errors`` for programs.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from fastapi import Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from newsweave.errors import (
@@ -44,12 +50,28 @@ def status_for(error: NewsweaveError) -> int:
     return DEFAULT_STATUS
 
 
-def error_response(status: int, error: str, detail: str) -> JSONResponse:
+def error_response(status: int, error: str, detail: str, **more: object) -> JSONResponse:
     """The one error body every handler and middleware of the service answers with."""
-    return JSONResponse({"detail": detail, "error": error}, status_code=status)
+    return JSONResponse({"detail": detail, "error": error, **more}, status_code=status)
 
 
 async def handle_newsweave_error(request: Request, exc: Exception) -> JSONResponse:
     """Exception handler: a domain error as a 4xx answer carrying its message."""
     assert isinstance(exc, NewsweaveError)  # registered for NewsweaveError only
     return error_response(status_for(exc), type(exc).__name__, str(exc))
+
+
+async def handle_validation_error(request: Request, exc: Exception) -> JSONResponse:
+    """Exception handler: a request body or query that fails validation, as a 422 whose
+    ``detail`` says where and what ("articles.0.txt: Extra inputs are not permitted")."""
+    assert isinstance(exc, RequestValidationError)  # registered for it only
+    problems = [f"{_where(error.get('loc', ()))}: {error.get('msg', 'invalid')}"
+                for error in exc.errors()]
+    return error_response(422, "ValidationError", "; ".join(problems),
+                          errors=jsonable_encoder(exc.errors()))
+
+
+def _where(location: Sequence[object]) -> str:
+    """``("body", "articles", 0, "txt")`` as ``articles.0.txt``: the body is implied."""
+    parts = [str(part) for part in location]
+    return ".".join(parts[1:] if parts[:1] == ["body"] and len(parts) > 1 else parts)

@@ -101,9 +101,6 @@ function filesRequest(files, reports) {
 
 function errorText(status, body) {
   if (body && typeof body.detail === "string") return body.detail;
-  if (body && Array.isArray(body.detail)) {
-    return body.detail.map((d) => `${(d.loc || []).join(".")}: ${d.msg}`).join("; ");
-  }
   return `the server answered ${status}`;
 }
 

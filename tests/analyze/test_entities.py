@@ -560,3 +560,15 @@ def test_hyphenated_titles_regions_and_a_wire_acronym() -> None:
     assert _holding(entities, "South Asia").kind == "PLACE"
     assert _holding(entities, "Asia") is not _holding(entities, "South Asia")
     assert _holding(entities, "AP") is _holding(entities, "Associated Press")
+
+
+def test_a_description_is_no_name_and_a_house_is_an_institution() -> None:
+    """China and Amnesty copy: "the Hong Kong-based group" names no one; "the House of
+    Lords" is one institution, not a place "House" and a place "Lords"."""
+    entities = find_entities(_story(
+        "The Hong Kong-based group said 40 workers were held. The ruling by the House of "
+        "Lords was set aside, the Hong Kong-based monitor said.",
+    ), ner="rules")
+    variants = {v for e in entities for v in e.variants}
+    assert "Hong Kong-based" not in variants and "Lords" not in variants
+    assert _holding(entities, "House of Lords").kind == "ORG"

@@ -51,7 +51,7 @@ ORG_WORDS: frozenset[str] = COMPANY_SUFFIXES | frozenset(
         "technologies", "pharmaceuticals", "entertainment", "pictures", "journal", "tribune",
         "herald", "gazette", "chronicle", "post", "telegraph", "magazine", "broadcasting",
         "administration", "authority", "campaign", "coalition", "corps", "guard", "navy",
-        "laboratory", "laboratories", "tribunal", "exchange", "reserve", "air"
+        "laboratory", "laboratories", "tribunal", "exchange", "reserve", "air", "house"
     }
 )
 """Words that make a capitalised name an organisation's ("Kazakh Foreign Ministry", "Amnesty
@@ -610,11 +610,11 @@ def _rule_names(articles: Sequence[Article], evidence: _Evidence) -> list[list[N
 
 
 def _doubtful(span: NameSpan, starts: set[int], evidence: _Evidence) -> bool:
-    """A capitalised common word ("State"), or one word whose only capital is a sentence's
-    first letter ("Gunfire rang out"), or that the story writes in lower case and capitalises
-    only inside longer names ("Traffic crashes are ..." beside "National Highway Traffic
-    Safety Administration")."""
-    if _is_common(span.text, evidence):
+    """A capitalised common word ("State"), a description ("the Hong Kong-based group"), or
+    one word whose only capital is a sentence's first letter ("Gunfire rang out"), or that
+    the story writes in lower case and capitalises only inside longer names ("Traffic crashes
+    are ..." beside "National Highway Traffic Safety Administration")."""
+    if _is_common(span.text, evidence) or DESCRIBES.search(span.text):
         return True
     one_word = " " not in span.text
     if not one_word or span.start not in starts:

@@ -572,3 +572,28 @@ def test_a_description_is_no_name_and_a_house_is_an_institution() -> None:
     variants = {v for e in entities for v in e.variants}
     assert "Hong Kong-based" not in variants and "Lords" not in variants
     assert _holding(entities, "House of Lords").kind == "ORG"
+
+
+def test_a_family_name_written_first_reaches_its_full_name() -> None:
+    """China copy: "President Jiang" is Jiang Zemin, whose family name comes first and whose
+    given name is never written alone; "Jacksonville" stays apart from the Jacksonville
+    Jaguars, whose "Jaguars" is."""
+    entities = find_entities(_story(
+        "Chinese President Jiang Zemin arrived in Beijing. President Jiang said reform would "
+        "go on, and Jiang met workers.",
+        "Officials close to President Jiang said more would follow. The Jacksonville Jaguars "
+        "won; the Jaguars said Mr. Jacksonville was hurt.",
+    ), ner="rules")
+    assert "Jiang" in _holding(entities, "Jiang Zemin").variants
+    assert _holding(entities, "Jacksonville") is not _holding(entities, "Jacksonville Jaguars")
+
+
+def test_a_class_is_a_models_designation() -> None:
+    """Car-safety copy: "E-class" designates a model, so "Mercedes-Benz" is its maker, not a
+    person's family name written first."""
+    entities = find_entities(_story(
+        "The new Mercedes-Benz E-class has side curtains, Mercedes-Benz said on Monday.",
+        "Buyers of the Mercedes-Benz E-class waited; a Mercedes-Benz spokesman agreed.",
+    ), ner="rules")
+    assert _holding(entities, "Mercedes-Benz E-class").kind == "PRODUCT"
+    assert _holding(entities, "Mercedes-Benz").kind == "ORG"

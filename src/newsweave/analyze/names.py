@@ -312,6 +312,21 @@ def _short_form_match(form: NameForm, group: NameGroup) -> bool:
         len(o.tokens) > 1 and o.tokens[0] == form.tokens[0] for o in group.forms)
 
 
+def _family_name_first(form: NameForm, groups: list[NameGroup], alone: set[str]
+                       ) -> NameGroup | None:
+    """The one person whose two-word name opens with a one-word name the story gives a person
+    and whose second word the story never writes alone: the family name comes first
+    ("President Jiang" for "Jiang Zemin", never "Zemin"). Where the second word stands alone
+    ("Jaguars" of "Jacksonville Jaguars", "Timmons") the first is no family name; two such
+    people leave it alone."""
+    if len(form.tokens) != 1 or form.kind != "PERSON":
+        return None
+    people = [g for g in groups if g.is_person() and any(
+        len(o.tokens) == 2 and o.tokens[0] == form.tokens[0] and o.tokens[1] not in alone
+        for o in g.forms)]
+    return people[0] if len(people) == 1 else None
+
+
 def _best(groups: Iterable[NameGroup]) -> NameGroup | None:
     """The most mentioned of the candidate groups: a bare surname two people share goes to
     the one the story is about."""
@@ -337,6 +352,8 @@ class _Blocks:
     acronym: dict[str, list[NameGroup]] = field(default_factory=dict)
     first_word: dict[str, list[NameGroup]] = field(default_factory=dict)
     last_words: dict[NameGroup, set[str]] = field(default_factory=dict)
+    alone: set[str] = field(default_factory=set)
+    """The story's one-word names."""
     words_by_letter: dict[str, dict[str, None]] = field(default_factory=dict)
 
     def add(self, form: NameForm, group: NameGroup) -> None:
@@ -384,7 +401,8 @@ class _Blocks:
         surnamed = self.surname.get(form.tokens[0][0], []) if _may_be_surname(form) else []
         shortened = self.first_word.get(form.tokens[0], [])
         return (_best(g for g in surnamed if _surname_match(form, g))
-                or _best(g for g in shortened if _short_form_match(form, g)))
+                or _best(g for g in shortened if _short_form_match(form, g))
+                or _family_name_first(form, shortened, self.alone))
 
 
 def group_forms(forms: Iterable[NameForm]) -> list[NameGroup]:
@@ -400,7 +418,9 @@ def group_forms(forms: Iterable[NameForm]) -> list[NameGroup]:
        full name ends in it (Bakiyev -> Kurmanbek Bakiyev);
     4. a one-word name not seen as a place joins an organisation's group whose long name
        begins with it (Amnesty -> Amnesty International);
-    5. otherwise it starts a group of its own.
+    5. a one-word name seen as a person's joins the one person whose two-word name opens
+       with it and ends in a word never written alone (Jiang -> Jiang Zemin);
+    6. otherwise it starts a group of its own.
 
     Parameters
     ----------
@@ -415,7 +435,7 @@ def group_forms(forms: Iterable[NameForm]) -> list[NameGroup]:
     """
     ordered = sorted((f for f in forms if f.tokens), key=lambda f: (-len(f.tokens), -f.count))
     groups: list[NameGroup] = []
-    blocks = _Blocks()
+    blocks = _Blocks(alone={f.tokens[0] for f in ordered if len(f.tokens) == 1})
     merged: dict[NameGroup, NameGroup] = {}
     for form in ordered:
         group = blocks.place(form)

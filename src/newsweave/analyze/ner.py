@@ -90,8 +90,9 @@ CRAFT_PREFIXES: frozenset[str] = frozenset({"uss", "hms", "rms", "mv"})
 _NUMBER_AFTER = re.compile(r"[ \t]+\d")
 """A number after a name makes the craft the model it numbers: "aboard the Boeing 767" says
 that "Boeing" makes it."""
-_MODEL_CODE = re.compile(r"[A-Za-z]-?\d|\d-?[A-Za-z]")
-"""Letters and digits in one word: a model's designation ("S80", "RAV4", "DC-10", "V-6")."""
+_MODEL_CODE = re.compile(r"[A-Za-z]-?\d|\d-?[A-Za-z]|-[Cc]lass\b")
+"""Letters and digits in one word, or a class: a model's designation ("S80", "RAV4", "DC-10",
+"V-6", "E-class", "Oscar-class")."""
 
 TITLE_ADJECTIVES: frozenset[str] = frozenset(
     {"former", "chief", "acting", "deputy", "interim", "vice", "assistant"})

@@ -31,6 +31,15 @@ def _holding(entities: tuple[Entity, ...], variant: str) -> Entity:
     return found[0]
 
 
+def _by_rules(*texts: str) -> tuple[Entity, ...]:
+    """The entities the rule finder gives for a story of these articles."""
+    return find_entities(_story(*texts), ner="rules")
+
+
+def _variants(entities: tuple[Entity, ...]) -> set[str]:
+    return {v for e in entities for v in e.variants}
+
+
 @pytest.mark.parametrize(("one", "other"), [
     ("Bakiyev", "Bakiev"),
     ("Bakiyev", "Kurmanbek Bakiyev"),
@@ -433,12 +442,12 @@ def test_craft_and_models_are_products_and_their_makers_organisations() -> None:
     ("Volvo S80", "V-6"), are products; the name before a designation is its maker, an
     organisation however often "Volvo says" makes a speaker of it. "Aboard the Boeing 767"
     numbers a model of Boeing's: Boeing is no craft."""
-    entities = find_entities(_story(
+    entities = _by_rules(
         "The nuclear submarine Kursk sank on Saturday with 118 men aboard the Kursk. The USS "
         "Grapple joined the search. Volvo says its new Volvo S80 sedan has side air bags.",
         "Relatives of those aboard the Kursk waited. The S80 comes with a V-6 engine, and "
         "Volvo added curtains. All 217 people aboard the Boeing 767 died, Boeing said.",
-    ), ner="rules")
+    )
     for name in ("Kursk", "USS Grapple", "Volvo S80", "S80", "V-6"):
         assert _holding(entities, name).kind == "PRODUCT", name
     assert _holding(entities, "Volvo").kind == "ORG"
@@ -461,7 +470,7 @@ def test_a_name_the_story_writes_with_a_possessive_inside_is_one_name() -> None:
     assert vineyard.kind == "PLACE" and len(vineyard.mentions) == 2
     assert _holding(entities, "People's Liberation Army").kind == "ORG"
     assert _holding(entities, "Interfax") is not _holding(entities, "Russia")
-    assert "Martha" not in {v for e in entities for v in e.variants}
+    assert "Martha" not in _variants(entities)
     assert "Martha" in {s.text for spans in ner.find_names(story.articles, "rules")
                         for s in spans}
 
@@ -471,11 +480,11 @@ def test_long_forms_one_acronym_abbreviates_are_one_organisation() -> None:
     written ("... Traffic and Safety ..." too), and "UAW" for both spellings of the union;
     "Greg Martin" is no "GM" for sharing its initials, the words differ. A sentence's first
     word the story capitalises only inside those names ("Traffic crashes") is no name."""
-    entities = find_entities(_story(
+    entities = _by_rules(
         "The National Highway Traffic Safety Administration (NHTSA) tested the seats. "
         "Traffic crashes kill many children, NHTSA said. The traffic was heavy.",
         "Also, the National Highway Traffic and Safety Administration is testing a system.",
-    ), ner="rules")
+    )
     agency = _holding(entities, "NHTSA")
     assert "National Highway Traffic and Safety Administration" in agency.variants
     assert all("Traffic" not in e.variants for e in entities)
@@ -497,12 +506,12 @@ def test_a_company_named_alone_is_the_company_however_often_it_is_at_somewhere()
     company's short name; "DaimlerChrysler AG" is DaimlerChrysler; "Boeing", a company, is no
     family name of a one-off "EgyptAir Boeing"; "in the Concorde crash" puts the crash, not
     the plane, in a place."""
-    entities = find_entities(_story(
+    entities = _by_rules(
         "Ford Motor Co. and the union met. Talks at Ford went on, and workers at Ford stayed. "
         "Visteon's workers would remain Ford employees, a Ford spokesman said.",
         "DaimlerChrysler AG reached a deal. Talks at Ford would follow, DaimlerChrysler said. "
         "An EgyptAir Boeing 767 crashed; a Boeing spokesman said its staff would help.",
-    ), ner="rules")
+    )
     ford = _holding(entities, "Ford Motor Co")
     assert "Ford" in ford.variants and ford.kind == "ORG"
     assert _holding(entities, "DaimlerChrysler") is _holding(entities, "DaimlerChrysler AG")
@@ -516,13 +525,13 @@ def test_peoples_known_by_their_plural_or_their_region_are_no_entities() -> None
     """Chechnya and Venezuela copy: "Chechen" beside "Chechens" is a people (Chechnya's name
     does not follow from it), "Latin American" beside "Latin America" an adjective; the
     Kennedys' name stays a person's, and a full name beside a near spelling stays a name."""
-    entities = find_entities(_story(
+    entities = _by_rules(
         "Chechen rebels attacked a post in Chechnya, and thousands of Chechens fled. Leaders "
         "in Latin America welcomed it, said John Kennedy. Justice Leonard Hoffman agreed.",
         "Rebels and Chechen fighters held Grozny. Other Latin American leaders met Kennedy, "
         "and the Kennedys and Justice Leonard Hoffmann spoke.",
-    ), ner="rules")
-    variants = {v for e in entities for v in e.variants}
+    )
+    variants = _variants(entities)
     assert not {"Chechen", "Chechens", "Latin American"} & variants
     assert {"Chechnya", "Latin America", "Kennedy", "Justice Leonard Hoffmann"} <= variants
 
@@ -531,11 +540,11 @@ def test_names_of_common_words_are_no_people_and_holidays_no_entities() -> None:
     """China and auto-union copy: "Human Rights in China said" leaves "Human Rights", made of
     words the story writes in lower case, which is an institution's name cut short, not a
     person's; "Labor Day" is a date; "Jim Hall" and "Doris Day" stay people."""
-    entities = find_entities(_story(
+    entities = _by_rules(
         "Human Rights in China said the workers were detained. Groups for human rights protested, "
         "Jim Hall said. Workers marched on Labor Day, as every labor union does each day.",
         "The group Human Rights in China said more were held. Doris Day sang, Mr. Hall said.",
-    ), ner="rules")
+    )
     kinds = {e.name: e.kind for e in entities}
     assert kinds["Human Rights"] == "ORG"
     assert "Labor Day" not in kinds
@@ -547,14 +556,14 @@ def test_hyphenated_titles_regions_and_a_wire_acronym() -> None:
     a name opening on a compass word is a region's ("South Asia"), whose last word is then
     no family name, and a compass word before a nationality makes a people ("South Korean");
     "AP" stands for the Associated Press before "Augusto Pinochet"."""
-    entities = find_entities(_story(
+    entities = _by_rules(
         "On a visit to the region, President-elect Hugo Chavez met with the Kenyan "
         "Vice-President George Saitoti on Monday. The balloon was over South Asia and then "
         "drifted toward the coast of Asia, where a South Korean ship saw it.",
         "LONDON (AP) _ Lawyers for Gen. Augusto Pinochet asked for bail, the Associated Press "
         "was told on Tuesday, and Pinochet stayed in the clinic.",
-    ), ner="rules")
-    variants = {v for e in entities for v in e.variants}
+    )
+    variants = _variants(entities)
     assert {"Hugo Chavez", "George Saitoti"} <= variants
     assert not {"President-elect Hugo Chavez", "South Korean"} & variants
     assert _holding(entities, "South Asia").kind == "PLACE"
@@ -565,11 +574,11 @@ def test_hyphenated_titles_regions_and_a_wire_acronym() -> None:
 def test_a_description_is_no_name_and_a_house_is_an_institution() -> None:
     """China and Amnesty copy: "the Hong Kong-based group" names no one; "the House of
     Lords" is one institution, not a place "House" and a place "Lords"."""
-    entities = find_entities(_story(
+    entities = _by_rules(
         "The Hong Kong-based group said 40 workers were held. The ruling by the House of "
         "Lords was set aside, the Hong Kong-based monitor said.",
-    ), ner="rules")
-    variants = {v for e in entities for v in e.variants}
+    )
+    variants = _variants(entities)
     assert "Hong Kong-based" not in variants and "Lords" not in variants
     assert _holding(entities, "House of Lords").kind == "ORG"
 
@@ -578,12 +587,12 @@ def test_a_family_name_written_first_reaches_its_full_name() -> None:
     """China copy: "President Jiang" is Jiang Zemin, whose family name comes first and whose
     given name is never written alone; "Jacksonville" stays apart from the Jacksonville
     Jaguars, whose "Jaguars" is."""
-    entities = find_entities(_story(
+    entities = _by_rules(
         "Chinese President Jiang Zemin arrived in Beijing. President Jiang said reform would "
         "go on, and Jiang met workers.",
         "Officials close to President Jiang said more would follow. The Jacksonville Jaguars "
         "won; the Jaguars said Mr. Jacksonville was hurt.",
-    ), ner="rules")
+    )
     assert "Jiang" in _holding(entities, "Jiang Zemin").variants
     assert _holding(entities, "Jacksonville") is not _holding(entities, "Jacksonville Jaguars")
 
@@ -591,9 +600,9 @@ def test_a_family_name_written_first_reaches_its_full_name() -> None:
 def test_a_class_is_a_models_designation() -> None:
     """Car-safety copy: "E-class" designates a model, so "Mercedes-Benz" is its maker, not a
     person's family name written first."""
-    entities = find_entities(_story(
+    entities = _by_rules(
         "The new Mercedes-Benz E-class has side curtains, Mercedes-Benz said on Monday.",
         "Buyers of the Mercedes-Benz E-class waited; a Mercedes-Benz spokesman agreed.",
-    ), ner="rules")
+    )
     assert _holding(entities, "Mercedes-Benz E-class").kind == "PRODUCT"
     assert _holding(entities, "Mercedes-Benz").kind == "ORG"

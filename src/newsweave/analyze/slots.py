@@ -40,10 +40,16 @@ from newsweave.text import tokenize
 from newsweave.text.stopwords import STOP_WORDS
 
 # Words folded to one event before comparing sentences: "took off", "left" and "departed" name
-# one departure; "sank", "went down" and "plunged" one sinking.
+# one departure; "sank", "went down" and "plunged" one sinking. "Left" departs only as a verb:
+# not after an article or a possessive ("his left knee", "the left wing"), not hyphened
+# ("left-wing"), and not as what an event leaves behind ("left 80 people dead").
+_LEFT_AS_DEPARTURE = (
+    r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )(?<!\bmy )"
+    r"(?<!\bour )(?<!\byour )left(?!-)"
+    r"(?!(?:\s+[\w,-]+){0,4}?\s+(?:dead|injured|wounded|homeless|hurt|stranded|missing)\b)")
 _EVENT_SYNONYMS = (
-    (re.compile(r"\b(?:took off|left|departed|lifted off|take-?off)\b", re.IGNORECASE),
-     "depart"),
+    (re.compile(rf"\b(?:took off|{_LEFT_AS_DEPARTURE}|departed|lifted off|take-?off)\b",
+                re.IGNORECASE), "depart"),
     (re.compile(r"\b(?:sank|sunk|sink|sinking|went down|plunged|crashed|accident|disaster"
                 r"|tragedy)\b", re.IGNORECASE), "incident"),
     (re.compile(r"\b(?:sworn in|inaugurat\w*|swearing-in)\b", re.IGNORECASE), "inaugur"),

@@ -10,7 +10,7 @@ from newsweave.summarize.features import Concepts, costs, ranked_rows
 from newsweave.text import split_article
 
 TEXT = ("Heavy rain caused floods in the northern province on Monday. "
-        "Sign me up! "
+        "Roads were closed. "
         "Rescue boats reached the stranded villagers. "
         "Officials said more rain was expected later in the week. "
         "Floods again.")
@@ -24,7 +24,22 @@ def test_fillers_come_after_every_eligible_sentence_and_fragments_never() -> Non
     sentences = _sentences()
     scores = np.array([0.1, 0.9, 0.5, 0.3, 0.8])
     order = ranked_rows(sentences, scores)
-    assert order == [2, 3, 0, 1]  # eligible by score, then "Sign me up!"; "Floods again." out
+    # eligible by score, then the filler "Roads were closed."; "Floods again." is too short
+    assert order == [2, 3, 0, 1]
+
+
+def test_a_filler_must_read_alone() -> None:
+    # A quote's last sentence ends a DUC brief badly: 'It's going to take years."'.
+    text = ("Half of the reservation's adults have no job, census figures show. "
+            "\"We didn't get into this situation in a couple of weeks. "
+            "It's going to take years.\" "
+            "Schools will get new buses. "
+            "He said so twice.")
+    sentences = split_article(Article(id="a", text=text)).sentences
+    assert [s.text for s in sentences][2:] == [
+        "It's going to take years.\"", "Schools will get new buses.", "He said so twice."]
+    order = ranked_rows(sentences, np.array([0.5, 0.4, 0.9, 0.2, 0.8]))
+    assert order == [0, 1, 3]  # the eligible ones, then the one filler that reads alone
 
 
 def test_bigram_concepts_count_articles_not_sentences() -> None:

@@ -45,6 +45,15 @@ def is_eligible(sentence: Sentence) -> bool:
     )
 
 
+def reads_alone(sentence: Sentence) -> bool:
+    """Whether a sentence outside eligibility may still fill a summary's last words: one that
+    leans on what came before ("It's going to take years.", a quote's last sentence with
+    its closing mark and no opening one) reads as a broken fragment at a summary's end."""
+    text = sentence.text
+    balanced = text.count('"') % 2 == 0 and text.count("“") == text.count("”")
+    return balanced and standalone_factor(sentence) == 1.0
+
+
 def standalone_factor(sentence: Sentence) -> float:
     """1.0 for a sentence that reads well alone, less for one that leans on its context."""
     factor = 1.0

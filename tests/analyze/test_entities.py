@@ -441,17 +441,20 @@ def test_craft_and_models_are_products_and_their_makers_organisations() -> None:
     "aboard the Kursk") or by its prefix ("USS Grapple"), and a model by its designation
     ("Volvo S80", "V-6"), are products; the name before a designation is its maker, an
     organisation however often "Volvo says" makes a speaker of it. "Aboard the Boeing 767"
-    numbers a model of Boeing's: Boeing is no craft."""
+    numbers a model of Boeing's: Boeing is no craft; nor are the Kennedys of "the plane the
+    Kennedys were in"."""
     entities = _by_rules(
         "The nuclear submarine Kursk sank on Saturday with 118 men aboard the Kursk. The USS "
         "Grapple joined the search. Volvo says its new Volvo S80 sedan has side air bags.",
         "Relatives of those aboard the Kursk waited. The S80 comes with a V-6 engine, and "
         "Volvo added curtains. All 217 people aboard the Boeing 767 died, Boeing said.",
+        "Divers found the single-engine plane the Kennedys were in.",
     )
     for name in ("Kursk", "USS Grapple", "Volvo S80", "S80", "V-6"):
         assert _holding(entities, name).kind == "PRODUCT", name
     assert _holding(entities, "Volvo").kind == "ORG"
     assert _holding(entities, "Boeing").kind != "PRODUCT"
+    assert _holding(entities, "Kennedys").kind != "PRODUCT"
 
 
 

@@ -412,12 +412,15 @@ _CRAFT_CUES = PRODUCT_WORDS | {"aboard"}
 
 
 def _craft_before(before: str) -> bool:
-    """Whether a craft's noun, or "aboard", stands just before the name, "the" allowed between
-    ("the submarine Kursk", "aboard the Kursk")."""
+    """Whether a craft's noun or "aboard" stands just before the name ("the submarine Kursk",
+    "aboard Kursk"), or "aboard the" does ("aboard the Kursk"); "the plane the Kennedys were
+    in" names no plane."""
     words = before.lower().split()[-2:]
-    if words and words[-1] == "the":
-        words.pop()
-    return bool(words) and words[-1] in _CRAFT_CUES and before[-1:].isspace()
+    if not words or not before[-1:].isspace():
+        return False
+    if words[-1] == "the":
+        return words[:1] == ["aboard"]
+    return words[-1] in _CRAFT_CUES
 
 
 def is_product_name(name: str) -> bool:

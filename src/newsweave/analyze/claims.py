@@ -419,36 +419,46 @@ def _sentence_figures(sentence: Sentence, people: dict[str, set[str]]) -> Iterat
              ] if quantities else []
     groups = _enumerated_groups(sentence.text) if len(quantities) > 1 else {}
     for quantity in quantities:
-        noun = quantity.noun
-        if noun and noun.endswith("ed") and noun not in _FRAME_OF:
-            quantity = replace(quantity, noun=None)  # "Flight 990 crashed": no counted noun
-            noun = None
-        if noun in _TIME_NOUNS:
-            continue
-        part_after = _PART_AFTER.match(sentence.text[quantity.end:])
-        if part_after and not noun:
-            noun = part_after.group("noun").lower()  # "the two other victims": victims
-            if noun in _TIME_NOUNS:
-                continue
-        if _PART_BEFORE.search(sentence.text[:quantity.start]) or part_after:
-            # "the other nine provinces", "the two other victims", "two more people died": a
-            # part, not all of them
-            noun = noun or "others"
-            yield _Figure(sentence, quantity, f"other {noun}", framed=True)
-            continue
-        if noun and _is_capitalised(quantity):
-            # "96 Germans", "two Danes": a part of those aboard, counted on its own
-            yield _Figure(sentence, quantity, f"number of {noun}", framed=True)
-            continue
-        if quantity.start in groups:
-            # "12 Somali and 11 Yemeni pirates": each nationality a part of the 23 pirates
-            yield _Figure(sentence, quantity, f"number of {groups[quantity.start]}", framed=True)
-            continue
-        frame = None if noun in _MEASURE_NOUNS else _frame(quantity, words)
-        if frame:
-            yield _Figure(sentence, quantity, frame, framed=True)
-        elif noun:
-            yield _Figure(sentence, quantity, _NOUN_CLASS.get(noun, stem(noun)), framed=False)
+        figure = _count_figure(sentence, quantity, words, groups)
+        if figure is not None:
+            yield figure
+    yield from _age_figures(sentence, people)
+
+
+def _count_figure(sentence: Sentence, quantity: Quantity, words: list[tuple[int, str]],
+                  groups: dict[int, str]) -> _Figure | None:
+    """One count filed under what it counts: a part of a whole, a group named by nationality,
+    a casualty frame, or its noun; None for a span of time or a count of nothing named."""
+    noun = quantity.noun
+    if noun and noun.endswith("ed") and noun not in _FRAME_OF:
+        quantity = replace(quantity, noun=None)  # "Flight 990 crashed": no counted noun
+        noun = None
+    part_after = _PART_AFTER.match(sentence.text[quantity.end:])
+    if part_after and not noun:
+        noun = part_after.group("noun").lower()  # "the two other victims": victims
+    if noun in _TIME_NOUNS:
+        return None
+    if _PART_BEFORE.search(sentence.text[:quantity.start]) or part_after:
+        # "the other nine provinces", "the two other victims", "two more people died": a
+        # part, not all of them
+        return _Figure(sentence, quantity, f"other {noun or 'others'}", framed=True)
+    if noun and _is_capitalised(quantity):
+        # "96 Germans", "two Danes": a part of those aboard, counted on its own
+        return _Figure(sentence, quantity, f"number of {noun}", framed=True)
+    if quantity.start in groups:
+        # "12 Somali and 11 Yemeni pirates": each nationality a part of the 23 pirates
+        return _Figure(sentence, quantity, f"number of {groups[quantity.start]}", framed=True)
+    frame = None if noun in _MEASURE_NOUNS else _frame(quantity, words)
+    if frame:
+        return _Figure(sentence, quantity, frame, framed=True)
+    if noun:
+        return _Figure(sentence, quantity, _NOUN_CLASS.get(noun, stem(noun)), framed=False)
+    return None
+
+
+def _age_figures(sentence: Sentence, people: dict[str, set[str]]) -> Iterator[_Figure]:
+    """Ages given with a name ("Smith, 42," or "42-year-old John Smith"), each filed under that
+    person."""
     for match in _ages(sentence.text):
         person = _person(match.group("first"), match.group("name"), people)
         if person is None:

@@ -322,16 +322,37 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
     if start and _WORD_BOUNDARY_BEFORE.search(text[:start]):
         return None
     if match.group("vague"):
-        noun, low, high = _converted(
-            _lower(match.group("vague_noun") or match.group("vague_unit")),
-            *VAGUE_RANGES[match.group("vague").lower()])
-        return Quantity(text=match.group(0).strip(), low=low, high=high, vague=True,
-                        noun=noun, start=start, end=match.end())
+        return _vague_quantity(match)
+    value, noun = _value_and_noun(match, text)
+    if _is_not_a_count(match, text, value, noun):
+        return None
+    noun, end = _counted_thing(match, text, noun)
+    low, high, low_open, high_open = _bounds(_qualifier(match, text, noun), value)
+    if match.group("upper"):
+        low = value
+        high = float(match.group("upper").replace(",", "")) * _scale(match)
+    noun, low, high = _converted(noun, low, high)
+    return Quantity(text=text[start:end].strip(), low=low, high=high, low_open=low_open,
+                    high_open=high_open, ranged=bool(match.group("upper")), noun=noun,
+                    start=start, end=end)
+
+
+def _vague_quantity(match: re.Match[str]) -> Quantity:
+    """A count given by a word ("scores of people", "dozens of citizens"): its range."""
+    noun, low, high = _converted(
+        _lower(match.group("vague_noun") or match.group("vague_unit")),
+        *VAGUE_RANGES[match.group("vague").lower()])
+    return Quantity(text=match.group(0).strip(), low=low, high=high, vague=True,
+                    noun=noun, start=match.start(), end=match.end())
+
+
+def _value_and_noun(match: re.Match[str], text: str) -> tuple[float, str | None]:
+    """The number, scaled by a glued "m"/"bn", and the word after it, or a glued unit."""
     value = _value(match)
     noun = _lower(match.group("noun"))
     if noun in STOP_WORDS:
         noun = None
-    if _PARENT_OF.search(text[:start]):
+    if _PARENT_OF.search(text[:match.start()]):
         noun = "offspring"  # "a mother of 12" counts her children, not the dead
     glued = _lower(match.group("glued"))
     glued_unit = bool(glued) and not (match.group("money") or noun in _CURRENCY_NOUNS)
@@ -339,8 +360,13 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
         value *= _GLUED_SCALES.get(glued, 1)
     elif glued in _GLUED_UNITS:
         noun = _GLUED_UNITS[glued]
-    if _is_not_a_count(match, text, value, noun):
-        return None
+    return value, noun
+
+
+def _counted_thing(match: re.Match[str], text: str, noun: str | None
+                   ) -> tuple[str | None, int]:
+    """What the number counts and where the quantity's text ends: a unit compound, the head
+    noun after an adjective, an area, percent, money, or an earthquake's magnitude."""
     end = match.end("noun") if noun and noun == _lower(match.group("noun")) \
         else _number_end(match)
     if match.group("unit_compound"):
@@ -350,22 +376,21 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
     elif noun == "square" and (area := _AREA_UNIT.match(text[end:])):
         noun, end = f"square {area.group('unit').lower()}", end + area.end()
     if match.group("percent") or match.group("money"):
-        noun = "percent" if match.group("percent") else "money"
-        end = _number_end(match)
-    elif _is_magnitude(match, text):
-        noun, end = "magnitude", _number_end(match)
+        return ("percent" if match.group("percent") else "money"), _number_end(match)
+    if _is_magnitude(match, text):
+        return "magnitude", _number_end(match)
+    return noun, end
+
+
+def _qualifier(match: re.Match[str], text: str, noun: str | None) -> str | None:
+    """The qualifier before the number ("at least", "more than"); "over" with a duration
+    means during ("lose 24 percent over four years") unless a span word comes before it
+    ("held for over four days")."""
     qualifier = match.group("qualifier")
     if qualifier and qualifier.lower() == "over" and noun in _DURATIONS and \
-            not _SPAN_BEFORE.search(text[:start]):
-        qualifier = None  # "lose 24 percent over four years": during, not more than
-    low, high, low_open, high_open = _bounds(qualifier, value)
-    if match.group("upper"):
-        low = value
-        high = float(match.group("upper").replace(",", "")) * _scale(match)
-    noun, low, high = _converted(noun, low, high)
-    return Quantity(text=text[start:end].strip(), low=low, high=high, low_open=low_open,
-                    high_open=high_open, ranged=bool(match.group("upper")), noun=noun,
-                    start=start, end=end)
+            not _SPAN_BEFORE.search(text[:match.start()]):
+        return None
+    return qualifier
 
 
 # A counted word that is an adjective ("five submersible attack vessels"): the thing counted

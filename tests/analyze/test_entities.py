@@ -609,3 +609,17 @@ def test_a_class_is_a_models_designation() -> None:
     )
     assert _holding(entities, "Mercedes-Benz E-class").kind == "PRODUCT"
     assert _holding(entities, "Mercedes-Benz").kind == "ORG"
+
+
+def test_a_ships_prefix_is_no_part_of_its_name_and_a_union_of_states_is_a_place() -> None:
+    """JFK Jr. and Amnesty copy: "U.S.S. Briscoe", "USS Briscoe" and "the Briscoe" are one
+    ship; "the United States" and "the United Kingdom", with no other cue, are places."""
+    entities = _by_rules(
+        "Divers aboard the U.S.S. Briscoe found the plane. The Briscoe stayed all night, "
+        "and the United States and the United Kingdom sent help.",
+        "The USS Briscoe, a destroyer, left on Monday.",
+    )
+    ship = _holding(entities, "USS Briscoe")
+    assert {"U.S.S. Briscoe", "Briscoe"} <= set(ship.variants) and ship.kind == "PRODUCT"
+    assert _holding(entities, "United States").kind == "PLACE"
+    assert _holding(entities, "United Kingdom").kind == "PLACE"

@@ -127,12 +127,19 @@ def name_tokens(text: str) -> tuple[str, ...]:
         inside a word are dropped so "Co-operation" and "Cooperation" agree. Empty when the
         text holds nothing but titles or a suffix ("Inc").
     """
-    tokens = tokenize(_strip_accents(text).replace("-", "").replace("‐", ""))
+    tokens = tokenize(_strip_accents(_CRAFT_PREFIX.sub("", text)).replace("-", "").replace("‐", ""))
     while tokens and (tokens[0] in TITLES or tokens[0] == "the"):
         tokens = tokens[1:]
     while tokens and tokens[-1] in COMPANY_SUFFIXES:
         tokens = tokens[:-1]
     return tuple(_fold_token(t) for t in tokens)
+
+
+CRAFT_PREFIXES: frozenset[str] = frozenset({"uss", "hms", "rms", "mv"})
+"""Prefixes of ships' names ("USS Grasp", "U.S.S. Briscoe"): like a title, no part of the name
+the sources share ("the Grasp")."""
+_DOTTED_PREFIXES = "|".join(r"\.?".join(prefix) for prefix in sorted(CRAFT_PREFIXES))
+_CRAFT_PREFIX = re.compile(rf"^(?:{_DOTTED_PREFIXES})\.?\s+", re.IGNORECASE)
 
 
 def has_title(text: str) -> bool:

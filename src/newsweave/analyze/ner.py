@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from newsweave.analyze.names import (
     COMPANY_SUFFIXES,
+    CRAFT_PREFIXES,
     TITLES,
     has_title,
     initials,
@@ -66,7 +67,7 @@ PLACE_WORDS: frozenset[str] = frozenset(
     {
         "city", "province", "region", "republic", "river", "street", "island", "islands",
         "mountains", "valley", "county", "state", "district", "oblast", "square", "lake", "sea",
-        "ocean", "bay", "airport"
+        "ocean", "bay", "airport", "states", "kingdom", "emirates", "coast", "peninsula"
     }
 )
 """Words that make a capitalised name a place's ("Osh Province")."""
@@ -84,8 +85,6 @@ PRODUCT_WORDS: frozenset[str] = frozenset(
 submarine Kursk", "the balloon Breitling Orbiter"); after a name they do not: the name is as
 often the maker's or the operator's ("an EgyptAir jet", "a Boeing plane")."""
 
-CRAFT_PREFIXES: frozenset[str] = frozenset({"uss", "hms", "rms", "mv"})
-"""Prefixes of ships' names ("USS Grasp")."""
 
 _NUMBER_AFTER = re.compile(r"[ \t]+\d")
 """A number after a name makes the craft the model it numbers: "aboard the Boeing 767" says
@@ -427,7 +426,7 @@ def is_product_name(name: str) -> bool:
     """Whether a name's own words make it a craft's or a model's: a ship's prefix ("USS
     Grasp") or a word of letters and digits ("Volvo S80", "DC-10")."""
     return (_MODEL_CODE.search(name) is not None
-            or _first_word(name).rstrip(".") in CRAFT_PREFIXES)
+            or _first_word(name).replace(".", "") in CRAFT_PREFIXES)
 
 
 def _cue(text: str, name: str, start: int, end: int) -> EntityKind | None:

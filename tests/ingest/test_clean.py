@@ -169,3 +169,48 @@ def test_an_all_capitals_headline_takes_its_storys_casing() -> None:
     assert recase_title("UPDATE", text) == "UPDATE"
     assert recase_title("Kyrgyz ex-leader flies to Kazakhstan", text) == \
         "Kyrgyz ex-leader flies to Kazakhstan"
+
+
+def test_wire_datelines_and_slugs_without_an_outlet_are_cut() -> None:
+    """New York Times wire copy opens paragraphs with a dateline in capitals, often after the
+    story's slug, and names no outlet: it opened summary sentences ("WASHINGTON _ The ...")."""
+    raw = ("   TOPEKA, Kan. _ Four high school biology teachers were hashing over the vote of\n"
+           "the Kansas Board of Education to delete virtually any mention of evolution.\n\n"
+           "   AUTISM-CURE (Undated) _ When news broke a few months ago that Seattle would\n"
+           "become one of two places doing federally funded research, the researchers were\n"
+           "deluged with calls.\n\n"
+           "   CUBA-ELIAN _ MIAMI _ As both sides await a federal appeals court ruling, the\n"
+           "mayor of Miami flies to Washington to meet with Attorney General Janet Reno.\n\n"
+           "   _ Like thousands of children, 7-year-old Kyle Carroll takes Ritalin.\n\n"
+           "   Evolution _ the theory that life on Earth has mutated and adapted _ is the\n"
+           "accepted theory in the biological sciences, said Mary Blythe.\n")
+    assert clean_text(raw).text.split("\n") == [
+        "Four high school biology teachers were hashing over the vote of the Kansas Board of "
+        "Education to delete virtually any mention of evolution.",
+        "When news broke a few months ago that Seattle would become one of two places doing "
+        "federally funded research, the researchers were deluged with calls.",
+        "As both sides await a federal appeals court ruling, the mayor of Miami flies to "
+        "Washington to meet with Attorney General Janet Reno.",
+        "Like thousands of children, 7-year-old Kyle Carroll takes Ritalin.",
+        "Evolution _ the theory that life on Earth has mutated and adapted _ is the accepted "
+        "theory in the biological sciences, said Mary Blythe.",
+    ]
+
+
+def test_an_outlets_dateline_is_cut_without_a_space_after_its_underscore() -> None:
+    cleaned = clean_text("CARACAS, Venezuela (AP) _Venezuelan, Mexican and Saudi oil delegations "
+                         "will meet in Madrid next week.")
+    assert cleaned.text.startswith("Venezuelan, Mexican")
+
+
+@pytest.mark.parametrize("note", [
+    "   (STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS.)",
+    "   By Carol Smith. (Story will move in the ``a'' category.)",
+    "   EDITORS: Jerry Seinfeld is back in his hometown for a 10-show run of stand-up.",
+])
+def test_notes_to_editors_are_dropped(note: str) -> None:
+    """Wire notes to editors were chosen as summary sentences ('Story will move in the "a"
+    category.)', 'OPTIONAL MATERIAL FOLLOWS.)')."""
+    story = ("The tribal leadership is overlooking the crime, said Officer Roanna Buck.",
+             "Another disparity frequently cited by the police is the lack of equipment.")
+    assert clean_text(f"{story[0]}\n\n{note}\n\n{story[1]}").text.split("\n") == list(story)

@@ -1,6 +1,7 @@
 """The default summarizer's quality on real benchmark clusters: a guard, not the benchmark
 (docs/bench/summarize.md has the full figures). On the 23 DUC 2007 topics the concept term
-lifts MMR's ROUGE-2 recall by 0.22 (12.00 -> 12.22) and MMR leads the lead baseline by 5.5
+lifts MMR's ROUGE-2 recall by 0.14 (12.17 -> 12.31, since wire datelines are cut: 12.00 ->
+12.22 before; on DUC 2006 it lifts 9.32 -> 9.89) and MMR leads the lead baseline by 5.5
 points of ROUGE-1 and 3.4 of ROUGE-2; the floors below sit inside those margins. (On the first
 four topics alone the margins were too thin to guard anything once the wire copy was read
 whole: lead +2.6 R-1, concept term +0.4 R-2.)"""
@@ -45,7 +46,7 @@ def _recall(clusters: list[Cluster], summarizer: Summarizer) -> tuple[float, flo
 def test_concept_term_lifts_rouge_2(duc2007: list[Cluster]) -> None:
     _, with_concepts = _recall(duc2007, create("mmr"))
     _, without = _recall(duc2007, create("mmr", concept_weight=0.0))
-    assert with_concepts > without + 0.15
+    assert with_concepts > without + 0.1
 
 
 def test_default_leads_the_lead_baseline(duc2007: list[Cluster]) -> None:

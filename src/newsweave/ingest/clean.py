@@ -131,9 +131,31 @@ _HOUSE_MARK_PATTERNS = {
     outlet: re.compile(f"{re.escape(anywhere)}|^{re.escape(opening)}", re.IGNORECASE)
     for outlet, (anywhere, opening) in _HOUSE_MARKS.items()
 }
-# "Moscow, Russia (CNN) -- ", "Headline(RFE/RL) – ", "PINE RIDGE, S.D. (AP) _ ".
+# "Moscow, Russia (CNN) -- ", "Headline(RFE/RL) – ", "PINE RIDGE, S.D. (AP) _ ", and AP's
+# "CARACAS, Venezuela (AP) _Venezuelan" with no space after its underscore.
 _DATELINE = re.compile(
-    r"^(?P<place>[^()]{0,80}?)\s*\((?P<tag>[A-Z][A-Za-z/&.\- ]{1,24})\)\s*(?:--|–|—|_|-|:)\s+"
+    r"^(?P<place>[^()]{0,80}?)\s*\((?P<tag>[A-Z][A-Za-z/&.\- ]{1,24})\)\s*"
+    r"(?:(?:--|–|—|-|:)\s+|_\s*)"
+)
+# New York Times wire copy opens a paragraph with a dateline in capitals and no outlet, often
+# after the story's slug: "WASHINGTON _ ", "TOPEKA, Kan. _ ", "COEUR d'ALENE, Idaho _ ",
+# "AUTISM-CURE (Undated) _ ", "CUBA-ELIAN _ MIAMI _ "; a lone "_ " opens a paragraph of a
+# list. None of it is the story's prose: in a summary it reads "WASHINGTON _ The Clinton
+# administration Thursday proposed ...". A word in capitals needs two letters, so that a
+# sentence's dash ("Evolution _ the theory that ...") is not taken for one.
+_CAPITALS_WORD = r"(?:[a-z]')?[A-Z][A-Z.'&-]+"
+_REGION = r"[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2}"
+_WIRE_DATELINE = re.compile(
+    rf"^(?:(?:{_CAPITALS_WORD}(?:\s+{_CAPITALS_WORD})*(?:,\s*{_REGION})?,?"
+    r"(?:\s+\([^()]{1,30}\))?\s*)?_\s+)+(?![a-z])"
+)
+# Wire notes to editors, not to readers: "(STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS)",
+# "By Carol Smith. (Story will move in the ``a'' category.)", "EDITORS: Jerry Seinfeld is
+# back in his hometown ...", "(EDITORS: Manuela Badawy is a master's degree candidate ...".
+_EDITORS_NOTE = re.compile(
+    r"^\W*(?:editors?|editor's note)\s*:|\bstory (?:will move|to move|can end here)\b|"
+    r"\boptional material follows\b",
+    re.IGNORECASE,
 )
 _MONTHS = [name.lower() for name in calendar.month_name[1:]]
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|" \
@@ -402,7 +424,7 @@ def is_junk(line: str) -> bool:
     """Whether a paragraph of a scraped page is page furniture rather than story text."""
     if _BYLINE.match(line) or _CORRESPONDENT_LINE.match(line):
         return True
-    if _BOILERPLATE.match(line) and _boilerplate_length(line):
+    if (_BOILERPLATE.match(line) or _EDITORS_NOTE.search(line)) and _boilerplate_length(line):
         return True
     if (_BULLET.match(line) and not _is_listed_sentence(line)) or _LABELLED_LINK.match(line) \
             or (line.endswith(_AGO_ENDINGS) and _AGO.search(line)):
@@ -458,7 +480,10 @@ def _strip_bullet(line: str) -> str:
 
 
 def _strip_dateline(line: str) -> str:
+    """``line`` without the dateline or wire slug that opens it: one that names an outlet
+    ("BISHKEK (Reuters) - "), or a wire's in capitals ("TOPEKA, Kan. _ ")."""
     match = _dateline(line)
     if match and canonical_outlet(match.group("tag")):
         return line[match.end():]
-    return line
+    wire = _WIRE_DATELINE.match(line) if "_" in line else None
+    return line[wire.end():] if wire else line

@@ -115,13 +115,6 @@ _ORG_AFTER = re.compile(
 "Ford headquarters"); not "executives", "workers" or "shares", which a city has too ("Detroit
 executives", "Hong Kong shares")."""
 
-_NOUN_AFTER = re.compile(
-    r"[ \t]+(?:spokes(?:man|woman|person)|employees|shareholders|stockholders"
-    r"|headquarters|dealers(?:hips)?|subsidiary|subsidiaries)\b")
-"""A noun after a name that only an organisation has ("a Volvo spokesman", "Delphi
-employees", "Ford headquarters"); not "executives", "workers" or "shares", which a city has
-too ("Detroit executives", "Hong Kong shares")."""
-
 _NOUN_AFTER = re.compile(r"[ \t]+([a-z][\w-]*)")
 
 _PLACE_CUE = re.compile(r"\b(?:in|at|near|into|across|outside|capital|city of)\s+(?:the\s+)?$")

@@ -623,3 +623,13 @@ def test_a_ships_prefix_is_no_part_of_its_name_and_a_union_of_states_is_a_place(
     assert {"U.S.S. Briscoe", "Briscoe"} <= set(ship.variants) and ship.kind == "PRODUCT"
     assert _holding(entities, "United States").kind == "PLACE"
     assert _holding(entities, "United Kingdom").kind == "PLACE"
+
+
+def test_a_speaker_is_a_title() -> None:
+    """Line-item veto copy: "House Speaker Newt Gingrich" is Newt Gingrich, a person, not an
+    institution for the "House" before his title."""
+    entities = _by_rules(
+        "House Speaker Newt Gingrich said the veto would stand. Gingrich met the president.",
+    )
+    gingrich = _holding(entities, "Newt Gingrich")
+    assert gingrich.kind == "PERSON" and "Gingrich" in gingrich.variants

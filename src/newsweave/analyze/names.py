@@ -53,7 +53,7 @@ TITLES: frozenset[str] = frozenset(
         "pope", "bishop", "sheikh", "deputy", "acting", "former", "interim", "leader", "spokesman",
         "spokeswoman", "officer", "lawyer", "attorney", "assistant", "envoy", "admiral", "adm",
         "cmdr", "maj", "sheriff", "commissioner", "superintendent", "inspector", "congressman",
-        "congresswoman", "assemblyman", "assemblywoman", "councilman", "councilwoman"
+        "congresswoman", "assemblyman", "assemblywoman", "councilman", "councilwoman", "speaker"
     }
 )
 """Words that stand before a name without being part of it ("President Kurmanbek Bakiyev",

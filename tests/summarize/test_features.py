@@ -17,7 +17,12 @@ TEXT = ("Heavy rain caused floods in the northern province on Monday. "
 
 
 def _sentences() -> tuple[Sentence, ...]:
-    return split_article(Article(id="a", text=TEXT)).sentences
+    return _story(TEXT)
+
+
+def _story(*texts: str) -> tuple[Sentence, ...]:
+    """The sentences of one article made of ``texts``."""
+    return split_article(Article(id="a", text=" ".join(texts))).sentences
 
 
 def test_fillers_come_after_every_eligible_sentence_and_fragments_never() -> None:
@@ -30,12 +35,11 @@ def test_fillers_come_after_every_eligible_sentence_and_fragments_never() -> Non
 
 def test_a_filler_must_read_alone() -> None:
     # A quote's last sentence ends a DUC brief badly: 'It's going to take years."'.
-    text = ("Half of the reservation's adults have no job, census figures show. "
-            "\"We didn't get into this situation in a couple of weeks. "
-            "It's going to take years.\" "
-            "Schools will get new buses. "
-            "He said so twice.")
-    sentences = split_article(Article(id="a", text=text)).sentences
+    sentences = _story("Half of the reservation's adults have no job, census figures show.",
+                       "\"We didn't get into this situation in a couple of weeks.",
+                       "It's going to take years.\"",
+                       "Schools will get new buses.",
+                       "He said so twice.")
     assert [s.text for s in sentences][2:] == [
         "It's going to take years.\"", "Schools will get new buses.", "He said so twice."]
     order = ranked_rows(sentences, np.array([0.5, 0.4, 0.9, 0.2, 0.8]))
@@ -82,3 +86,55 @@ def test_an_editors_note_in_brackets_is_never_a_summary_sentence() -> None:
     assert not eligible("(Optional add end: the company will announce results in May.)")
     assert eligible("(AP) The company will announce its results in May, officials said.")
     assert eligible("(AP) The toll rose to 80 on Monday (five of them children).")
+
+
+def _eligible(text: str) -> bool:
+    return is_eligible(Sentence("a", 0, 0, len(text), text))
+
+
+def test_pieces_of_statements_are_never_summary_sentences() -> None:
+    """What DUC summaries held: the rest of a sentence split after a quote, a transcript's or
+    a form's label, an editor's note split in two."""
+    assert not _eligible("responded Tom Sherak, distribution head of 20th Century Fox, "
+                         "which is releasing the film.")
+    assert not _eligible("Position: To be public housing tenants in the new buildings.")
+    assert not _eligible("OPTIONAL MATERIAL FOLLOWS in the late edition of the paper.)")
+    assert not _eligible('(Story will move in the "a" category of the morning report')
+    # A title before a name, a quoted title and a bracket closed in the sentence are whole.
+    assert _eligible('"Star Wars: Episode I -- The Phantom Menace" was screened on Tuesday.')
+    assert _eligible("Gov. George W. Bush (R-Texas) met 13 gay Republicans on Thursday.")
+
+
+def test_quotes_cut_open_speakerless_quotations_and_opening_conjunctions_lean_on_context(
+) -> None:
+    plain = _readability("Organic gardeners don't use synthetic fertilizers or pesticides.")
+    for leaning in (
+        '"Gardeners usually have to experiment to find the best crops for their soil.',
+        "The surplus is the people's money.\"",
+        '"There will be no next Seinfeld."',
+        "And others, including the New York City school district, are considering it.",
+        'Which is a good thing for "Star Wars" creator George Lucas.',
+        "That could change too, as the district reviews its budget.",
+    ):
+        assert _readability(leaning) < plain, leaning
+    assert _readability('"The plan was a mistake," said Dunlap, the council\'s director.') == plain
+    assert _readability("Anderson said the district would review its budget.") == plain
+
+
+def test_a_writer_addressing_the_reader_reads_worse_alone() -> None:
+    plain = _readability("Organic gardeners think of plants as part of a whole system.")
+    addressed = _readability("When you garden organically, you think of your plants as part "
+                             "of a whole system.")
+    assert addressed < plain
+    assert _readability('"You can look at the tests," Franke said.') == plain  # the speaker's
+
+
+def test_questions_credits_and_speakerless_quotes_never_fill_a_summary() -> None:
+    sentences = _story("The study examined 5,000 adults over ten years in three states.",
+                       "Are you obese?",
+                       "(Malone, Cox News Service).",
+                       "\"All of science is theory.\"",
+                       "Rain squalls massed.")
+    assert len(sentences) == 5
+    order = ranked_rows(sentences, np.array([0.5, 0.9, 0.9, 0.9, 0.1]))
+    assert order == [0, 4]

@@ -11,26 +11,37 @@ MIN_WORDS = 6
 MAX_WORDS = 60
 """Longer ones are run-ons or merged captions, and cost a summary its breadth."""
 DANGLING_PENALTY = 0.75
-"""Score factor for a sentence that opens on a reference to what came before ("It said")."""
-FIRST_PERSON_PENALTY = 0.6
-"""Score factor for a reporter's first person outside quotes ("I was outside his home")."""
+"""Score factor for a sentence that leans on the sentences around it: it opens on a reference
+to what came before ("It said", "And others ..."), or holds a quote cut open or a quotation
+whose speaker another sentence names."""
+PERSONAL_PENALTY = 0.6
+"""Score factor for a writer's first or second person outside quotes ("I was outside his
+home", "When you garden organically, you think of your plants as ...")."""
 
-# A pronoun or connective among the first three words ("It said", "Earlier he told"), or a
-# pronoun that says something a little later ("In a statement it said"): whom they mean is in
-# the sentences before.
+# A pronoun or connective among the first three words ("It said", "Earlier he told"), a
+# conjunction or a "that" or "which" opening the sentence ("And others are considering it",
+# "Which is a good thing for ...", "That could change too."), or a pronoun that says
+# something a little later ("In a statement it said"): what they mean is in the sentences
+# before.
 _DANGLING_START = re.compile(
     r"^(?:(?:\S+\s+){0,2}(?:it|he|she|they|this|these|those|but|also|however|meanwhile|"
     r"still|yet|then|his|her|their|its)\b"
+    r"|(?:and|or|nor|so|that|which)\b"
     r"|(?:\S+\s+){3,4}(?:it|he|she|they)\s+(?:said|says|added|told|stated)\b)",
     re.IGNORECASE,
 )
 # A sentence wholly in brackets is an editor's note to other editors, not news: "(Story will
 # move in the "a" category.)", "(Optional add end.)".
 _BRACKETED = re.compile(r"^\([^()]*\)\W*$")
+# A label opening the sentence, a speaker's in a transcript or a form's field: "DR.
+# BRAZELTON: Both.", "Position: To be public housing tenants.", "With: Jerry Seinfeld."
+_LABEL = re.compile(r"^[A-Z][\w.']*(?:\s+[A-Z][\w.']*)?:\s")
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]?")
+# A sentence that is one quotation and nothing else.
+_QUOTATION_ONLY = re.compile(r"^[\"“][^\"“”]*[\"”]$")
 # Case-sensitive so that "US" is not "us"; a capital only where a sentence may start ("We
-# approached his aides").
-_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|us|me|[Mm]y)\b")
+# approached his aides", "You're both right.").
+_PERSONAL = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|us|me|[Mm]y|[Yy]ou(?:r|rs|rself)?)\b")
 
 
 def is_eligible(sentence: Sentence) -> bool:
@@ -39,26 +50,51 @@ def is_eligible(sentence: Sentence) -> bool:
     text = sentence.text.rstrip()
     return (
         MIN_WORDS <= words <= MAX_WORDS
-        and not text.endswith(("?", ":"))
-        and not _BRACKETED.match(text)
         and sum(map(str.isalpha, text)) > len(text) / 2
+        and is_whole(text)
+    )
+
+
+def is_whole(text: str) -> bool:
+    """Whether ``text`` is a whole statement rather than a piece of one: not a question or
+    a lead-in (ending on "?" or ":"), not opening in lower case (the rest of a sentence split
+    after a quote: 'responded Tom Sherak, distribution head of 20th Century Fox.'), not opening
+    on a label ('DR. BRAZELTON: Both.'), not wholly in brackets (a credit or a note: '(Malone,
+    Cox News Service).') and with its brackets paired (an editor's note split in two:
+    'OPTIONAL MATERIAL FOLLOWS.)')."""
+    opening = text.lstrip("\"“‘'( ")
+    return (
+        not text.endswith(("?", ":"))
+        and not _BRACKETED.match(text)
+        and not opening[:1].islower()
+        and not _LABEL.match(text)
+        and text.count("(") == text.count(")")
     )
 
 
 def reads_alone(sentence: Sentence) -> bool:
-    """Whether a sentence outside eligibility may still fill a summary's last words: one that
-    leans on what came before ("It's going to take years.", a quote's last sentence with
-    its closing mark and no opening one) reads as a broken fragment at a summary's end."""
-    text = sentence.text
-    balanced = text.count('"') % 2 == 0 and text.count("“") == text.count("”")
-    return balanced and standalone_factor(sentence) == 1.0
+    """Whether a sentence outside eligibility may still fill a summary's last words: a whole
+    statement (:func:`is_whole`) that leans on nothing around it (:func:`standalone_factor`):
+    "It's going to take years.", a quote's last sentence, reads as a broken fragment at a
+    summary's end."""
+    return is_whole(sentence.text.rstrip()) and standalone_factor(sentence) == 1.0
 
 
 def standalone_factor(sentence: Sentence) -> float:
     """1.0 for a sentence that reads well alone, less for one that leans on its context."""
     factor = 1.0
-    if _DANGLING_START.match(sentence.text.lstrip("\"“ ")):
+    if leans_on_context(sentence.text):
         factor *= DANGLING_PENALTY
-    if _FIRST_PERSON.search(_QUOTED.sub(" ", sentence.text)):
-        factor *= FIRST_PERSON_PENALTY
+    if _PERSONAL.search(_QUOTED.sub(" ", sentence.text)):
+        factor *= PERSONAL_PENALTY
     return factor
+
+
+def leans_on_context(text: str) -> bool:
+    """Whether ``text`` needs the sentences around it to be understood: it opens on a
+    reference to what came before ("It said", "And others are considering it"), or its quote
+    is cut open or closed without its opening, or it is a quotation whole, its speaker named
+    in another sentence ('"There will be no next Seinfeld."')."""
+    paired = text.count('"') % 2 == 0 and text.count("“") == text.count("”")
+    return (not paired or bool(_DANGLING_START.match(text.lstrip("\"“ ")))
+            or bool(_QUOTATION_ONLY.match(text.rstrip())))

@@ -490,6 +490,7 @@ def test_long_forms_one_acronym_abbreviates_are_one_organisation() -> None:
     )
     agency = _holding(entities, "NHTSA")
     assert "National Highway Traffic and Safety Administration" in agency.variants
+    assert agency.name == "National Highway Traffic Safety Administration"
     assert all("Traffic" not in e.variants for e in entities)
 
     def form(text: str, count: int) -> names.NameForm:

@@ -232,14 +232,16 @@ def _of_common_words(form: NameForm, lowercase: frozenset[str]) -> bool:
 def _display_name(group: NameGroup) -> str:
     """The full name over a surname or an acronym, spelt the way most mentions spell its words:
     "Kurmanbek Bakiyev" when the surname alone is mostly written "Bakiyev", even if the full
-    name happens to appear more often as "Kurmanbek Bakiev"."""
+    name happens to appear more often as "Kurmanbek Bakiev"; an "and" does not make a name
+    fuller ("National Highway Traffic Safety Administration", written so 13 times, over a
+    single "... Traffic and Safety Administration")."""
     usage: Counter[str] = Counter()
     for form in group.forms:
         for word in form.text.split():
             usage[word] += form.count
-    longest = max(len(form.tokens) for form in group.forms)
-    best = max((form for form in group.forms if len(form.tokens) == longest),
-               key=lambda f: (sum(usage[w] for w in f.text.split()), f.count, -len(f.text)))
+    longest = max(map(_fullness, group.forms))
+    best = max((form for form in group.forms if _fullness(form) == longest),
+               key=lambda f: (_usage(f, usage), f.count, -len(f.text)))
     return " ".join(best.text.split())
 
 
@@ -294,6 +296,16 @@ def _joined(text: str, spans: list[NameSpan], fixed: set[str]) -> list[NameSpan]
             joined[i:i + 2] = [NameSpan(first.start, second.end, text[first.start:second.end],
                                         None, second.cue or first.cue)]
     return joined
+
+
+def _fullness(form: NameForm) -> int:
+    """How many words of a name count towards its being the full one: all but "and"."""
+    return sum(token != "and" for token in form.tokens)
+
+
+def _usage(form: NameForm, usage: Counter[str]) -> int:
+    """How often the story writes the words of the form ("and", "&" left out) as it does."""
+    return sum(usage[w] for w in form.text.split() if w not in ("and", "&"))
 
 
 def _collect(story: Story, backend: NerBackend) -> tuple[dict[str, NameForm],

@@ -26,6 +26,18 @@ def example_story() -> Story:
     return story
 
 
+@pytest.fixture
+def two_reports() -> list[dict[str, str]]:
+    """Two outlets' one-sentence reports of the example's event, as JSON records without a
+    date: each test dates them under the field names it exercises."""
+    return [{"id": "rferl-1", "source": "RFE/RL",
+             "text": "Kyrgyz President Kurmanbek Bakiev has reportedly flown out of the "
+                     "country to neighboring Kazakhstan."},
+            {"id": "bbc-1", "source": "BBC",
+             "text": "Deposed Kyrgyzstan President Kurmanbek Bakiyev has left the country and "
+                     "flown to neighbouring Kazakhstan."}]
+
+
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     """../shared/data; tests that need it skip cleanly where it is absent (CI has it)."""

@@ -125,16 +125,12 @@ def test_bad_jsonl_lines_are_warnings(tmp_path: Path, capsys: pytest.CaptureFixt
 
 
 def test_an_ingest_reads_a_json_array_and_names_what_a_folder_holds_that_it_skips(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        two_reports: list[dict[str, str]]) -> None:
     feed = tmp_path / "feed"
     (feed / "2010-archive").mkdir(parents=True)
     (feed / "notes.docx").write_bytes(b"PK\x03\x04")
-    export = [{"id": "rferl-1", "date": "2010-04-15", "source": "RFE/RL",
-               "text": "Kyrgyz President Kurmanbek Bakiev has reportedly flown out of the "
-                       "country to neighboring Kazakhstan."},
-              {"id": "bbc-1", "date": "2010-04-15", "source": "BBC",
-               "text": "Deposed Kyrgyzstan President Kurmanbek Bakiyev has left the country "
-                       "and flown to neighbouring Kazakhstan."}]
+    export = [{**report, "date": "2010-04-15"} for report in two_reports]
     # A pretty-printed export: line by line it is nothing but "not JSON".
     (feed / "export.json").write_text(json.dumps(export, indent=2), encoding="utf-8")
     db = str(tmp_path / "n.db")

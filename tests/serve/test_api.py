@@ -51,19 +51,16 @@ def test_brief_of_the_example_from_json(client: TestClient, example_payload: dic
     assert any(item.support for item in brief.summary)
 
 
-
-def test_a_date_is_read_under_the_names_the_cli_reads_it_by(client: TestClient) -> None:
+def test_a_date_is_read_under_the_names_the_cli_reads_it_by(
+        client: TestClient, two_reports: list[dict[str, str]]) -> None:
     # Feeds call it "date" or "published_at" as often as "published"; the CLI reads all three.
-    reports = [{"id": "rferl", "source": "RFE/RL", "date": "2010-04-15",
-                "text": "Kyrgyz President Kurmanbek Bakiev has reportedly flown out of the "
-                        "country to neighboring Kazakhstan."},
-               {"id": "bbc", "source": "BBC", "published_at": "2010-04-15T17:05:00Z",
-                "text": "Deposed Kyrgyzstan President Kurmanbek Bakiyev has left the country "
-                        "and flown to neighbouring Kazakhstan."}]
+    rferl, bbc = two_reports
+    reports = [{**rferl, "date": "2010-04-15"}, {**bbc, "published_at": "2010-04-15T17:05:00Z"}]
     response = client.post("/briefs?analysis=false", json={"articles": reports})
     assert response.status_code == 200
     published = {a["id"]: a["published"] for a in response.json()["story"]["articles"]}
-    assert published == {"rferl": "2010-04-15", "bbc": "2010-04-15"}
+    assert published == {"rferl-1": "2010-04-15", "bbc-1": "2010-04-15"}
+
 
 def test_budget_and_algorithm_come_from_the_query(
     client: TestClient, example_payload: dict[str, Any]

@@ -5,8 +5,14 @@ from __future__ import annotations
 import pytest
 
 from newsweave import Article, brief, make_budget
-from newsweave.errors import EmptyStoryError, InvalidOptionError, UnknownAlgorithmError
-from newsweave.models import Brief, Story
+from newsweave.api import MAX_STORY_SENTENCES
+from newsweave.errors import (
+    EmptyStoryError,
+    InvalidOptionError,
+    StoryTooLargeError,
+    UnknownAlgorithmError,
+)
+from newsweave.models import Brief, Sentence, Story
 
 JUNK_MARKERS = ("Print Sponsor", "Skip to", "Click to play", "Video:", "Gallery:", "By Ivan",
                 "hrs ago", "Interview:", "Profile:")
@@ -129,3 +135,56 @@ def test_timeline_resolves_dated_reports_only(example_story: Story) -> None:
     assert (date(2010, 4, 15), "Thursday") in dated
     undated = {event.expression for event in made.timeline if event.when is None}
     assert "last Wednesday" in undated  # Al Jazeera's report has no date: nothing is guessed
+
+
+FLOOD_LINES = (
+    "Floodwater reached the centre of {town} early on Monday, and residents moved to higher "
+    "ground.",
+    "The regional governor of {town} said rescue teams had evacuated {n} families overnight.",
+    "Engineers warned that the dam above {town} could give way if the rain continued.",
+    "Schools in {town} were closed and the market stayed shut for a second day.",
+    "Volunteers in {town} filled sandbags along the river bank through the night.",
+    "The emergencies ministry sent boats and tents to {town} on Tuesday morning.",
+    "Farmers near {town} said the flood had destroyed most of this year's wheat.",
+    "Power was cut to parts of {town} after a substation was flooded.",
+)
+TOWNS = ("Osh", "Jalal-Abad", "Bishkek", "Naryn", "Talas", "Karakol", "Batken", "Tokmok",
+         "Kant", "Balykchy", "Uzgen", "Kara-Balta")
+
+
+def _live_blog(number: int, sentences: int) -> Article:
+    """A rolling report of a flood: varied sentences, ``sentences`` of them."""
+    text = " ".join(
+        FLOOD_LINES[(number + j) % len(FLOOD_LINES)].format(
+            town=TOWNS[(number * 5 + j) % len(TOWNS)], n=20 + (number + j) % 7)
+        for j in range(sentences))
+    return Article(id=f"blog-{number}", text=text, source=f"Outlet {number}")
+
+
+def test_a_story_over_what_a_brief_compares_briefs_and_says_what_it_compared() -> None:
+    """Three live blogs of 1,800 sentences (5,400, over the 5,000 a brief compares pair by
+    pair, once refused): a summary within budget, claims from the two blogs nearest the
+    story's centre, and a warning saying so."""
+    made = brief([_live_blog(k, 1_800) for k in range(3)])
+    assert len(made.story.sentences) == 5_400
+    assert made.warnings == (
+        "the story holds 5,400 sentences, more than a brief compares pair by pair (5,000): "
+        "the summary was chosen among the 5,000 that lead their reports or stand nearest the "
+        "story's centre, and conflicts, agreements and single-source facts were sought among "
+        "the 2 of 3 reports nearest its centre (3,600 sentences)",)
+    words = sum(len(item.sentence.text.split()) for item in made.summary)
+    assert 120 <= words <= 150
+    assert made.claims
+    compared = {st.ref.article_id for claim in made.claims for st in claim.statements}
+    assert len(compared) == 2
+    assert any(item.support for item in made.summary)  # attribution reads every blog
+
+
+def test_a_story_beyond_what_a_brief_reads_is_refused() -> None:
+    sentences = tuple(Sentence("wire", k, 0, 0, f"Gauge {k} read {k % 9} metres.")
+                      for k in range(MAX_STORY_SENTENCES + 1))
+    story = Story(articles=(Article(id="wire", text="", sentences=sentences),))
+    with pytest.raises(StoryTooLargeError, match=(
+            r"^the reports hold 50,001 sentences; a brief reads at most 50,000 \(some 1,800 "
+            r"news reports\): give fewer or shorter reports$")):
+        brief(story)

@@ -51,6 +51,7 @@ from newsweave.analyze.slots import (
 )
 from newsweave.analyze.when import when_claims
 from newsweave.models import Article, Claim, Sentence, SentenceRef, Statement, Story
+from newsweave.summarize.candidates import nearest_reports
 from newsweave.summarize.vectors import SentenceVectors
 from newsweave.text import content_stems, stem, tokenize
 from newsweave.text.stopwords import STOP_WORDS
@@ -308,8 +309,10 @@ def find_claims(story: Story) -> tuple[Claim, ...]:
     tuple of Claim
         Conflicts first (figures, then polarity and destinations), then agreements (most
         outlets first), then single-source facts (most central first). Empty for a story of
-        one article.
+        one article. A story too large to compare whole is read in the reports nearest its
+        centre (:func:`~newsweave.summarize.candidates.nearest_reports`).
     """
+    story = nearest_reports(story)
     sentences = story.sentences
     if len({s.article_id for s in sentences}) < 2:
         return ()
@@ -921,10 +924,19 @@ _Pair = tuple["_Reading", "_Reading", frozenset[str]]
 
 
 def _merge_pairs(pairs: list[_Pair]) -> list[list[_Pair]]:
-    """Pairs that share a sentence and a word are one conflict told by several outlets."""
-    refs = [{s.ref for reading in pair[:2] for s in reading.sentences} for pair in pairs]
-    edges = [(i, j) for i in range(len(pairs)) for j in range(i + 1, len(pairs))
-             if refs[i] & refs[j] and pairs[i][2] & pairs[j][2]]
+    """Pairs that share a sentence and a word are one conflict told by several outlets.
+
+    Two pairs share a sentence and a word exactly when they share a (sentence, word) key, so
+    each pair is joined to the first that holds each of its keys: linear in the pairs, where
+    testing every two of them took 2 of a 4-second brief of 80 copied reports and grew with
+    the fourth power of the copies.
+    """
+    first: dict[tuple[SentenceRef, str], int] = {}
+    edges = []
+    for i, (a, b, words) in enumerate(pairs):
+        for key in itertools.product({s.ref for s in (*a.sentences, *b.sentences)}, words):
+            if (j := first.setdefault(key, i)) != i:
+                edges.append((j, i))
     return [[pairs[i] for i in group] for group in components(len(pairs), edges)]
 
 

@@ -17,6 +17,7 @@ from newsweave.summarize import semantic as _semantic  # noqa: F401
 from newsweave.summarize import submodular as _submodular  # noqa: F401
 from newsweave.summarize.attribution import attribute
 from newsweave.summarize.base import Scored, Summarizer, fill_budget
+from newsweave.summarize.candidates import candidate_story
 from newsweave.summarize.registry import DEFAULT_ALGORITHM, available, create, describe
 from newsweave.summarize.vectors import SentenceVectors
 
@@ -42,7 +43,9 @@ def summarize(
 
     ``required`` sentences go in first, within :data:`REQUIRED_SHARE` of the budget (the
     conflicts a reader must see, without crowding out the story itself); the algorithm fills
-    what is left, skipping repeats of them.
+    what is left, skipping repeats of them. In a story too large to compare whole, the
+    algorithm chooses among :func:`~newsweave.summarize.candidates.candidate_story`'s
+    sentences; attribution still reads every report.
     """
     summarizer = create(algorithm) if isinstance(algorithm, str) else algorithm
     vectors = SentenceVectors.build(story.sentences)
@@ -52,7 +55,7 @@ def summarize(
     left = budget.limit - sum(budget.cost(item.sentence.text) + _gap(budget) for item in forced)
     chosen = list(forced)
     if left >= 1:
-        rest = summarizer.select(story, Budget(left, budget.unit))
+        rest = summarizer.select(candidate_story(story), Budget(left, budget.unit))
         chosen += [item for item in rest if not _repeats(item, forced, vectors)]
     return attribute(story, chosen, vectors)
 

@@ -24,13 +24,16 @@ outlets and keeps "Bakiyev fled to Jalal'abad" apart from "Bakiev fled to the so
 def attribute(
     story: Story, chosen: list[Scored], vectors: SentenceVectors
 ) -> list[SummarySentence]:
-    """The chosen sentences with their supporting sentences, in reading order."""
+    """The chosen sentences with their supporting sentences, in reading order.
+
+    Only the chosen rows are compared with every sentence: the whole sentence-by-sentence
+    product grows with the square of the story (9,338 sentences: 0.1 GB more).
+    """
     row_of = vectors.rows()
-    similarity = vectors.matrix @ vectors.matrix.T
+    rows = [row_of[item.sentence.ref] for item in chosen]
+    similarity = (vectors.matrix[rows] @ vectors.matrix.T).toarray()
     summary = []
-    for item in chosen:
-        row = row_of[item.sentence.ref]
-        scores = np.asarray(similarity[row].todense()).ravel()
+    for item, scores in zip(chosen, similarity, strict=True):
         summary.append(
             SummarySentence(
                 sentence=item.sentence,

@@ -100,6 +100,7 @@ def test_pieces_of_statements_are_never_summary_sentences() -> None:
     assert not _eligible("Position: To be public housing tenants in the new buildings.")
     assert not _eligible("OPTIONAL MATERIAL FOLLOWS in the late edition of the paper.)")
     assert not _eligible('(Story will move in the "a" category of the morning report')
+    assert not _eligible('Amnesty International uses the term "prisoner of conscience,"')
     # A title before a name, a quoted title and a bracket closed in the sentence are whole.
     assert _eligible('"Star Wars: Episode I -- The Phantom Menace" was screened on Tuesday.')
     assert _eligible("Gov. George W. Bush (R-Texas) met 13 gay Republicans on Thursday.")
@@ -115,6 +116,7 @@ def test_quotes_cut_open_speakerless_quotations_and_opening_conjunctions_lean_on
         "And others, including the New York City school district, are considering it.",
         'Which is a good thing for "Star Wars" creator George Lucas.',
         "That could change too, as the district reviews its budget.",
+        "Moreover, the two sides also have to decide on the last troop redeployment.",
     ):
         assert _readability(leaning) < plain, leaning
     assert _readability('"The plan was a mistake," said Dunlap, the council\'s director.') == plain

@@ -19,14 +19,16 @@ PERSONAL_PENALTY = 0.6
 home", "When you garden organically, you think of your plants as ...")."""
 
 # A pronoun or connective among the first three words ("It said", "Earlier he told"), a
-# conjunction or a "that" or "which" opening the sentence ("And others are considering it",
-# "Which is a good thing for ...", "That could change too."), or a pronoun that says
+# conjunction, a "that" or "which" or a connective adverb opening the sentence ("And others
+# are considering it", "Which is a good thing for ...", "That could change too.", "Moreover,
+# the two sides also have to decide ..."), or a pronoun that says
 # something a little later ("In a statement it said"): what they mean is in the sentences
 # before.
 _DANGLING_START = re.compile(
     r"^(?:(?:\S+\s+){0,2}(?:it|he|she|they|this|these|those|but|also|however|meanwhile|"
     r"still|yet|then|his|her|their|its)\b"
-    r"|(?:and|or|nor|so|that|which)\b"
+    r"|(?:and|or|nor|so|that|which|moreover|furthermore|besides|additionally|nevertheless|"
+    r"nonetheless|thus|therefore|hence|likewise|similarly|otherwise)\b"
     r"|(?:\S+\s+){3,4}(?:it|he|she|they)\s+(?:said|says|added|told|stated)\b)",
     re.IGNORECASE,
 )
@@ -36,6 +38,8 @@ _BRACKETED = re.compile(r"^\([^()]*\)\W*$")
 # A label opening the sentence, a speaker's in a transcript or a form's field: "DR.
 # BRAZELTON: Both.", "Position: To be public housing tenants.", "With: Jerry Seinfeld."
 _LABEL = re.compile(r"^[A-Z][\w.']*(?:\s+[A-Z][\w.']*)?:\s")
+# Quotes and brackets that may close a sentence after its last mark.
+_CLOSERS = "\"”’')]"
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]?")
 # A sentence that is one quotation and nothing else.
 _QUOTATION_ONLY = re.compile(r"^[\"“][^\"“”]*[\"”]$")
@@ -56,15 +60,16 @@ def is_eligible(sentence: Sentence) -> bool:
 
 
 def is_whole(text: str) -> bool:
-    """Whether ``text`` is a whole statement rather than a piece of one: not a question or
-    a lead-in (ending on "?" or ":"), not opening in lower case (the rest of a sentence split
-    after a quote: 'responded Tom Sherak, distribution head of 20th Century Fox.'), not opening
-    on a label ('DR. BRAZELTON: Both.'), not wholly in brackets (a credit or a note: '(Malone,
-    Cox News Service).') and with its brackets paired (an editor's note split in two:
-    'OPTIONAL MATERIAL FOLLOWS.)')."""
+    """Whether ``text`` is a whole statement rather than a piece of one: not a question, a
+    lead-in or a clause cut short (ending on "?", ":" or "," before any closing quote: 'Amnesty
+    International uses the term "prisoner of conscience,"'), not opening in lower case (the
+    rest of a sentence split after a quote: 'responded Tom Sherak, distribution head of 20th
+    Century Fox.'), not opening on a label ('DR. BRAZELTON: Both.'), not wholly in brackets
+    (a credit or a note: '(Malone, Cox News Service).') and with its brackets paired (an
+    editor's note split in two: 'OPTIONAL MATERIAL FOLLOWS.)')."""
     opening = text.lstrip("\"“‘'( ")
     return (
-        not text.endswith(("?", ":"))
+        not text.rstrip(_CLOSERS).endswith(("?", ":", ","))
         and not _BRACKETED.match(text)
         and not opening[:1].islower()
         and not _LABEL.match(text)

@@ -131,13 +131,14 @@ def test_a_writer_addressing_the_reader_reads_worse_alone() -> None:
     assert _readability('"You can look at the tests," Franke said.') == plain  # the speaker's
 
 
-def test_questions_credits_speakerless_quotes_and_three_words_never_fill_a_summary() -> None:
+def test_questions_credits_quotes_alone_and_fragments_never_fill_a_summary() -> None:
     sentences = _story("The study examined 5,000 adults over ten years in three states.",
                        "Are you obese?",
                        "(Malone, Cox News Service).",
                        "\"All of science is theory.\"",
                        "Four hundred families.",
-                       "Rain squalls massed offshore.")
-    assert len(sentences) == 6
-    order = ranked_rows(sentences, np.array([0.5, 0.9, 0.9, 0.9, 0.9, 0.1]))
+                       "Rain squalls massed offshore.",
+                       "\nThe fire was extinguished in")
+    assert len(sentences) == 7
+    order = ranked_rows(sentences, np.array([0.5, 0.9, 0.9, 0.9, 0.9, 0.1, 0.9]))
     assert order == [0, 5]

@@ -38,6 +38,7 @@ _BRACKETED = re.compile(r"^\([^()]*\)\W*$")
 # A label opening the sentence, a speaker's in a transcript or a form's field: "DR.
 # BRAZELTON: Both.", "Position: To be public housing tenants.", "With: Jerry Seinfeld."
 _LABEL = re.compile(r"^[A-Z][\w.']*(?:\s+[A-Z][\w.']*)?:\s")
+_TERMINALS = (".", "!", "?", "…")
 # Quotes and brackets that may close a sentence after its last mark.
 _CLOSERS = "\"”’')]"
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]?")
@@ -79,10 +80,14 @@ def is_whole(text: str) -> bool:
 
 def reads_alone(sentence: Sentence) -> bool:
     """Whether a sentence outside eligibility may still fill a summary's last words: a whole
-    statement (:func:`is_whole`) that leans on nothing around it (:func:`standalone_factor`):
-    "It's going to take years.", a quote's last sentence, reads as a broken fragment at a
-    summary's end."""
-    return is_whole(sentence.text.rstrip()) and standalone_factor(sentence) == 1.0
+    statement (:func:`is_whole`) that ends on a full stop or the like and leans on nothing
+    around it (:func:`standalone_factor`). "It's going to take years.", a quote's last
+    sentence, or "The fire was extinguished in", a text cut short (Multi-News cuts its
+    inputs), read as broken fragments at a summary's end. (Eligible sentences may end
+    unpunctuated: Multi-News glues many sentences whose mark its release lost.)"""
+    text = sentence.text.rstrip()
+    return (is_whole(text) and text.rstrip(_CLOSERS).endswith(_TERMINALS)
+            and standalone_factor(sentence) == 1.0)
 
 
 def standalone_factor(sentence: Sentence) -> float:

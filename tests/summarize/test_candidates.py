@@ -53,3 +53,14 @@ def test_the_note_says_what_was_compared(example_story: Story) -> None:
     assert "reports nearest its centre" in note
     summary_only = bounded_note(example_story, claims=False, limit=50)
     assert summary_only is not None and "conflicts" not in summary_only
+
+
+def test_the_note_says_when_no_two_reports_could_be_compared(example_story: Story) -> None:
+    longest = max(len(a.sentences) for a in example_story.articles)
+    note = bounded_note(example_story, limit=longest)
+    assert note is not None
+    assert note.endswith("; no conflicts, agreements or single-source facts were sought: "
+                         "they compare whole reports, and fewer than two of its reports fit in "
+                         f"{longest} sentences")
+    alone = Story(articles=example_story.articles[:1])
+    assert "conflicts" not in (bounded_note(alone, limit=5) or "")

@@ -72,16 +72,20 @@ def nearest_reports(story: Story, limit: int = MAX_COMPARED_SENTENCES) -> Story:
 def bounded_note(story: Story, *, claims: bool = True, limit: int = MAX_COMPARED_SENTENCES
                  ) -> str | None:
     """What a brief of ``story`` did not compare, in a warning's words (``claims``: whether
-    the brief has them); None within the bound."""
+    the brief has them; a story of one report has none); None within the bound."""
     count = len(story.sentences)
     if count <= limit:
         return None
     note = (f"the story holds {count:,} sentences, more than a brief compares pair by pair "
             f"({limit:,}): the summary was chosen among the {limit:,} that lead their reports "
             f"or stand nearest the story's centre")
-    if not claims:
+    if not claims or len(story.articles) < 2:
         return note
     compared = nearest_reports(story, limit)
+    if len(compared.articles) < 2:
+        return (f"{note}; no conflicts, agreements or single-source facts were sought: they "
+                f"compare whole reports, and fewer than two of its reports fit in {limit:,} "
+                f"sentences")
     return (f"{note}, and conflicts, agreements and single-source facts were sought among "
             f"the {len(compared.articles):,} of {len(story.articles):,} reports nearest its "
             f"centre ({len(compared.sentences):,} sentences)")

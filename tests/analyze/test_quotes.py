@@ -164,7 +164,8 @@ def test_a_pronoun_before_the_quotation_is_the_recent_speaker() -> None:
 
 def test_a_place_before_said_is_not_the_speaker() -> None:
     """Earthquake copy: "a geophysicist ... in Golden, Colo., said" reports a person's words;
-    the town is no speaker, and "he said" after it is not given to an earlier speaker."""
+    the town is no speaker, the geophysicist named before his two commas' description is, and
+    "he said" after it is his, not the earlier speaker's."""
     story = story_of(
         "``We have not lost hope to find people alive,'' said Numan Arslanyer, a rescuer.\n\n"
         "Bruce Presgrave, a geophysicist with the National Earthquake Information Center in "
@@ -173,7 +174,8 @@ def test_a_place_before_said_is_not_the_speaker() -> None:
         "said. ``It's almost impossible to break a chunk of rock that long in one instance.''",
     )
     speakers = {q.text.split()[1]: q.speaker for q in find_quotes(story)}
-    assert speakers == {"have": "Numan Arslanyer", "every": None, "almost": None}
+    assert speakers == {"have": "Numan Arslanyer", "every": "Bruce Presgrave",
+                        "almost": "Bruce Presgrave"}
 
 
 def test_hyphenated_titles_descriptions_and_possessive_marks_are_no_part_of_speakers() -> None:
@@ -190,3 +192,69 @@ def test_hyphenated_titles_descriptions_and_possessive_marks_are_no_part_of_spea
     assert [q.speaker for q in find_quotes(story)] == [
         "Hugo Chavez", "Hugo Chavez", "Amnesty International", "Herb Conaway"]
     assert _untitled("Jones'") == "Jones"
+
+
+def test_only_a_quote_opening_its_sentence_runs_on_from_the_sentence_before() -> None:
+    """A quote with narration of its own before it is someone else's ('Founder ... said in a
+    short Webcast, "..."' is not the drummer's, quoted just before); a second quote in one
+    sentence is the first one's speaker's ('"...," said Scott, "and ..."')."""
+    story = story_of(
+        '"We are thrilled with the ruling," said Lars Ulrich, the band\'s drummer. '
+        'Founder Shawn Fanning, who started the service (his "nappy hair" gave it a name) in '
+        'a dorm room, said in a short webcast, "We will keep fighting for your right to '
+        'share music."\n\n'
+        '"It is difficult to settle a case with blood in the water," said Thane Scott, "and '
+        'this ruling does just that."'
+    )
+    speakers = {q.text.split()[1]: q.speaker for q in find_quotes(story)}
+    assert speakers == {"are": "Lars Ulrich", "will": None, "is": "Thane Scott",
+                        "this": "Thane Scott"}
+
+
+def test_a_partial_quote_is_said_by_the_one_speaker_reporting_it() -> None:
+    """Aviation and Napster copy: 'Morningstar said the Saratoga "is ..."', 'But, he said,
+    innovations have "proved ..."'; two people speaking before the marks ('Rivera told
+    reporters that Ortiz said ...') leave it unnamed."""
+    story = story_of(
+        "Flight instructor Warren Morningstar has trained pilots for 20 years. Morningstar said "
+        'the Saratoga "is not the sort of plane you would want to learn to fly in."\n\n'
+        '"We lose money on every song," said Hank Barry, the chief executive. But, he said, '
+        'the cassette player and the VCR "proved to be a financial boon to copyright '
+        'holders."\n\n'
+        'Rivera told reporters that Ortiz said the deal "would never work in a town this '
+        'small."'
+    )
+    speakers = {q.text.split()[1]: q.speaker for q in find_quotes(story)}
+    assert speakers == {"not": "Warren Morningstar", "lose": "Hank Barry",
+                        "to": "Hank Barry", "never": None}
+
+
+def test_a_quotation_left_open_ends_with_its_paragraph() -> None:
+    """A lost closing mark does not make the next paragraphs' narration a quote: a quotation
+    runs on in a new paragraph only when that paragraph opens with a mark."""
+    story = story_of(
+        '"We have no evidence that this bomb is the work of one man," Mark Calloway said. '
+        '"It is too early to draw any conclusions.\n\n'
+        "The investigators have been unable to determine whether the metal strip was part of "
+        "the device.\n\n"
+        '"We will find who did this, and we will bring them to justice," he said.'
+    )
+    quotes = find_quotes(story)
+    assert [q.text.split()[0] for q in quotes] == ["We", "It", "We"]
+    assert {q.speaker for q in quotes} == {"Mark Calloway"}
+
+
+def test_a_speaker_set_off_by_a_long_description_and_not_where_he_works() -> None:
+    """Bombing copy: 'Richard Fox, an agent with the Bureau of Alcohol, Tobacco and Firearms,
+    said' is Fox's, not the bureau's; 'a spokesman for Queer Nation, a street protest group,
+    in the early 1990s, said' names no speaker readable, so "he said" stays unnamed."""
+    story = story_of(
+        "Richard Fox, an agent with the Bureau of Alcohol, Tobacco and Firearms, said the bomb "
+        'could have "devastated the entire end of the building."\n\n'
+        '"We were told to stay calm and wait," said Anna Berg, a nurse. Jay Blotcher, who was '
+        "a spokesman for Queer Nation, a street protest group, in the early 1990s, said the "
+        'groups had run out of steam. "We were looking to younger people to pick up the '
+        'mantle," he said.'
+    )
+    speakers = {q.text.split()[0]: q.speaker for q in find_quotes(story)}
+    assert speakers == {"devastated": "Richard Fox", "We": None}

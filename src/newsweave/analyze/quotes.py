@@ -7,8 +7,11 @@ this order, first match wins:
 2. after the quote, name or pronoun then verb: ``"...," Forestier-Walker said`` /
    ``"...," he said``;
 3. before the quote: ``Al Jazeera's Robin Forestier-Walker, in southern Kyrgyzstan, said: "..."``;
-4. no attribution, but the sentence before held a quote: a quotation running on over
-   paragraphs, so the same speaker.
+4. a partial quote reported by the one speaker named before it: ``Morningstar said the plane
+   "is not ..."``;
+5. no attribution: the speaker of the sentence's quote before it (``"...," said Scott, "and
+   ..."``), or, for a quote opening its sentence right after one, of that quote: a quotation
+   running on over paragraphs. A quote with unread narration before it stays unnamed.
 
 A pronoun ("he", "it") is resolved to the last speaker named in the article within
 :data:`PRONOUN_WINDOW` sentences, counting reported speech ("Azattyk radio said ..."), and a
@@ -57,6 +60,11 @@ _PRONOUN = r"(?:he|she|it|they)"
 _MARK = re.compile(r"``|''|[\"“”]")
 _CLOSERS = frozenset({"”", "''"})
 _OPENS = re.compile(r"^\s*(?:``|[\"“])")
+# Words set off between a name and its verb: "Smith, a spokesman, said"; two commas' worth when
+# they open in lower case, on no conjunction ("Richard Fox, an agent with the Bureau of
+# Alcohol, Tobacco and Firearms, said").
+_APPOSITIVE = (r"(?:,[^,\"“]+,|,\s+(?!(?:as|and|but|or|if|when|while|though|because)\b)[a-z]"
+               r"[^,\"“]*,[^,\"“]*,)?")
 # An office between the verb and the name: "said EU education commissioner Viviane Reding",
 # "said State Department spokesman Nicholas Burns" (else the speaker is "EU").
 _ROLES = (r"(?:spokes(?:man|woman|person)|minister|commissioner|secretary|official|chief"
@@ -69,14 +77,17 @@ _AFTER_NAME_VERB = re.compile(
     rf"^\s*,?\s*(?:(?:a|an|the)\s+[a-z]+\s+|the\s+)?(?P<name>{_NAME}|{_PRONOUN})\s+{_VERBS}\b"
 )
 _BEFORE = re.compile(
-    rf"(?P<name>{_NAME}|\b{_PRONOUN})(?:,[^,\"“]+,)?\s+{_VERBS}(?:\s+\w+)?\s*[:,]?\s*$"
+    rf"(?P<name>{_NAME}|\b{_PRONOUN}){_APPOSITIVE}\s+{_VERBS}(?:\s+\w+)?\s*[:,]?\s*$"
 )
 # Reported speech names a speaker too: "Azattyk radio said ...", "the ministry said ...".
-_REPORTED = re.compile(
-    rf"(?P<name>{_NAME})(?:\s+(?:radio|television|newspaper|news agency|agency|spokesman))?"
-    rf"(?:,[^,]+,)?\s+{_VERBS}\b"
-)
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from)\s+$")
+_MEDIUM = r"(?:\s+(?:radio|television|newspaper|news agency|agency|spokesman))?"
+_REPORTED = re.compile(rf"(?P<name>{_NAME}){_MEDIUM}{_APPOSITIVE}\s+{_VERBS}\b")
+# A partial quote's speaker, reporting it before its marks: 'Byrd said this was "a remarkable
+# position to take."', 'But, he said, innovations ... have "proved to be a boon."'
+_SAYS_BEFORE = re.compile(rf"(?P<name>{_NAME}|\b{_PRONOUN}){_MEDIUM}{_APPOSITIVE}\s+{_VERBS}\b")
+# A name after a preposition is where the speaker is or works, not the speaker ('a geophysicist
+# in Golden, Colo., said', 'an agent with the Bureau of Alcohol, Tobacco and Firearms, said').
+_OBJECT_BEFORE = re.compile(r"\b(?:with|of|for|by|to|on|at|in|near|from)\s+(?:the\s+)?$")
 _POSSESSOR = re.compile(r"^.*['’]s\s+")
 _POSSESSIVE_MARK = re.compile(r"['’]s?$")
 # Words before a name that are not part of it; names.TITLES plus the words of ranks and the
@@ -184,12 +195,16 @@ def _article_quotes(article: Article) -> list[Quote]:
     it closes ('"At this point we do not know. ... never know," Hall said.')."""
     memory = _Memory(names=[])
     found: list[_Found] = []
-    inside = False
+    inside, paragraph = False, 0
     for sentence in article.sentences:
+        # A quotation goes on in a new paragraph only by opening it with a mark of its own: one
+        # left open is a lost closing mark, and the narration after it no quote.
+        inside, paragraph = inside and sentence.paragraph == paragraph, sentence.paragraph
         spans, inside = _spans(sentence.text, inside)
         spans = [span for span in spans if len(span.text.split()) >= MIN_QUOTE_WORDS]
         for span in spans:
-            found.append(_read(sentence, span, memory, runs_on=span.end == len(sentence.text)))
+            previous = found[-1] if found and found[-1].sentence is sentence else None
+            found.append(_read(sentence, span, memory, previous))
             memory.quote_at = sentence.index
         _remember(sentence, memory, bool(spans))
     for later, earlier in zip(found[::-1], found[-2::-1], strict=False):
@@ -235,24 +250,50 @@ def _spans(text: str, inside: bool) -> tuple[list[_Span], bool]:
     return spans, False
 
 
-def _read(sentence: Sentence, span: _Span, memory: _Memory, runs_on: bool) -> _Found:
+def _read(sentence: Sentence, span: _Span, memory: _Memory, previous: _Found | None) -> _Found:
+    """The quote in ``span`` with its speaker; ``previous`` is the sentence's quote before it,
+    if any."""
+    runs_on = span.end == len(sentence.text)
     after = sentence.text[span.close:]
     before = sentence.text[:span.open]
     for match in (_AFTER_VERB_NAME.match(after), _AFTER_NAME_VERB.match(after),
-                  _BEFORE.search(before)):
+                  _BEFORE.search(before), _sole_sayer(before)):
         if match and _a_place(match):
             break
         if match and match.group("name") not in _NOT_NAMES - {"He", "She", "It"}:
             speaker = _resolve(match.group("name"), sentence.index, memory)
             return _Found(sentence, span.text, speaker, speaker is not None, runs_on)
-    previous = memory.speaker if sentence.index - memory.quote_at <= 1 else None
-    return _Found(sentence, span.text, None, False, runs_on, fallback=previous)
+    fallback = _running_on(before, sentence, memory, previous)
+    return _Found(sentence, span.text, None, False, runs_on, fallback=fallback)
+
+
+def _sole_sayer(before: str) -> re.Match[str] | None:
+    """The one speech clause between the last quote mark and a quote ('Morningstar said the
+    Saratoga "is ..."'); none when two people speak there ('Smith said Jones told him "..."')."""
+    since_mark = before[max((mark.end() for mark in _MARK.finditer(before)), default=0):]
+    clauses = [match for match in _SAYS_BEFORE.finditer(since_mark)
+               if match.group("name") not in _NOT_NAMES - {"He", "She", "It"}
+               and not _a_place(match)]
+    return clauses[0] if len({match.group("name") for match in clauses}) == 1 else None
+
+
+def _running_on(before: str, sentence: Sentence, memory: _Memory,
+                previous: _Found | None) -> str | None:
+    """The speaker of the quote just before: the sentence's own ('"...," said Scott, "and
+    ..."'), else that of the sentence before for a quote opening its sentence ('"..." Smith
+    said. "..."'). A quote with words of its own before it ('Founder Jane Doe, who ..., said in
+    a short Webcast, "..."') is someone else's, unread."""
+    if previous is not None:
+        return previous.speaker if previous.attributed else previous.fallback
+    if before.strip() or sentence.index - memory.quote_at > 1:
+        return None
+    return memory.speaker
 
 
 def _a_place(match: re.Match[str]) -> bool:
     """Whether the name before "said" is where the speaker is ("a geophysicist at the center
     in Golden, Colo., said"): the speaker is then no name the patterns can take."""
-    return bool(_PLACE_BEFORE.search(match.string, 0, match.start("name")))
+    return bool(_OBJECT_BEFORE.search(match.string, 0, match.start("name")))
 
 
 def _resolve(name: str, index: int, memory: _Memory) -> str | None:

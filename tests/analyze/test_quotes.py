@@ -258,3 +258,19 @@ def test_a_speaker_set_off_by_a_long_description_and_not_where_he_works() -> Non
     )
     speakers = {q.text.split()[0]: q.speaker for q in find_quotes(story)}
     assert speakers == {"devastated": "Richard Fox", "We": None}
+
+
+def test_speech_verbs_in_the_present_and_beyond_said() -> None:
+    """Feature copy writes 'replies', 'predicts', 'concedes', 'testified': a quotation running
+    on after '"...," replies Freya Fitzpatrick.' is hers, not the speaker before."""
+    story = story_of(
+        '"You never taught me how," Annika Lind says.\n\n'
+        '"It is not that I never taught you, you forget," replies Freya Fitzpatrick. "We have '
+        'talked about this many times before.\n\n'
+        '"It is why we are here."\n\n'
+        '"Congress over the long haul abhors surpluses of any size," predicts Henry Aaron of '
+        "the Brookings Institution."
+    )
+    speakers = [q.speaker for q in find_quotes(story)]
+    assert speakers.count("Freya Fitzpatrick") == 3
+    assert speakers.count("Henry Aaron") == 1

@@ -50,8 +50,13 @@ QUOTES_PER_TURN = 3
 """Quotes a speaker gives before the next speaker's turn: the chief executive quoted twenty
 times still leaves room for the others in the first dozen."""
 
-_VERBS = (r"(?:said|says|say|told|tells|added|adds|warned|warns|stated|explained|insisted"
-          r"|noted|declared|asked|wrote|recalled|argued|continued|replied)")
+_VERBS = (r"(?:said|says|say|told|tells|added|adds|warned|warns|stated|explain(?:ed|s)"
+          r"|insist(?:ed|s)|not(?:ed|es)|declare[ds]|ask(?:ed|s)|wrote|writes|recall(?:ed|s)"
+          r"|argue[ds]|continue[ds]|replied|replies|predict(?:ed|s)|acknowledge[ds]|admit(?:ted|s)"
+          r"|concede[ds]|complain(?:ed|s)|caution(?:ed|s)|respond(?:ed|s)|counter(?:ed|s)"
+          r"|quip(?:ped|s)|observe[ds]|murmured|whispered|shouted|cried|joked|boast(?:ed|s)"
+          r"|remark(?:ed|s)|emphasi[zs]e[ds]|stress(?:ed|es)|conclude[ds]|recount(?:ed|s)"
+          r"|testified|announce[ds])")
 # A name may hold "of" ("Bureau of Accident Investigations", "Secretary of State Madeleine
 # Albright").
 _NAME = (r"(?:[A-Z][\w.'’-]*(?:\s+(?:de|al|bin|van|von|la|of(?:\s+the)?)?\s*"

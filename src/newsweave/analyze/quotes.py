@@ -30,10 +30,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from newsweave.analyze.names import TITLES, is_title
-from newsweave.analyze.ner import DESCRIBES, ORG_WORDS, TITLE_SEQUELS
+from newsweave.analyze.ner import CALENDAR_WORDS, DESCRIBES, ORG_WORDS, PLACE_WORDS, TITLE_SEQUELS
 from newsweave.models import Article, Quote, Sentence, Story
 from newsweave.text.stopwords import STOP_WORDS
 
@@ -77,19 +77,23 @@ _ROLES = (r"(?:spokes(?:man|woman|person)|minister|commissioner|secretary|offici
           r"|analyst|expert|professor|lawyer|attorney|prosecutor|representative|adviser"
           r"|advisor|aide|governor|mayor|senator|commander|officer)")
 _OFFICE = rf"(?:(?:the\s+)?(?:{_NAME}\s+)?(?:[a-z][\w-]*\s+){{0,2}}?{_ROLES}\s+)"
+# A word between a name and its verb before the quote: "Quayle also said: ...", "Smith
+# later told reporters ...".
+_ADVERB = r"(?:\s+(?:also|later|then|again|once|[a-z]+ly))?"
 _AFTER_VERB_NAME = re.compile(rf"^\s*,?\s*{_VERBS}\s+{_OFFICE}?(?P<name>{_NAME})")
 _AFTER_NAME_VERB = re.compile(
     rf"^\s*,?\s*(?:(?:a|an|the)\s+[a-z]+\s+|the\s+)?(?P<name>{_NAME}|{_PRONOUN})\s+{_VERBS}\b"
 )
 _BEFORE = re.compile(
-    rf"(?P<name>{_NAME}|\b{_PRONOUN}){_APPOSITIVE}\s+{_VERBS}(?:\s+\w+)?\s*[:,]?\s*$"
+    rf"(?P<name>{_NAME}|\b{_PRONOUN}){_APPOSITIVE}{_ADVERB}\s+{_VERBS}(?:\s+\w+)?\s*[:,]?\s*$"
 )
 # Reported speech names a speaker too: "Azattyk radio said ...", "the ministry said ...".
 _MEDIUM = r"(?:\s+(?:radio|television|newspaper|news agency|agency|spokesman))?"
 _REPORTED = re.compile(rf"(?P<name>{_NAME}){_MEDIUM}{_APPOSITIVE}\s+{_VERBS}\b")
 # A partial quote's speaker, reporting it before its marks: 'Byrd said this was "a remarkable
 # position to take."', 'But, he said, innovations ... have "proved to be a boon."'
-_SAYS_BEFORE = re.compile(rf"(?P<name>{_NAME}|\b{_PRONOUN}){_MEDIUM}{_APPOSITIVE}\s+{_VERBS}\b")
+_SAYS_BEFORE = re.compile(
+    rf"(?P<name>{_NAME}|\b{_PRONOUN}){_MEDIUM}{_APPOSITIVE}{_ADVERB}\s+{_VERBS}\b")
 # A name after a preposition is where the speaker is or works, not the speaker ('a geophysicist
 # in Golden, Colo., said', 'an agent with the Bureau of Alcohol, Tobacco and Firearms, said').
 _OBJECT_BEFORE = re.compile(r"\b(?:with|of|for|by|to|on|at|in|near|from)\s+(?:the\s+)?$")
@@ -103,6 +107,19 @@ _TITLES = TITLES | {"navy", "army", "rear", "major", "ceo", "executive", "founde
 _NOT_NAME_WORDS = (_TITLES | STOP_WORDS | TITLE_SEQUELS | {"agent", "madame", "sister"}
                    | frozenset(re.findall(r"[a-z]+", _VERBS)))
 """Words a speaker's name does not open with: titles, function words, speech verbs."""
+_NOT_PERSON_WORDS = ORG_WORDS | PLACE_WORDS | CALENDAR_WORDS | _NOT_NAME_WORDS
+"""Words that make a name at a sentence's opening no person's ("Early Friday", "Hewlett-Packard
+Co.")."""
+# A sentence opening on a name, then a comma or a word in lower case: its subject.
+# One person, not a list ("Barak, Arafat and Clinton gathered ...").
+_SUBJECT = re.compile(rf"^(?:(?:But|And|Still|Yet|Now|So),?\s+)?(?P<name>{_NAME})"
+                      rf"(?!(?:,\s*{_NAME})*,?\s+(?:and|or|&)\s)(?:,|\s+[a-z])")
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w.'’-]*\s+)*?"
+                        r"(?P<surname>[A-Z][\w'’-]+)\b(?!\s+[A-Z])")
+_SUBORDINATORS = frozenset({"After", "When", "While", "If", "Although", "Though", "Because",
+                            "Since", "Before", "Until", "Unless", "As", "Once", "Whether"})
+"""Openings of a clause whose subject is not the sentence's ("After Budd gave his name, the
+employee asked ...")."""
 _NOT_NAMES = frozenset({"The", "A", "An", "In", "On", "But", "And", "It", "He", "She", "They",
                         "This", "That", "Earlier", "Later", "Meanwhile"})
 
@@ -115,6 +132,11 @@ class _Memory:
     speaker: str | None = None
     speaker_at: int = -PRONOUN_WINDOW - 1
     quote_at: int = -2
+    subject: str | None = None
+    subject_at: int = -2
+    pronouns: dict[str, str] = field(default_factory=dict)
+    """"he" or "she" for a name ('"...," he said') or for a surname after an honorific ("Ms.
+    Beck")."""
 
 
 def find_quotes(story: Story) -> tuple[Quote, ...]:
@@ -266,6 +288,8 @@ def _read(sentence: Sentence, span: _Span, memory: _Memory, previous: _Found | N
         if match and _a_place(match):
             break
         if match and match.group("name") not in _NOT_NAMES - {"He", "She", "It"}:
+            # Read but unresolved ('"...," she said' with no woman at hand): no one's, rather
+            # than the last speaker's.
             speaker = _resolve(match.group("name"), sentence.index, memory)
             return _Found(sentence, span.text, speaker, speaker is not None, runs_on)
     fallback = _running_on(before, sentence, memory, previous)
@@ -305,8 +329,7 @@ def _resolve(name: str, index: int, memory: _Memory) -> str | None:
     """A pronoun to the recent speaker, a surname to the full name, a possessor and titles
     dropped ("Al Jazeera's Robin Forestier-Walker", "Admiral Vladimir Kuroyedov")."""
     if name.lower() in ("he", "she", "it", "they"):
-        recent = index - memory.speaker_at <= PRONOUN_WINDOW
-        return memory.speaker if recent else None
+        return _resolve_pronoun(name.lower(), index, memory)
     untitled = _untitled(_POSSESSOR.sub("", name).strip())
     if untitled is None:
         return None
@@ -314,6 +337,31 @@ def _resolve(name: str, index: int, memory: _Memory) -> str | None:
     full = next((n for n in memory.names if n != name and n.endswith(" " + name)), name)
     memory.speaker, memory.speaker_at = full, index
     return full
+
+
+def _resolve_pronoun(pronoun: str, index: int, memory: _Memory) -> str | None:
+    """"he" or "she" to the person the sentence before opened on, else (and "it", "they") to
+    the recent speaker; never to one the article calls by another pronoun ('"...," she said'
+    after Barry, whom a '"...," he said' named)."""
+    candidates = [memory.subject] if pronoun in ("he", "she") \
+        and memory.subject_at == index - 1 else []
+    if index - memory.speaker_at <= PRONOUN_WINDOW:
+        candidates.append(memory.speaker)
+    person = next((candidate for candidate in candidates
+                   if candidate and _called(candidate, memory) in (None, pronoun)), None)
+    if person is None:
+        return None
+    if pronoun in ("he", "she"):
+        memory.pronouns[person] = pronoun
+    if person != memory.speaker:
+        memory.speaker, memory.speaker_at = person, index
+    return person
+
+
+def _called(person: str, memory: _Memory) -> str | None:
+    """The pronoun the article used for the person, or the one an honorific before the surname
+    gives ("Ms. Beck")."""
+    return memory.pronouns.get(person) or memory.pronouns.get(person.split()[-1])
 
 
 def _is_title(word: str) -> bool:
@@ -352,8 +400,31 @@ def _remember(sentence: Sentence, memory: _Memory, quoted: bool) -> None:
         name = _untitled(_POSSESSOR.sub("", match.group(0)).strip())
         if name and " " in name and name not in memory.names:
             memory.names.append(name)
+    for honorific in _HONORIFIC.finditer(sentence.text):
+        memory.pronouns[honorific.group("surname")] = "he" if honorific.group(1) == "Mr" else "she"
+    if not quoted:
+        memory.subject, memory.subject_at = _person_subject(sentence.text, memory), sentence.index
     reported = None if quoted else _REPORTED.search(sentence.text)
     if reported and _a_place(reported):  # someone speaks, but not by a name read here
         memory.speaker, memory.speaker_at = None, sentence.index
     elif reported and reported.group("name") not in _NOT_NAMES:
         _resolve(reported.group("name"), sentence.index, memory)
+
+
+def _person_subject(text: str, memory: _Memory) -> str | None:
+    """The person a sentence opens on, whom a "he said" in the next sentence is: 'Thomas
+    Terich, a professor of geography, empathizes with the opponents. "It's a difficult
+    situation," he says.' A surname counts when it is one full name's of the article; a name
+    with an organisation's, a place's or a date's word is no person."""
+    opening = _SUBJECT.match(text)
+    name = opening and _untitled(_POSSESSOR.sub("", opening.group("name")).strip())
+    if not name or opening is None or _POSSESSOR.match(opening.group("name")) \
+            or opening.group("name").split()[0] in _SUBORDINATORS:  # 'After Budd gave ...'
+        return None
+    if " " not in name:  # a surname: of one full name, or a person by an honorific ("Ms. Beck")
+        full = [known for known in memory.names if known.endswith(" " + name)]
+        if len(full) == 1:
+            return full[0]
+        return name if _HONORIFIC.match(opening.group("name")) else None
+    words = {word.rstrip(".").lower() for word in name.split()}
+    return None if words & _NOT_PERSON_WORDS else name

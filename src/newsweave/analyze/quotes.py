@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from newsweave.analyze.names import TITLES, is_title
@@ -88,6 +88,7 @@ _BEFORE = re.compile(
     rf"(?P<name>{_NAME}|\b{_PRONOUN}){_APPOSITIVE}{_ADVERB}\s+{_VERBS}(?:\s+\w+)?\s*[:,]?\s*$"
 )
 # Reported speech names a speaker too: "Azattyk radio said ...", "the ministry said ...".
+_SPEECH = re.compile(rf"\b{_VERBS}\b")
 _MEDIUM = r"(?:\s+(?:radio|television|newspaper|news agency|agency|spokesman))?"
 _REPORTED = re.compile(rf"(?P<name>{_NAME}){_MEDIUM}{_APPOSITIVE}\s+{_VERBS}\b")
 # A partial quote's speaker, reporting it before its marks: 'Byrd said this was "a remarkable
@@ -120,6 +121,8 @@ _SUBORDINATORS = frozenset({"After", "When", "While", "If", "Although", "Though"
                             "Since", "Before", "Until", "Unless", "As", "Once", "Whether"})
 """Openings of a clause whose subject is not the sentence's ("After Budd gave his name, the
 employee asked ...")."""
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w.'’-]*\s+$")
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:]['\"”’]*\s+|\n\s*|[\"“`]\s*|_\s+)$")
 _NOT_NAMES = frozenset({"The", "A", "An", "In", "On", "But", "And", "It", "He", "She", "They",
                         "This", "That", "Earlier", "Later", "Meanwhile"})
 
@@ -155,10 +158,12 @@ def find_quotes(story: Story) -> tuple[Quote, ...]:
         with no clear speaker (``speaker`` None) last, in story order.
     """
     quotes = [q for article in story.articles for q in _article_quotes(article)]
+    plain = _plain_names({q.speaker for q in quotes if q.speaker}, story)
+    quotes = [_renamed(q, plain) for q in quotes]
     full_names = _full_names(q.speaker for q in quotes)
     by_speaker: dict[str, list[Quote]] = defaultdict(list)
     unnamed = []
-    for quote in _first_of_each(_with_full_name(q, full_names) for q in quotes):
+    for quote in _first_of_each(_renamed(q, full_names) for q in quotes):
         if quote.speaker is None:
             unnamed.append(quote)
         else:
@@ -171,10 +176,49 @@ def find_quotes(story: Story) -> tuple[Quote, ...]:
     return (*ordered, *unnamed)
 
 
-def _with_full_name(quote: Quote, full_names: dict[str, str]) -> Quote:
-    if quote.speaker is None or quote.speaker not in full_names:
+def _renamed(quote: Quote, names: dict[str, str]) -> Quote:
+    if quote.speaker is None or quote.speaker not in names:
         return quote
-    return replace(quote, speaker=full_names[quote.speaker])
+    return replace(quote, speaker=names[quote.speaker])
+
+
+def _plain_names(speakers: Iterable[str], story: Story) -> dict[str, str]:
+    """Three-word speakers whose first word is a common noun capitalised at a sentence's
+    opening ("Balloonists Bertrand Piccard", "Pilots Brian Jones") to the name without it: the
+    story writes the word in lower case elsewhere ("the balloonists") and the name without it
+    ("said Bertrand Piccard"). "John Paul Stevens" stays: "Paul Stevens" never stands alone."""
+    text = "\n".join(article.text for article in story.articles)
+    plain = {}
+    for speaker in speakers:
+        first, *rest = speaker.split()
+        if len(rest) == 2 and first.istitle() and _common_noun(first, text) \
+                and _stands_alone(" ".join(rest), text):
+            plain[speaker] = " ".join(rest)
+    return plain
+
+
+def _common_noun(word: str, text: str) -> bool:
+    """Whether the text writes the word in lower case ("the balloonists") and capitalises it
+    only to open a sentence (not "Bill", of "President Bill Clinton" and "Bill Dal Col")."""
+    return f" {word.lower()}" in text and all(
+        _SENTENCE_OPENING.search(text, max(0, at - 5), at) for at in _places(word, text))
+
+
+def _stands_alone(name: str, text: str) -> bool:
+    """Whether the text has the name with no capitalised word just before it."""
+    return any(not _CAPITALISED_BEFORE.search(text, max(0, at - 40), at)
+               for at in _places(name, text))
+
+
+def _places(words: str, text: str) -> Iterator[int]:
+    """Where the words stand whole in the text ("Educator", not "Parent Educators"), found by
+    plain substring search: a story's text is long and a regular expression per speaker slow."""
+    at = text.find(words)
+    while at >= 0:
+        end = at + len(words)
+        if not (text[at - 1:at].isalnum() or text[end:end + 1].isalnum()):
+            yield at
+        at = text.find(words, end)
 
 
 def _first_of_each(quotes: Iterable[Quote]) -> list[Quote]:
@@ -404,7 +448,8 @@ def _remember(sentence: Sentence, memory: _Memory, quoted: bool) -> None:
         memory.pronouns[honorific.group("surname")] = "he" if honorific.group(1) == "Mr" else "she"
     if not quoted:
         memory.subject, memory.subject_at = _person_subject(sentence.text, memory), sentence.index
-    reported = None if quoted else _REPORTED.search(sentence.text)
+    speaks = not quoted and _SPEECH.search(sentence.text)  # a cheap test first: most do not
+    reported = _REPORTED.search(sentence.text) if speaks else None
     if reported and _a_place(reported):  # someone speaks, but not by a name read here
         memory.speaker, memory.speaker_at = None, sentence.index
     elif reported and reported.group("name") not in _NOT_NAMES:

@@ -330,3 +330,34 @@ def test_a_common_noun_opening_a_sentence_is_no_part_of_the_speakers_name() -> N
     )
     assert speakers == {"are": "Bertrand Piccard", "winds": "Bertrand Piccard",
                         "campaign": "Bill Dal Col"}
+
+
+def test_speakers_named_with_a_description_the_verb_first_or_according_to() -> None:
+    """Shapes of attribution beyond "said Name": a description between name and verb after the
+    quote, the verb first at a sentence's opening, "according to", "the" before a title or a
+    whole name ("the Rev.", "the Times"), a description set off before the name."""
+    speakers = speakers_by_word(
+        '"We can learn a great deal from that," Madelyn Freundlich, an expert on adoption, '
+        'said Saturday.\n\n'
+        'Says McCarty: "They want us to do a humane kill."\n\n'
+        '"The disaster was developing for two minutes," according to Ilya Klebanov.\n\n'
+        '"The church has not been good at this," said the Rev. Christopher Carlisle, a priest.'
+        '\n\n"The Internet will not replace the bookstore," says the Times.\n\n'
+        '"The water authority simply will not run the pipes," said the Southampton town '
+        'supervisor, Vincent Cannuscio.',
+        word=2,
+    )
+    assert speakers == {"learn": "Madelyn Freundlich", "us": "McCarty",
+                        "was": "Ilya Klebanov", "has": "Christopher Carlisle",
+                        "will": "Times", "authority": "Vincent Cannuscio"}
+
+
+def test_she_said_after_reported_speech_with_the_verb_first() -> None:
+    """Recruiting copy: "..., said Cindy Stanphill, the staffing manager there." makes her the
+    "she" of the next quote, not the speaker quoted before."""
+    speakers = speakers_by_word(
+        '"It is a chance to step outside the box," said Charles Randle, a director. Idaho\'s '
+        "image began to worry the staff years ago, said Cindy Stanphill, the staffing manager "
+        'there. "When we recruit, people know about Idaho potatoes," she said.',
+    )
+    assert speakers == {"is": "Charles Randle", "we": "Cindy Stanphill"}

@@ -56,7 +56,7 @@ _VERBS = (r"(?:said|says|say|told|tells|added|adds|warned|warns|stated|explain(?
           r"|concede[ds]|complain(?:ed|s)|caution(?:ed|s)|respond(?:ed|s)|counter(?:ed|s)"
           r"|quip(?:ped|s)|observe[ds]|murmured|whispered|shouted|cried|joked|boast(?:ed|s)"
           r"|remark(?:ed|s)|emphasi[zs]e[ds]|stress(?:ed|es)|conclude[ds]|recount(?:ed|s)"
-          r"|testified|announce[ds])")
+          r"|testified|announce[ds]|demand(?:ed|s))")
 # A name may hold "of" ("Bureau of Accident Investigations", "Secretary of State Madeleine
 # Albright").
 _NAME = (r"(?:[A-Z][\w.'’-]*(?:\s+(?:de|al|bin|van|von|la|of(?:\s+the)?)?\s*"
@@ -76,14 +76,33 @@ _ROLES = (r"(?:spokes(?:man|woman|person)|minister|commissioner|secretary|offici
           r"|president|head|leader|ambassador|envoy|director|chairman|chairwoman|correspondent"
           r"|analyst|expert|professor|lawyer|attorney|prosecutor|representative|adviser"
           r"|advisor|aide|governor|mayor|senator|commander|officer)")
-_OFFICE = rf"(?:(?:the\s+)?(?:{_NAME}\s+)?(?:[a-z][\w-]*\s+){{0,2}}?{_ROLES}\s+)"
+_OFFICE = rf"(?:(?:the\s+)?(?:{_NAME}\s+)?(?:[a-z][\w-]*\s+){{0,2}}?{_ROLES},?\s+)"
+# A description set off before the name: "said the Southampton town supervisor, Vincent
+# Cannuscio", "said a spokeswoman, Susan Asmus".
+_DESCRIBED = rf"(?:(?:the|a|an)\s+(?:{_NAME}\s+)?(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*,\s+)"
+# A name ending its clause, as after "the" one must: "said the Rev. Christopher Carlisle, an
+# Episcopal priest", "says the Times.", not "said the Southampton town supervisor".
+_CLAUSE_END = r"(?=\s*[,.;:]|\s*$|\s+(?:of|in|at|on)\s)"
+# Who after the verb: "said Ilyas Omarov", "said the spokesman, John Smith", "said the Rev.
+# Christopher Carlisle".
+_NAMED = (rf"(?:{_OFFICE}|{_DESCRIBED})?(?:the\s+(?={_NAME}{_CLAUSE_END}))?"
+          rf"(?P<name>{_NAME})")
 # A word between a name and its verb before the quote: "Quayle also said: ...", "Smith
 # later told reporters ...".
 _ADVERB = r"(?:\s+(?:also|later|then|again|once|[a-z]+ly))?"
-_AFTER_VERB_NAME = re.compile(rf"^\s*,?\s*{_VERBS}\s+{_OFFICE}?(?P<name>{_NAME})")
+_AFTER_VERB_NAME = re.compile(rf"^\s*,?\s*{_VERBS}\s+{_NAMED}")
+# A source, read last: 'Makhashev said he was not making "a threat," according to Interfax'
+# is Makhashev's.
+_ACCORDING = re.compile(rf"^\s*,?\s*according\s+to\s+{_NAMED}")
 _AFTER_NAME_VERB = re.compile(
-    rf"^\s*,?\s*(?:(?:a|an|the)\s+[a-z]+\s+|the\s+)?(?P<name>{_NAME}|{_PRONOUN})\s+{_VERBS}\b"
+    rf"^\s*,?\s*(?:(?:a|an|the)\s+[a-z]+\s+|the\s+)?(?P<name>{_NAME}|{_PRONOUN})"
+    rf"{_APPOSITIVE}{_ADVERB}\s+{_VERBS}\b"
 )
+# The verb first before the quote: 'Says McCarty: "..."', 'Still, said Lee, "..."'.
+_VERB_FIRST = re.compile(rf"(?:^|[,;]\s*)(?i:{_VERBS})\s+{_NAMED}\s*[:,]?\s*$")
+# Reported speech with the verb first: "..., said Cindy Stanphill, the manager there."
+# The name ends its clause: "said the Chinese orphanages operate ..." names no one.
+_REPORTED_AFTER = re.compile(rf",\s+{_VERBS}\s+{_NAMED}{_CLAUSE_END}")
 _BEFORE = re.compile(
     rf"(?P<name>{_NAME}|\b{_PRONOUN}){_APPOSITIVE}{_ADVERB}\s+{_VERBS}(?:\s+\w+)?\s*[:,]?\s*$"
 )
@@ -97,7 +116,8 @@ _SAYS_BEFORE = re.compile(
     rf"(?P<name>{_NAME}|\b{_PRONOUN}){_MEDIUM}{_APPOSITIVE}{_ADVERB}\s+{_VERBS}\b")
 # A name after a preposition is where the speaker is or works, not the speaker ('a geophysicist
 # in Golden, Colo., said', 'an agent with the Bureau of Alcohol, Tobacco and Firearms, said').
-_OBJECT_BEFORE = re.compile(r"\b(?:with|of|for|by|to|on|at|in|near|from)\s+(?:the\s+)?$")
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:with|of|for|by|(?<!according )to|on|at|in|near|from)\s+(?:the\s+)?$")
 _POSSESSOR = re.compile(r"^.*['’]s\s+")
 _POSSESSIVE_MARK = re.compile(r"['’]s?$")
 # Words before a name that are not part of it; names.TITLES plus the words of ranks and the
@@ -328,7 +348,8 @@ def _read(sentence: Sentence, span: _Span, memory: _Memory, previous: _Found | N
     after = sentence.text[span.close:]
     before = sentence.text[:span.open]
     for match in (_AFTER_VERB_NAME.match(after), _AFTER_NAME_VERB.match(after),
-                  _BEFORE.search(before), _sole_sayer(before)):
+                  _BEFORE.search(before), _VERB_FIRST.search(before), _sole_sayer(before),
+                  _ACCORDING.match(after)):
         if match and _a_place(match):
             break
         if match and match.group("name") not in _NOT_NAMES - {"He", "She", "It"}:
@@ -449,7 +470,8 @@ def _remember(sentence: Sentence, memory: _Memory, quoted: bool) -> None:
     if not quoted:
         memory.subject, memory.subject_at = _person_subject(sentence.text, memory), sentence.index
     speaks = not quoted and _SPEECH.search(sentence.text)  # a cheap test first: most do not
-    reported = _REPORTED.search(sentence.text) if speaks else None
+    reported = speaks and (_REPORTED.search(sentence.text)
+                           or _REPORTED_AFTER.search(sentence.text))
     if reported and _a_place(reported):  # someone speaks, but not by a name read here
         memory.speaker, memory.speaker_at = None, sentence.index
     elif reported and reported.group("name") not in _NOT_NAMES:

@@ -361,3 +361,20 @@ def test_she_said_after_reported_speech_with_the_verb_first() -> None:
         'there. "When we recruit, people know about Idaho potatoes," she said.',
     )
     assert speakers == {"is": "Charles Randle", "we": "Cindy Stanphill"}
+
+
+def test_a_quote_after_reported_speech_and_a_speaker_after_the_words() -> None:
+    """A quote opening its sentence after 'Brown says she tries to ...' is Brown's; '"..." of
+    such a suspect, McCraw said' is McCraw's, read in the words that follow the quote; a
+    speaker after the quote not read as a name ('according to a source') leaves it unnamed
+    rather than the last speaker's."""
+    speakers = speakers_by_word(
+        "Liz Brown says she tries never to let a kind thought go unspoken. \"If I hear "
+        'someone say something nice, I always pass it along."\n\n'
+        'Task force chief Steve McCraw spoke on Monday. "I do not know how you put a price '
+        'tag on the investigation" of such a suspect, McCraw said.\n\n'
+        'The Times said investigators were not ready to call it a crime. "Whether or not a '
+        'bomb brought down that plane we do not know," according to a source close to the '
+        "investigation.",
+    )
+    assert speakers == {"I": "Liz Brown", "do": "Steve McCraw", "or": None}

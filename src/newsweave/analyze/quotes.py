@@ -108,6 +108,8 @@ _BEFORE = re.compile(
 )
 # Reported speech names a speaker too: "Azattyk radio said ...", "the ministry said ...".
 _SPEECH = re.compile(rf"\b{_VERBS}\b")
+# Someone speaks after the quote, in words not read as a name.
+_UNREAD_AFTER = re.compile(rf"\b(?:{_VERBS}|according\s+to)\b")
 _MEDIUM = r"(?:\s+(?:radio|television|newspaper|news agency|agency|spokesman))?"
 _REPORTED = re.compile(rf"(?P<name>{_NAME}){_MEDIUM}{_APPOSITIVE}\s+{_VERBS}\b")
 # A partial quote's speaker, reporting it before its marks: 'Byrd said this was "a remarkable
@@ -347,23 +349,29 @@ def _read(sentence: Sentence, span: _Span, memory: _Memory, previous: _Found | N
     runs_on = span.end == len(sentence.text)
     after = sentence.text[span.close:]
     before = sentence.text[:span.open]
+    next_mark = _MARK.search(after)
+    rest = after[:next_mark.start()] if next_mark else after  # up to the sentence's next quote
     for match in (_AFTER_VERB_NAME.match(after), _AFTER_NAME_VERB.match(after),
                   _BEFORE.search(before), _VERB_FIRST.search(before), _sole_sayer(before),
-                  _ACCORDING.match(after)):
+                  _sole_sayer(rest), _REPORTED_AFTER.search(rest), _ACCORDING.match(after)):
         if match and _a_place(match):
             break
-        if match and match.group("name") not in _NOT_NAMES - {"He", "She", "It"}:
+        if match and match.group("name") not in _NOT_NAMES - {"He", "She", "It"} \
+                and match.group("name").rstrip(".").lower() not in CALENDAR_WORDS:  # "said Monday."
             # Read but unresolved ('"...," she said' with no woman at hand): no one's, rather
             # than the last speaker's.
             speaker = _resolve(match.group("name"), sentence.index, memory)
             return _Found(sentence, span.text, speaker, speaker is not None, runs_on)
-    fallback = _running_on(before, sentence, memory, previous)
+    unread = bool(_UNREAD_AFTER.search(rest) or (previous is None and before.strip()))
+    fallback = None if unread else _running_on(sentence, memory, previous)
     return _Found(sentence, span.text, None, False, runs_on, fallback=fallback)
 
 
 def _sole_sayer(before: str) -> re.Match[str] | None:
     """The one speech clause between the last quote mark and a quote ('Morningstar said the
-    Saratoga "is ..."'); none when two people speak there ('Smith said Jones told him "..."')."""
+    Saratoga "is ..."'), or in the words after a quote ('"I don't know how you put a price tag
+    on the investigation" of such a suspect, McCraw said'); none when two people speak there
+    ('Smith said Jones told him "..."')."""
     since_mark = before[max((mark.end() for mark in _MARK.finditer(before)), default=0):]
     clauses = [match for match in _SAYS_BEFORE.finditer(since_mark)
                if match.group("name") not in _NOT_NAMES - {"He", "She", "It"}
@@ -371,17 +379,17 @@ def _sole_sayer(before: str) -> re.Match[str] | None:
     return clauses[0] if len({match.group("name") for match in clauses}) == 1 else None
 
 
-def _running_on(before: str, sentence: Sentence, memory: _Memory,
-                previous: _Found | None) -> str | None:
+def _running_on(sentence: Sentence, memory: _Memory, previous: _Found | None) -> str | None:
     """The speaker of the quote just before: the sentence's own ('"...," said Scott, "and
-    ..."'), else that of the sentence before for a quote opening its sentence ('"..." Smith
-    said. "..."'). A quote with words of its own before it ('Founder Jane Doe, who ..., said in
-    a short Webcast, "..."') is someone else's, unread."""
+    ..."'), else, for a quote opening its sentence, the speaker of the sentence before, quoted
+    or reporting ('"..." Smith said. "..."', 'Brown says she tries to ... "If I hear ..."').
+    The caller gives none to a quote with words of its own before it ('Founder Jane Doe, who
+    ..., said in a short Webcast, "..."') or a speaker after it ('"..." if the strike ends, said
+    Shoemaker, who ...', 'according to a source'): someone else's, unread."""
     if previous is not None:
         return previous.speaker if previous.attributed else previous.fallback
-    if before.strip() or sentence.index - memory.quote_at > 1:
-        return None
-    return memory.speaker
+    just_before = sentence.index - 1 in (memory.quote_at, memory.speaker_at)
+    return memory.speaker if just_before else None
 
 
 def _a_place(match: re.Match[str]) -> bool:
@@ -474,7 +482,8 @@ def _remember(sentence: Sentence, memory: _Memory, quoted: bool) -> None:
                            or _REPORTED_AFTER.search(sentence.text))
     if reported and _a_place(reported):  # someone speaks, but not by a name read here
         memory.speaker, memory.speaker_at = None, sentence.index
-    elif reported and reported.group("name") not in _NOT_NAMES:
+    elif reported and reported.group("name") not in _NOT_NAMES \
+            and reported.group("name").rstrip(".").lower() not in CALENDAR_WORDS:
         _resolve(reported.group("name"), sentence.index, memory)
 
 

@@ -142,3 +142,12 @@ def test_questions_credits_quotes_alone_and_fragments_never_fill_a_summary() -> 
     assert len(sentences) == 7
     order = ranked_rows(sentences, np.array([0.5, 0.9, 0.9, 0.9, 0.9, 0.1, 0.9]))
     assert order == [0, 5]
+
+
+def test_contact_details_are_no_summary_sentence() -> None:
+    """A wire's service lines were chosen ('Questions should be directed to CoxNet, the Cox
+    News Service, in Atlanta at 404-526-5456.'); a vote's or a year's figures are news."""
+    assert not _eligible("Questions should be directed to CoxNet, the Cox News Service, in "
+                         "Atlanta at 404-526-5456.")
+    assert not _eligible("Jena Heath can be reached by e-mail at jenah(at)coxnews.com today.")
+    assert _eligible("The House voted 232-196 to approve the bill in the 1998-99 session.")

@@ -39,6 +39,10 @@ _BRACKETED = re.compile(r"^\([^()]*\)\W*$")
 # BRAZELTON: Both.", "Position: To be public housing tenants.", "With: Jerry Seinfeld."
 _LABEL = re.compile(r"^[A-Z][\w.']*(?:\s+[A-Z][\w.']*)?:\s")
 _TERMINALS = (".", "!", "?", "…")
+# A North American telephone number ("404-526-5456", "(206) 448-8035") or an e-mail address,
+# the wire's "(at)" for "@" included ("chambers(at)star-telegram.com").
+_CONTACT = re.compile(r"(?:\(\d{3}\)\s?|\b\d{3}-)\d{3}-\d{4}\b|\w(?:@|\(at\))\w[\w-]*\.\w",
+                      re.IGNORECASE)
 # Quotes and brackets that may close a sentence after its last mark.
 _CLOSERS = "\"”’')]"
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]?")
@@ -57,7 +61,15 @@ def is_eligible(sentence: Sentence) -> bool:
         MIN_WORDS <= words <= MAX_WORDS
         and sum(map(str.isalpha, text)) > len(text) / 2
         and is_whole(text)
+        and not gives_contact(text)
     )
+
+
+def gives_contact(text: str) -> bool:
+    """Whether ``text`` gives a telephone number or an e-mail address: in news copy that is
+    how to reach the wire, its sales desk or the writer ("Questions should be directed to
+    CoxNet, the Cox News Service, in Atlanta at 404-526-5456."), not news."""
+    return bool(_CONTACT.search(text))
 
 
 def is_whole(text: str) -> bool:
@@ -87,7 +99,7 @@ def reads_alone(sentence: Sentence) -> bool:
     unpunctuated: Multi-News glues many sentences whose mark its release lost.)"""
     text = sentence.text.rstrip()
     return (is_whole(text) and text.rstrip(_CLOSERS).endswith(_TERMINALS)
-            and standalone_factor(sentence) == 1.0)
+            and not gives_contact(text) and standalone_factor(sentence) == 1.0)
 
 
 def standalone_factor(sentence: Sentence) -> float:

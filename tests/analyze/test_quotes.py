@@ -344,12 +344,14 @@ def test_speakers_named_with_a_description_the_verb_first_or_according_to() -> N
         '"The church has not been good at this," said the Rev. Christopher Carlisle, a priest.'
         '\n\n"The Internet will not replace the bookstore," says the Times.\n\n'
         '"The water authority simply will not run the pipes," said the Southampton town '
-        'supervisor, Vincent Cannuscio.',
+        'supervisor, Vincent Cannuscio.\n\n'
+        '"She ate at a burger place every single night," said her mother, Amancia Reyes.',
         word=2,
     )
     assert speakers == {"learn": "Madelyn Freundlich", "us": "McCarty",
                         "was": "Ilya Klebanov", "has": "Christopher Carlisle",
-                        "will": "Times", "authority": "Vincent Cannuscio"}
+                        "will": "Times", "authority": "Vincent Cannuscio",
+                        "at": "Amancia Reyes"}
 
 
 def test_she_said_after_reported_speech_with_the_verb_first() -> None:

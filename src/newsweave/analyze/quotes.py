@@ -78,8 +78,9 @@ _ROLES = (r"(?:spokes(?:man|woman|person)|minister|commissioner|secretary|offici
           r"|advisor|aide|governor|mayor|senator|commander|officer)")
 _OFFICE = rf"(?:(?:the\s+)?(?:{_NAME}\s+)?(?:[a-z][\w-]*\s+){{0,2}}?{_ROLES},?\s+)"
 # A description set off before the name: "said the Southampton town supervisor, Vincent
-# Cannuscio", "said a spokeswoman, Susan Asmus".
-_DESCRIBED = rf"(?:(?:the|a|an)\s+(?:{_NAME}\s+)?(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*,\s+)"
+# Cannuscio", "said a spokeswoman, Susan Asmus", "said her mother, Amancia Reyes".
+_DESCRIBED = (rf"(?:(?:the|a|an|his|her|their|{_NAME}['’]s)\s+(?:{_NAME}\s+)?"
+              rf"(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*,\s+)")
 # A name ending its clause, as after "the" one must: "said the Rev. Christopher Carlisle, an
 # Episcopal priest", "says the Times.", not "said the Southampton town supervisor".
 _CLAUSE_END = r"(?=\s*[,.;:]|\s*$|\s+(?:of|in|at|on)\s)"

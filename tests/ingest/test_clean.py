@@ -214,3 +214,18 @@ def test_notes_to_editors_are_dropped(note: str) -> None:
     story = ("The tribal leadership is overlooking the crime, said Officer Roanna Buck.",
              "Another disparity frequently cited by the police is the lack of equipment.")
     assert clean_text(f"{story[0]}\n\n{note}\n\n{story[1]}").text.split("\n") == list(story)
+
+
+def test_a_wrapped_line_ending_on_a_dotted_abbreviation_does_not_end_its_paragraph() -> None:
+    """Xinhua's copy wraps after "U.S."; read as three paragraphs, "Congress against planning
+    new spending or tax cuts." became a summary sentence."""
+    raw = ("Raines also said that there was no indication that the U.S.\n"
+           "federal budget will be balanced in 1998 and cautioned the U.S.\n"
+           "Congress against planning new spending or tax cuts.\n\n\n"
+           "Both the White House and the U.S. Congress expected a higher deficit.\n")
+    assert clean_text(raw).text.split("\n") == [
+        "Raines also said that there was no indication that the U.S. federal budget will be "
+        "balanced in 1998 and cautioned the U.S. Congress against planning new spending or "
+        "tax cuts.",
+        "Both the White House and the U.S. Congress expected a higher deficit.",
+    ]

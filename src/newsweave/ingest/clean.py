@@ -60,6 +60,8 @@ _ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARACTERS}]")
 # Wire-service typesetting codes that no HTML decoder knows (quad left, upper rail, hard tab...
 # in New York Times and AP copy): "&HT;     KOZMO, STARBUCKS LINK UP", "&QR; EYE-OPENER:".
 _TYPESETTING_CODES = re.compile(r"&(?:QL|QC|QR|UR|LR|HT);")
+# A line that ends on an abbreviation of dotted letters: "U.S.", "U.N.", "p.m.".
+_DOTTED_END = re.compile(r"\b(?:[A-Za-z]\.){2,}$")
 # A sentence ends in one of these, perhaps followed by closing quotes and brackets; a line
 # ending in a double quote ends one too.
 _TERMINALS = (".", "!", "?", "…")
@@ -296,11 +298,15 @@ def _ends_sentence(line: str) -> bool:
 
 
 def _is_wrapped(lines: list[str]) -> bool:
-    """Whether a block is one paragraph hard-wrapped at a fixed width (as DUC text is)."""
+    """Whether a block is one paragraph hard-wrapped at a fixed width (as DUC text is).
+
+    A line ending on a dotted abbreviation ("... cautioned the U.S." before "Congress
+    against planning new spending") is no evidence of a sentence's end: Xinhua's copy wraps
+    there often, and its paragraph was cut into pieces that read as sentences."""
     if len(lines) < 2 or not _ends_sentence(lines[-1]):
         return False
     leading = lines[:-1]
-    ended = sum(1 for line in leading if _ends_sentence(line))
+    ended = sum(1 for line in leading if _ends_sentence(line) and not _DOTTED_END.search(line))
     return all(len(line) >= MIN_WRAPPED_LINE for line in leading) and ended * 2 < len(leading) + 1
 
 

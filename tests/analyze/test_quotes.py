@@ -380,3 +380,16 @@ def test_a_quote_after_reported_speech_and_a_speaker_after_the_words() -> None:
         "investigation.",
     )
     assert speakers == {"I": "Liz Brown", "do": "Steve McCraw", "or": None}
+
+
+def test_a_participle_reports_the_words_of_the_sentences_subject() -> None:
+    """'Locke agreed, calling salmon "..."' is Locke's; 'White House counsel Charles Ruff
+    refused to say ..., saying "..."' is not the White House's ("counsel" is no verb)."""
+    speakers = speakers_by_word(
+        "Governor Gary Locke met the minister in Seattle on Friday.\n\n"
+        'Locke agreed, calling salmon "the very definition of the Pacific Northwest."\n\n'
+        "White House counsel Charles Ruff refused to say more, saying instead that "
+        '"the president engaged in an exercise of caution."',
+    )
+    assert speakers["very"] == "Gary Locke"
+    assert speakers["president"] in (None, "Charles Ruff")

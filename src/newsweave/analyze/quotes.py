@@ -117,6 +117,12 @@ _REPORTED = re.compile(rf"(?P<name>{_NAME}){_MEDIUM}{_APPOSITIVE}\s+{_VERBS}\b")
 # position to take."', 'But, he said, innovations ... have "proved to be a boon."'
 _SAYS_BEFORE = re.compile(
     rf"(?P<name>{_NAME}|\b{_PRONOUN}){_MEDIUM}{_APPOSITIVE}{_ADVERB}\s+{_VERBS}\b")
+# A sentence's subject whose words a participle reports: 'Locke agreed, calling salmon "the
+# very definition of the Pacific Northwest."'
+# The verb in the past ("White House counsel Charles Ruff refused" is no name and verb).
+_SAYING = re.compile(rf"^(?P<name>{_NAME}){_APPOSITIVE}\s+(?:ha[sd]\s+)?(?:also\s+)?[a-z]+ed\b"
+                     rf"[^\"“,]*,\s+(?:saying|adding|calling|noting|arguing|warning|insisting"
+                     rf"|explaining)\b[^\"“]*$")
 # A name after a preposition is where the speaker is or works, not the speaker ('a geophysicist
 # in Golden, Colo., said', 'an agent with the Bureau of Alcohol, Tobacco and Firearms, said').
 _OBJECT_BEFORE = re.compile(
@@ -354,6 +360,7 @@ def _read(sentence: Sentence, span: _Span, memory: _Memory, previous: _Found | N
     rest = after[:next_mark.start()] if next_mark else after  # up to the sentence's next quote
     for match in (_AFTER_VERB_NAME.match(after), _AFTER_NAME_VERB.match(after),
                   _BEFORE.search(before), _VERB_FIRST.search(before), _sole_sayer(before),
+                  _SAYING.match(before),
                   _sole_sayer(rest), _REPORTED_AFTER.search(rest), _ACCORDING.match(after)):
         if match and _a_place(match):
             break

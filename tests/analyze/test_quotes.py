@@ -393,3 +393,13 @@ def test_a_participle_reports_the_words_of_the_sentences_subject() -> None:
     )
     assert speakers["very"] == "Gary Locke"
     assert speakers["president"] in (None, "Charles Ruff")
+
+
+def test_speakers_more_reports_name_come_first_counting_whole_names() -> None:
+    # "Rose" is not named by "Rosemary Richmond"; "Miller" is named in all three reports.
+    story = story_of(
+        '"We will rebuild the levee by spring," said Gordon Rose, the county engineer. '
+        '"The money is there," said Ann Miller, the mayor.',
+        "Mayor Ann Miller toured the flooded streets with Rosemary Richmond of the Red Cross.",
+        "Miller asked the state for help, according to Rosemary Richmond.")
+    assert [q.speaker for q in find_quotes(story)] == ["Ann Miller", "Gordon Rose"]

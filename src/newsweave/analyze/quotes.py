@@ -197,7 +197,8 @@ def find_quotes(story: Story) -> tuple[Quote, ...]:
             unnamed.append(quote)
         else:
             by_speaker[quote.speaker].append(quote)
-    reach = {speaker: _articles_naming(story, speaker) for speaker in by_speaker}
+    words = [_words(article.text) for article in story.articles]
+    reach = {speaker: _articles_naming(words, speaker) for speaker in by_speaker}
     speakers = sorted(by_speaker, key=lambda speaker: -reach[speaker])  # stable: first first
     turns = max(map(len, by_speaker.values()), default=0)
     ordered = (quote for turn in range(0, turns, QUOTES_PER_TURN) for speaker in speakers
@@ -272,10 +273,26 @@ def _full_names(speakers: Iterable[str | None]) -> dict[str, str]:
             if len(names) == 1}
 
 
-def _articles_naming(story: Story, speaker: str) -> int:
-    """How many articles name the speaker (by the last word of the name: "Schultz")."""
-    surname = speaker.split()[-1]
-    return sum(surname in article.text for article in story.articles)
+def _articles_naming(words: list[frozenset[str]], speaker: str) -> int:
+    """How many articles name the speaker (by the last word of the name: "Schultz"), given
+    each article's words: a set per article, so that a story of hundreds of reports is read
+    once, not once per speaker."""
+    surname = speaker.split()[-1].rstrip(".,")
+    return sum(surname in article for article in words)
+
+
+# A word with its inner apostrophes and hyphens ("O'Brien", "Abu-Jamal", "Schultz's").
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def _words(text: str) -> frozenset[str]:
+    """The words of ``text``, each also split at its apostrophes and hyphens ("Schultz's"
+    gives "Schultz")."""
+    found: set[str] = set()
+    for word in _WORD.findall(text):
+        found.add(word)
+        found.update(re.split(r"[-'’]", word))
+    return frozenset(found)
 
 
 @dataclass

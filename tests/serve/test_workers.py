@@ -234,7 +234,7 @@ ERRORS: list[NewsweaveError] = [
     NoArticleError("no report could be read: a.txt: empty"),
     FetchRefusedError("http://127.0.0.1/", "a loopback address"),
     EmptyStoryError("nothing left to summarize"),
-    StoryTooLargeError("the reports hold 6,668 sentences; a brief reads at most 5,000"),
+    StoryTooLargeError("the reports hold 52,000 sentences; a brief reads at most 50,000"),
     UnknownAlgorithmError("nope", ["centroid", "mmr"]),
     MissingExtraError("the web service", "serve", "fastapi"),
     InvalidOptionError("words must be at least 1, got 0"),

@@ -34,6 +34,7 @@ from newsweave.cluster.online import OnlineClusterer
 from newsweave.cluster.sources import Prepared, chunks
 from newsweave.models import Article
 from newsweave.store import Store, StoredArticle, StoryRow
+from newsweave.text import opening_words
 
 # Estimated Jaccard of word shingles from which an article counts as a copy of another
 # (a wire story re-run with a new headline or a corrected figure).
@@ -41,8 +42,6 @@ NEAR_DUPLICATE_JACCARD = 0.8
 # Articles per committed transaction: large enough to amortise the commit, small enough that
 # a crash loses little.
 DEFAULT_BATCH_SIZE = 500
-# Words of the first article that name a story with no title.
-TITLE_WORDS = 12
 
 
 @dataclass
@@ -191,8 +190,5 @@ def extend_story(row: StoryRow | None, story_id: str, article: Article, seq: int
 
 
 def _title(article: Article) -> str:
-    """The article's headline, or its first ``TITLE_WORDS`` words when it has none."""
-    if article.title:
-        return article.title
-    words = article.text.split(maxsplit=TITLE_WORDS)  # the rest, if any, in one piece
-    return " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else "")
+    """The article's headline, or its opening words when it has none."""
+    return article.title or opening_words(article.text)

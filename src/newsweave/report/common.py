@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from newsweave.models import Article, Brief, SummarySentence
-
-# Words of the summary's lead sentence that title a brief no report gave a headline.
-TITLE_WORDS = 12
+from newsweave.text import opening_words
 
 
 def brief_title(brief: Brief) -> str:
@@ -23,15 +21,7 @@ def brief_title(brief: Brief) -> str:
     titled = [a.title for a in brief.story.articles if a.title]
     if titled:
         return titled[0]
-    return _opening(brief.summary[0].sentence.text) if brief.summary else "Brief"
-
-
-def _opening(text: str) -> str:
-    """The first ``TITLE_WORDS`` words of ``text``, an ellipsis saying where it was cut."""
-    words = text.split()
-    if len(words) <= TITLE_WORDS:
-        return " ".join(words)
-    return " ".join(words[:TITLE_WORDS]).rstrip(",;:") + " \u2026"
+    return opening_words(brief.summary[0].sentence.text) if brief.summary else "Brief"
 
 
 def attribution(brief: Brief, item: SummarySentence) -> str:

@@ -70,3 +70,17 @@ def content_stems(tokens: tuple[str, ...] | list[str]) -> list[str]:
     """Stems of the tokens that carry content, spelling variants folded; stop words and
     one-letter tokens dropped."""
     return [stem(fold_spelling(t)) for t in tokens if t not in STOP_WORDS and len(t) > 1]
+
+
+TITLE_WORDS = 12
+"""Words of a text's opening that title it when it has no headline (a stored story, a brief)."""
+
+
+def opening_words(text: str, count: int = TITLE_WORDS) -> str:
+    """The first ``count`` words of ``text``, an ellipsis saying where it was cut: the title of
+    a text no one gave a headline, since a story or a page titled "Brief" tells a reader
+    nothing."""
+    words = text.split(maxsplit=count)  # the rest, if any, in one piece
+    if len(words) <= count:
+        return " ".join(words)
+    return " ".join(words[:count]).rstrip(",;:") + " \u2026"

@@ -290,3 +290,24 @@ def test_synonyms_are_folded_wherever_they_occur() -> None:
         replaced = claims.tokenize(claims._SYNONYMS.sub(claims._synonym, line))
         expected = frozenset(s for token in replaced for s in claims._token_stems(token))
         assert claims._folded_stems(line) == expected, line
+
+
+def test_sentences_sharing_one_word_are_not_one_fact() -> None:
+    # In a 25-report DUC brief such pairs chained into a "fact told alike by 4 sources":
+    # "she asked." · "Tourists are simply asked to leave." · "she asks." ...
+    claims = find_claims(story_of(
+        'The casino opened in May on the reservation. "Who pays for the road?" she asked.',
+        "Sales at the reservation store fell all year. Tourists are simply asked to leave.",
+        "The tribe met in June to vote on the casino. The council approved the budget.",
+    ))
+    assert not [c for c in claims if c.kind == "agreement"]
+
+
+def test_a_sum_two_reports_give_of_different_things_is_no_agreement() -> None:
+    claims = find_claims(story_of(
+        "The tribe spent $1 million on a new school for its children.",
+        "A lawyer said the casino paid $1 million in fines to the state.",
+        "The tribe's new school cost $1 million, its chairman said.",
+    ))
+    [school] = [c for c in claims if c.kind == "agreement" and c.topic == "number of money"]
+    assert {s.ref.article_id for s in school.statements} == {"a0", "a2"}  # not the fines

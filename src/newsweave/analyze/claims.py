@@ -59,6 +59,12 @@ from newsweave.text.stopwords import STOP_WORDS
 AGREEMENT_SIMILARITY = 0.4
 """Cosine at which two outlets' sentences tell the same fact. Higher than attribution's 0.3:
 an agreement is shown as a fact of its own, so it must be the same fact, not the same topic."""
+AGREEMENT_MIN_SHARED = 3
+"""Content words two outlets' sentences must share to tell one fact. Short sentences reach
+:data:`AGREEMENT_SIMILARITY` on one shared word ("I don't sell a lot of beer" / "I don't know
+how to turn it around"), and single links chained such pairs into "facts" of six quotes with
+nothing in common."""
+
 
 POLARITY_SIMILARITY = 0.2
 """Cosine (with synonyms folded) at which a negated sentence is taken to speak of the same
@@ -621,13 +627,14 @@ def _same_figure_groups(
             return False
         if not _same_figure(a, b, similarity, row_of):
             return False
-        if relation(a.quantity, b.quantity) == "same":
-            return True  # one value of one kind: told alike, whatever the words around it
+        same_value = relation(a.quantity, b.quantity) == "same"
+        one_article = a.sentence.article_id == b.sentence.article_id
+        if same_value and one_article:
+            return True  # a report giving its figure again
         cosine = similarity[row_of[a.sentence.ref], row_of[b.sentence.ref]]
-        return a.sentence.article_id != b.sentence.article_id \
-            and not _stated_in_both(a, b, by_article) \
-            and (not _is_measure(a) or bool(contexts[i] & contexts[j])
-                 or cosine >= AGREEMENT_SIMILARITY)
+        if _is_measure(a) and not (contexts[i] & contexts[j] or cosine >= AGREEMENT_SIMILARITY):
+            return False  # "$1 million" in two reports is one figure only if it is of one thing
+        return same_value or (not one_article and not _stated_in_both(a, b, by_article))
 
     edges = [(i, j) for i in range(len(figures)) for j in range(i + 1, len(figures))
              if joined(i, j)]
@@ -1125,8 +1132,10 @@ def _agreement_claims(
 
 def _agreement_groups(sentences: tuple[Sentence, ...], similarity: np.ndarray) -> list[list[int]]:
     rows, cols = np.nonzero(np.triu(similarity, k=1) >= AGREEMENT_SIMILARITY)
+    stems = [frozenset(content_stems(s.tokens)) for s in sentences]
     edges = [(i, j) for i, j in zip(rows.tolist(), cols.tolist(), strict=True)
-             if sentences[i].article_id != sentences[j].article_id]
+             if sentences[i].article_id != sentences[j].article_id
+             and len(stems[i] & stems[j]) >= AGREEMENT_MIN_SHARED]
     return [g for g in components(len(sentences), edges) if len(g) > 1]
 
 

@@ -33,7 +33,7 @@ from rapidfuzz import fuzz
 from scipy.sparse.csgraph import connected_components
 
 from newsweave.analyze.names import TITLES
-from newsweave.analyze.ner import ORG_WORDS
+from newsweave.analyze.ner import CALENDAR_WORDS, ORG_WORDS
 from newsweave.models import Claim, Sentence, Statement, Story
 from newsweave.summarize.vectors import token_stems
 from newsweave.text import tokenize
@@ -76,12 +76,8 @@ EVENT_SIMILARITY = 0.03
 """Cosine enough when two sentences share a folded event word ("took off", "left"): the event
 is named, so the sentences need only be about the same story, not say the same."""
 
-_DAY_NAMES = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec",
-})
+_DAY_NAMES = CALENDAR_WORDS | {
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 # Another event than the story's, named in a sentence: a year before the report's ("the
 # crash of a Lauda Air jet in 1991"), an event named after something the story is not about
 # ("the Lauda Air crash", "the 1998 Adana earthquake"), or one said to be another ("another

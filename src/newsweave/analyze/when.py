@@ -43,7 +43,7 @@ import numpy as np
 
 from newsweave.analyze.dates import WEEKDAY_NAMES, WEEKDAYS, DateMention, find_dates
 from newsweave.analyze.names import TITLES
-from newsweave.analyze.ner import ORG_WORDS, PLACE_WORDS
+from newsweave.analyze.ner import CALENDAR_WORDS, ORG_WORDS, PLACE_WORDS
 from newsweave.analyze.slots import (
     EVENT_SIMILARITY,
     EVENT_WORDS,
@@ -95,9 +95,10 @@ _CLOCK = re.compile(
 _WEEKDAY = re.compile(WEEKDAY_NAMES)
 _DIGIT = re.compile(r"\d")
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:[A-Z]\.\s*)*[A-Z][a-z]+)+\b")
-_CALENDAR = re.compile(rf"{WEEKDAY_NAMES}|January|February|March|April|May|June|July|August|"
-                       r"September|October|November|December|Late|Early")
-_DETERMINERS = frozenset({"The", "A", "An", "Another", "This", "That", "His", "Her", "Their"})
+# Words that open a run of capitalised words without being a first name ("The Barents Sea",
+# "Monday Vincent Jackson", "Late Thursday").
+_NOT_FORENAMES = frozenset({"The", "A", "An", "Another", "This", "That", "His", "Her", "Their",
+                            "Late", "Early", *(word.capitalize() for word in CALENDAR_WORDS)})
 _NOT_PEOPLE = ORG_WORDS | PLACE_WORDS
 _ZONE = re.compile(r"\s*\(?\s*(?P<zone>GMT|UTC|[ECMP][SD]T|[ECMP]T|BST|CET)\b")
 # Hours ahead of GMT, a summer zone counted as its standard one: the hour of slack
@@ -375,7 +376,8 @@ def _said_first(text: str) -> bool:
     for token in folded_tokens(text):
         if token in _REPORTING:
             return True
-        if token_stems([token])[:1] and token_stems([token])[0] in EVENT_WORDS:
+        stems = token_stems([token])
+        if stems and stems[0] in EVENT_WORDS:
             return False
     return False
 
@@ -449,8 +451,8 @@ def _people(text: str) -> frozenset[str]:
     surnames = set()
     for name in _NAME.findall(text):
         words = [w for w in re.findall(r"[A-Za-z]{2,}", name) if w.lower() not in TITLES]
-        if len(words) >= 2 and not _CALENDAR.fullmatch(words[0]) and words[0] not in \
-                _DETERMINERS and not any(w.lower() in _NOT_PEOPLE for w in words):
+        if len(words) >= 2 and words[0] not in _NOT_FORENAMES and \
+                not any(w.lower() in _NOT_PEOPLE for w in words):
             surnames.add(words[-1].lower())
     return frozenset(surnames)
 
